@@ -161,8 +161,9 @@ public final class FullDomainSearch {
   }
 
   private static final byte UNKNOWN = 0;
-  private static final byte FAILS = 1;
+  private static final byte PASSES = 1;
   private static final byte CANNOT_IMPROVE = 2;
+  private static final byte FAILS = 3;
 
   /**
    * Runs the search.
@@ -198,41 +199,21 @@ public final class FullDomainSearch {
           c = Integer.compare(heights[x], heights[y]);
           return c != 0 ? c : Integer.compare(x, y);
         });
-    byte[] state = new byte[nodes];
-    Lattice.Evaluation best = null;
-    int bestNode = -1;
-    int evaluated = 0;
-    int skipped = 0;
+    Run run = new Run(lattice, bounds, heights);
     for (int node : order) {
-      if (best != null && bounds[node] > best.loss) {
+      if (run.best != null && bounds[node] > run.best.loss) {
         break;
       }
-      if (state[node] != UNKNOWN) {
-        skipped++;
+      if (run.evaluated[node] || run.state[node] == FAILS || run.state[node] == CANNOT_IMPROVE) {
         continue;
       }
-      int[] levels = lattice.levels(node);
-      Lattice.Evaluation e = lattice.evaluate(levels);
-      evaluated++;
-      if (!e.anonymous) {
-        if (lattice.monotone) {
-          mark(lattice, node, state, FAILS, -1);
-        }
-        continue;
-      }
-      if (e.suppressed == 0) {
-        mark(lattice, node, state, CANNOT_IMPROVE, +1);
-      }
-      if (best == null
-          || e.loss < best.loss
-          || (e.loss == best.loss
-              && (heights[node] < heights[bestNode]
-                  || (heights[node] == heights[bestNode] && node < bestNode)))) {
-        best = e;
-        bestNode = node;
+      if (run.state[node] == PASSES || !lattice.monotone) {
+        run.evaluate(node);
+      } else {
+        run.searchPath(node);
       }
     }
-    if (best == null) {
+    if (run.best == null) {
       throw new AnonymisationException(
           AnonymisationException.NO_SOLUTION,
           "no transformation satisfies "
@@ -240,6 +221,14 @@ public final class FullDomainSearch {
               + " with at most "
               + lattice.maxSuppressed
               + " suppressed records; relax a model or raise the suppression limit");
+    }
+    Lattice.Evaluation best = run.best;
+    int evaluated = run.evaluations;
+    int skipped = 0;
+    for (int node = 0; node < nodes; node++) {
+      if (!run.evaluated[node] && run.state[node] != UNKNOWN && bounds[node] <= best.loss) {
+        skipped++;
+      }
     }
     BitSet suppressed = new BitSet(data.size());
     if (best.suppressed > 0) {
@@ -267,28 +256,137 @@ public final class FullDomainSearch {
             lattice.scans));
   }
 
-  /** Marks a node's specialisations (direction -1) or generalisations (+1), transitively. */
-  private static void mark(Lattice lattice, int node, byte[] state, byte value, int direction) {
-    int[] stack = new int[64];
-    int top = 0;
-    stack[top++] = node;
-    while (top > 0) {
-      int current = stack[--top];
-      int[] levels = lattice.levels(current);
+  /** The mutable state of one run: what is known of each transformation, and the best so far. */
+  private static final class Run {
+    final Lattice lattice;
+    final double[] bounds;
+    final int[] heights;
+    final byte[] state;
+    final boolean[] evaluated;
+    Lattice.Evaluation best;
+    int bestNode = -1;
+    int evaluations;
+
+    Run(Lattice lattice, double[] bounds, int[] heights) {
+      this.lattice = lattice;
+      this.bounds = bounds;
+      this.heights = heights;
+      this.state = new byte[bounds.length];
+      this.evaluated = new boolean[bounds.length];
+    }
+
+    /**
+     * Evaluates a node, records what it implies for its neighbours, and returns whether it passes.
+     */
+    boolean evaluate(int node) {
+      Lattice.Evaluation e = lattice.evaluate(lattice.levels(node));
+      evaluated[node] = true;
+      evaluations++;
+      if (!e.anonymous) {
+        if (lattice.monotone) {
+          state[node] = FAILS;
+          mark(node, FAILS, -1);
+        }
+        return false;
+      }
+      if (e.suppressed == 0) {
+        // Every generalisation has a loss at least this node's bound, which is its loss.
+        mark(node, CANNOT_IMPROVE, +1);
+      } else if (lattice.monotone) {
+        mark(node, PASSES, +1);
+      }
+      if (best == null
+          || e.loss < best.loss
+          || (e.loss == best.loss
+              && (heights[node] < heights[bestNode]
+                  || (heights[node] == heights[bestNode] && node < bestNode)))) {
+        best = e;
+        bestNode = node;
+      }
+      return true;
+    }
+
+    /**
+     * Decides a node of unknown status by a binary search for the anonymity boundary on a path from
+     * it to the top of the lattice (Flash): each failure found prunes a whole cone of
+     * specialisations, each success a cone of generalisations.
+     */
+    void searchPath(int node) {
+      int steps = 0;
       for (int a = 0; a < lattice.m; a++) {
-        int next = levels[a] + direction;
-        if (next < lattice.minLevel[a] || next > lattice.maxLevel[a]) {
-          continue;
+        steps += lattice.radix[a] - 1;
+      }
+      int[] path = new int[steps + 1];
+      int length = 0;
+      path[length++] = node;
+      int[] levels = lattice.levels(node);
+      while (true) {
+        int bestAttribute = -1;
+        double bestBound = Double.POSITIVE_INFINITY;
+        int current = path[length - 1];
+        for (int a = 0; a < lattice.m; a++) {
+          if (levels[a] < lattice.maxLevel[a]) {
+            int next = (int) (current + lattice.stride[a]);
+            if (bounds[next] < bestBound) {
+              bestBound = bounds[next];
+              bestAttribute = a;
+            }
+          }
         }
-        int neighbour = (int) (current + direction * lattice.stride[a]);
-        if (state[neighbour] == value) {
-          continue;
+        if (bestAttribute < 0) {
+          break;
         }
-        state[neighbour] = value;
-        if (top == stack.length) {
-          stack = Arrays.copyOf(stack, top * 2);
+        levels[bestAttribute]++;
+        path[length++] = (int) (current + lattice.stride[bestAttribute]);
+      }
+      // Invariant: path[lo - 1] fails (or lo == 0), path[hi] passes (or hi == length).
+      int lo = 0;
+      int hi = length;
+      while (lo < hi && state[path[lo]] != FAILS) {
+        int mid = (lo + hi) >>> 1;
+        int p = path[mid];
+        boolean passes;
+        if (state[p] == FAILS) {
+          passes = false;
+        } else if (state[p] != UNKNOWN || evaluated[p]) {
+          passes = true;
+        } else {
+          passes = evaluate(p);
         }
-        stack[top++] = neighbour;
+        if (passes) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      if (state[node] != FAILS && !evaluated[node]) {
+        evaluate(node);
+      }
+    }
+
+    /** Marks a node's specialisations (direction -1) or generalisations (+1), transitively. */
+    private void mark(int node, byte value, int direction) {
+      int[] stack = new int[64];
+      int top = 0;
+      stack[top++] = node;
+      while (top > 0) {
+        int current = stack[--top];
+        int[] levels = lattice.levels(current);
+        for (int a = 0; a < lattice.m; a++) {
+          int next = levels[a] + direction;
+          if (next < lattice.minLevel[a] || next > lattice.maxLevel[a]) {
+            continue;
+          }
+          int neighbour = (int) (current + direction * lattice.stride[a]);
+          if (direction < 0 ? state[neighbour] == FAILS : state[neighbour] >= value) {
+            continue;
+          }
+          state[neighbour] = value;
+          if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = neighbour;
+        }
       }
     }
   }
