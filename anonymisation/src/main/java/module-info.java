@@ -6,5 +6,6 @@
 module org.vansdk.anonymisation {
   exports org.vansdk.anonymisation;
   exports org.vansdk.anonymisation.hierarchy;
+  exports org.vansdk.anonymisation.pseudonym;
   exports org.vansdk.anonymisation.search;
 }
