@@ -4,6 +4,8 @@
  * small-cell protection of aggregate tables.
  */
 module org.vansdk.anonymisation {
+  requires transitive org.vansdk.core;
+
   exports org.vansdk.anonymisation;
   exports org.vansdk.anonymisation.hierarchy;
   exports org.vansdk.anonymisation.pseudonym;
