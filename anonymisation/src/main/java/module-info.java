@@ -10,4 +10,5 @@ module org.vansdk.anonymisation {
   exports org.vansdk.anonymisation.hierarchy;
   exports org.vansdk.anonymisation.pseudonym;
   exports org.vansdk.anonymisation.search;
+  exports org.vansdk.anonymisation.table;
 }
