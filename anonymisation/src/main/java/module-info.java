@@ -9,6 +9,7 @@ module org.vansdk.anonymisation {
   exports org.vansdk.anonymisation;
   exports org.vansdk.anonymisation.hierarchy;
   exports org.vansdk.anonymisation.pseudonym;
+  exports org.vansdk.anonymisation.risk;
   exports org.vansdk.anonymisation.search;
   exports org.vansdk.anonymisation.table;
 }
