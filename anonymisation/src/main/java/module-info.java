@@ -5,9 +5,12 @@
  */
 module org.vansdk.anonymisation {
   requires transitive org.vansdk.core;
+  requires tools.jackson.databind;
 
   exports org.vansdk.anonymisation;
   exports org.vansdk.anonymisation.hierarchy;
+  exports org.vansdk.anonymisation.policy;
+  exports org.vansdk.anonymisation.profile;
   exports org.vansdk.anonymisation.pseudonym;
   exports org.vansdk.anonymisation.risk;
   exports org.vansdk.anonymisation.search;

@@ -29,6 +29,21 @@ public final class VaHierarchies {
    * @return the hierarchy of attribute {@code age}
    */
   public static Hierarchy age(int maxAge) {
+    return age(maxAge, false);
+  }
+
+  /**
+   * Age as {@link #age(int)}, plus a leaf {@code unknown} that stays {@code unknown} up to the
+   * root, for records where age is not known.
+   *
+   * @param maxAge the oldest age, at least 80
+   * @return the hierarchy of attribute {@code age}
+   */
+  public static Hierarchy ageWithUnknown(int maxAge) {
+    return age(maxAge, true);
+  }
+
+  private static Hierarchy age(int maxAge, boolean unknown) {
     if (maxAge < 80) {
       throw new AnonymisationException(
           AnonymisationException.INVALID_CONFIGURATION, "age hierarchy needs maxAge >= 80");
@@ -42,6 +57,9 @@ public final class VaHierarchies {
           twentyYear(age),
           age < 18 ? "child" : "adult",
           "*");
+    }
+    if (unknown) {
+      b.add("unknown", "unknown", "unknown", "unknown", "unknown", "*");
     }
     return b.build();
   }
