@@ -33,6 +33,8 @@ final class ProfileReader {
   private static final double SUM_TOLERANCE = 0.001;
   private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
   private static final Pattern ORG_CODE = Pattern.compile("[A-Z0-9]{2,16}");
+  private static final Pattern TEMPLATE =
+      Pattern.compile("\\{(parent|level1)\\}([A-Z]*)\\{(n+)\\}");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
   private final String origin;
@@ -287,11 +289,30 @@ final class ProfileReader {
       level1.add(new Level1Area(pCode, name, weight, flagged, areaNote));
     }
     o.done();
+    Level1Area last = level1.get(level1.size() - 1);
+    String l2 = level2.code(last.pCode(), last.pCode(), 1, level2.perParent());
+    if (!level2.pattern().matcher(l2).matches()) {
+      throw fail(
+          o.path + "/level2/code", "builds '" + l2 + "' which does not match " + level2.pattern());
+    }
+    String l3 = level3.code(last.pCode(), l2, level2.perParent(), level3.perParent());
+    if (!level3.pattern().matcher(l3).matches()) {
+      throw fail(
+          o.path + "/level3/code", "builds '" + l3 + "' which does not match " + level3.pattern());
+    }
     return new AdminAreas(source, uncertain, note, level1Pattern, level1, level2, level3);
   }
 
   private LowerLevel readLowerLevel(Obj o, int level) {
     Pattern pattern = o.pattern("pattern");
+    String template = o.string("code");
+    java.util.regex.Matcher m = TEMPLATE.matcher(template);
+    if (!m.matches()) {
+      throw fail(
+          o.path + "/code",
+          "must look like {parent}{nn} or {level1}D{nnn}: the parent or level-1 code, optional"
+              + " capitals, then n's for the zero-padded number");
+    }
     boolean synthetic = o.bool("synthetic");
     int perParent = o.integer("perParent");
     if (perParent < 1 || perParent > 99) {
@@ -299,7 +320,13 @@ final class ProfileReader {
     }
     String note = o.string("note");
     o.done();
-    return new LowerLevel(level, pattern, synthetic, perParent, note);
+    boolean inLevel1 = m.group(1).equals("level1");
+    int width = m.group(3).length();
+    if (!inLevel1 && Integer.toString(perParent).length() > width) {
+      throw fail(o.path + "/code", "has " + width + " digits, too few for " + perParent + " areas");
+    }
+    return new LowerLevel(
+        level, pattern, template, inLevel1, m.group(2), width, synthetic, perParent, note);
   }
 
   private List<ProfileOrganisation> readOrganisations(List<JsonNode> nodes, String path) {

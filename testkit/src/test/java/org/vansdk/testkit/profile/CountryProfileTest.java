@@ -76,6 +76,26 @@ class CountryProfileTest {
   }
 
   @Test
+  void lowerLevels_buildCodesInTheCountrysShape() {
+    AdminAreas khm = CountryProfile.load("KHM").adminAreas();
+    assertEquals("KH0203", khm.level2().code("KH02", "KH02", 1, 3));
+    assertEquals("KH020305", khm.level3().code("KH02", "KH0203", 3, 5));
+    AdminAreas mmr = CountryProfile.load("MMR").adminAreas();
+    assertEquals("MMR003D002", mmr.level2().code("MMR003", "MMR003", 1, 2));
+    assertEquals("MMR003007", mmr.level3().code("MMR003", "MMR003D002", 2, 3));
+    AdminAreas vnm = CountryProfile.load("VNM").adminAreas();
+    assertEquals("VN45008", vnm.level2().code("VN45", "VN45", 1, 8));
+    assertEquals("VN4500800006", vnm.level3().code("VN45", "VN45008", 8, 6));
+  }
+
+  @Test
+  void parse_badCodeTemplate_isRejected() {
+    assertRejected(
+        root -> ((ObjectNode) root.get("adminAreas").get("level2")).put("code", "{parent}-{nn}"),
+        "/adminAreas/level2/code: must look like {parent}{nn}");
+  }
+
+  @Test
   void load_unknownCountry_listsAvailable() {
     ProfileException e = assertThrows(ProfileException.class, () -> CountryProfile.load("FRA"));
     assertTrue(e.getMessage().contains("available: KHM, LAO, MMR, THA, VNM"), e.getMessage());
