@@ -1,0 +1,38 @@
+package org.vansdk.core.casualty;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.vansdk.core.code.CodeList;
+import org.vansdk.core.code.CodeValue;
+
+/**
+ * Whether a casualty was killed or injured; {@code unknown} is explicit. Wire codes are stable
+ * within a major version.
+ */
+public enum Outcome implements CodeValue {
+  /** Killed ({@code killed}). */
+  KILLED,
+  /** Injured ({@code injured}). */
+  INJURED,
+  /** Unknown ({@code unknown}). */
+  UNKNOWN;
+
+  @Override
+  @JsonValue
+  public String code() {
+    return CodeList.codeOf(this);
+  }
+
+  /**
+   * Returns the constant with the given wire code.
+   *
+   * @param code a lower_snake code, e.g. as read from JSON
+   * @return the constant
+   * @throws org.vansdk.core.VanException with {@code VAN-C-0001} if the code is unknown; the
+   *     message lists the allowed codes
+   */
+  @JsonCreator
+  public static Outcome fromCode(String code) {
+    return CodeList.fromCode(Outcome.class, code);
+  }
+}

@@ -1,0 +1,33 @@
+package org.vansdk.core.casualty;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.vansdk.core.code.CodeList;
+import org.vansdk.core.code.CodeValue;
+
+/** Left or right, for an amputation. Wire codes are stable within a major version. */
+public enum Side implements CodeValue {
+  /** Left ({@code left}). */
+  LEFT,
+  /** Right ({@code right}). */
+  RIGHT;
+
+  @Override
+  @JsonValue
+  public String code() {
+    return CodeList.codeOf(this);
+  }
+
+  /**
+   * Returns the constant with the given wire code.
+   *
+   * @param code a lower_snake code, e.g. as read from JSON
+   * @return the constant
+   * @throws org.vansdk.core.VanException with {@code VAN-C-0001} if the code is unknown; the
+   *     message lists the allowed codes
+   */
+  @JsonCreator
+  public static Side fromCode(String code) {
+    return CodeList.fromCode(Side.class, code);
+  }
+}

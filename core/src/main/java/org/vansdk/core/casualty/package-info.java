@@ -1,0 +1,5 @@
+/**
+ * Casualties: people hurt or killed in incidents, their injuries, amputations and sensory losses,
+ * the derived age and Landmine Monitor groups, and indirect victims.
+ */
+package org.vansdk.core.casualty;

@@ -1,0 +1,2 @@
+/** The de-identified regional sharing profile produced by anonymisation. */
+package org.vansdk.core.deidentified;

@@ -1,0 +1,2 @@
+/** Service deliveries: the assistance survivors actually received. */
+package org.vansdk.core.delivery;

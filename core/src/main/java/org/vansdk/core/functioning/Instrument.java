@@ -1,0 +1,31 @@
+package org.vansdk.core.functioning;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.vansdk.core.code.CodeList;
+import org.vansdk.core.code.CodeValue;
+
+/** A functioning-assessment instrument. Wire codes are stable within a major version. */
+public enum Instrument implements CodeValue {
+  /** Washington Group Short Set ({@code wg_ss}). */
+  WG_SS;
+
+  @Override
+  @JsonValue
+  public String code() {
+    return CodeList.codeOf(this);
+  }
+
+  /**
+   * Returns the constant with the given wire code.
+   *
+   * @param code a lower_snake code, e.g. as read from JSON
+   * @return the constant
+   * @throws org.vansdk.core.VanException with {@code VAN-C-0001} if the code is unknown; the
+   *     message lists the allowed codes
+   */
+  @JsonCreator
+  public static Instrument fromCode(String code) {
+    return CodeList.fromCode(Instrument.class, code);
+  }
+}

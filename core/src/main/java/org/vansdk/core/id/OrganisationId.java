@@ -1,0 +1,23 @@
+package org.vansdk.core.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** The namespaced identifier of an organisation, e.g. {@code KHM-CMAA-000123}. Immutable. */
+public final class OrganisationId extends RecordId {
+  private OrganisationId(String value) {
+    super(value, "organisation");
+  }
+
+  /**
+   * Parses an identifier.
+   *
+   * @param value text such as {@code KHM-CMAA-000123}
+   * @return the identifier
+   * @throws org.vansdk.core.VanException {@code VAN-C-0002} if it does not follow {@code
+   *     ISO3-ORG-local}
+   */
+  @JsonCreator
+  public static OrganisationId parse(String value) {
+    return new OrganisationId(value);
+  }
+}

@@ -1,0 +1,25 @@
+package org.vansdk.core.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/**
+ * The namespaced identifier of a service in the directory, e.g. {@code KHM-CMAA-000123}. Immutable.
+ */
+public final class ServiceId extends RecordId {
+  private ServiceId(String value) {
+    super(value, "service");
+  }
+
+  /**
+   * Parses an identifier.
+   *
+   * @param value text such as {@code KHM-CMAA-000123}
+   * @return the identifier
+   * @throws org.vansdk.core.VanException {@code VAN-C-0002} if it does not follow {@code
+   *     ISO3-ORG-local}
+   */
+  @JsonCreator
+  public static ServiceId parse(String value) {
+    return new ServiceId(value);
+  }
+}

@@ -1,0 +1,158 @@
+package org.vansdk.core.json;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.vansdk.core.ErrorCode;
+import org.vansdk.core.VanException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns Jackson's exceptions into {@link VanJsonException}s that name the path and the problem and
+ * never echo input text (which may be personal data): quoted fragments of Jackson's messages are
+ * masked, and only code-shaped property names are shown.
+ */
+final class JsonErrors {
+  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`|\\([^)]*\\)");
+
+  private JsonErrors() {}
+
+  static VanJsonException translate(JacksonException e) {
+    String pointer = pointer(e);
+    TokenStreamLocation loc = e.getLocation();
+    long line = loc == null || loc.getLineNr() < 0 ? 0 : loc.getLineNr();
+    long column = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
+    ErrorCode code;
+    String problem;
+    if (e instanceof StreamConstraintsException) {
+      code = ErrorCode.LIMIT_EXCEEDED;
+      problem = "input exceeds a safety limit: " + e.getOriginalMessage();
+    } else if (e instanceof UnrecognizedPropertyException) {
+      UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
+      code = ErrorCode.JSON_MAPPING;
+      problem = "unknown property " + name(u.getPropertyName()) + "; allowed: " + known(u);
+    } else if (e instanceof InvalidNullException) {
+      code = ErrorCode.JSON_MAPPING;
+      problem = "null is not allowed; leave the property out when the value is unknown";
+    } else if (e instanceof ValueInstantiationException) {
+      Throwable cause = e.getCause();
+      if (cause instanceof VanException) {
+        VanException v = (VanException) cause;
+        code = v.code();
+        problem = stripCode(v);
+      } else if (cause instanceof IllegalStateException && cause.getMessage() != null) {
+        code = ErrorCode.JSON_MAPPING;
+        problem = mask(cause.getMessage());
+      } else {
+        code = ErrorCode.JSON_MAPPING;
+        problem = "value cannot be built: " + mask(e.getOriginalMessage());
+      }
+    } else if (e instanceof MismatchedInputException) {
+      MismatchedInputException m = (MismatchedInputException) e;
+      code = ErrorCode.JSON_MAPPING;
+      String message = String.valueOf(e.getOriginalMessage());
+      if (message.contains("Trailing token")) {
+        code = ErrorCode.MALFORMED_JSON;
+        problem = "trailing content after the JSON document";
+      } else if (m.getTargetType() != null) {
+        problem = "wrong type: expected " + describe(m.getTargetType());
+      } else {
+        problem = "wrong type: " + mask(message);
+      }
+    } else if (e instanceof StreamReadException) {
+      code = ErrorCode.MALFORMED_JSON;
+      String message = String.valueOf(e.getOriginalMessage());
+      problem =
+          message.startsWith("Duplicate")
+              ? "duplicate property (each key may appear once per object)"
+              : "not well-formed JSON: " + mask(message);
+    } else {
+      code = ErrorCode.JSON_MAPPING;
+      problem = mask(String.valueOf(e.getOriginalMessage()));
+    }
+    VanException cause = findVanCause(e);
+    if (cause != null && !(e instanceof ValueInstantiationException)) {
+      code = cause.code();
+      problem = stripCode(cause);
+    }
+    return new VanJsonException(code, problem, pointer, line, column);
+  }
+
+  static VanException io(Path path, IOException e) {
+    return new VanException(
+        ErrorCode.IO, "cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  private static VanException findVanCause(Throwable e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof VanException) {
+        return (VanException) t;
+      }
+    }
+    return null;
+  }
+
+  private static String stripCode(VanException v) {
+    String m = v.getMessage();
+    String prefix = v.code().value() + ": ";
+    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+  }
+
+  static String pointer(JacksonException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        sb.append('/').append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+      } else if (ref.getIndex() >= 0) {
+        sb.append('/').append(ref.getIndex());
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == double.class || type == Double.class || type == java.math.BigDecimal.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a string";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "a " + type.getSimpleName().replace("Immutable", "").replace("$Json", "") + " value";
+  }
+
+  private static String name(String name) {
+    return name != null && NAME_SHAPED.matcher(name).matches() ? "'" + name + "'" : "(name hidden)";
+  }
+
+  private static String known(UnrecognizedPropertyException u) {
+    Collection<Object> ids = u.getKnownPropertyIds();
+    if (ids == null || ids.isEmpty()) {
+      return "none";
+    }
+    return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  private static String mask(String message) {
+    String firstLine = message == null ? "" : message.split("\n", 2)[0];
+    return QUOTED.matcher(firstLine).replaceAll("…");
+  }
+}

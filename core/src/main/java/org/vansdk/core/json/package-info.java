@@ -1,0 +1,5 @@
+/**
+ * JSON: the strict and lenient codecs over Jackson 3, with safety limits, located errors free of
+ * personal data, and NDJSON streaming.
+ */
+package org.vansdk.core.json;

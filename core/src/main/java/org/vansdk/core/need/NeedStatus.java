@@ -1,0 +1,35 @@
+package org.vansdk.core.need;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.vansdk.core.code.CodeList;
+import org.vansdk.core.code.CodeValue;
+
+/** How far an assessed need is met. Wire codes are stable within a major version. */
+public enum NeedStatus implements CodeValue {
+  /** Unmet ({@code unmet}). */
+  UNMET,
+  /** Partially met ({@code partially_met}). */
+  PARTIALLY_MET,
+  /** Met ({@code met}). */
+  MET;
+
+  @Override
+  @JsonValue
+  public String code() {
+    return CodeList.codeOf(this);
+  }
+
+  /**
+   * Returns the constant with the given wire code.
+   *
+   * @param code a lower_snake code, e.g. as read from JSON
+   * @return the constant
+   * @throws org.vansdk.core.VanException with {@code VAN-C-0001} if the code is unknown; the
+   *     message lists the allowed codes
+   */
+  @JsonCreator
+  public static NeedStatus fromCode(String code) {
+    return CodeList.fromCode(NeedStatus.class, code);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Places: ISO 3166-1 alpha-3 countries, OCHA P-coded administrative areas, WGS84 points and the
+ * locations that combine them.
+ */
+package org.vansdk.core.place;

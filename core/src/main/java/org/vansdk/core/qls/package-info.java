@@ -1,0 +1,2 @@
+/** Quality-of-life surveys (CMAA-style QLS). */
+package org.vansdk.core.qls;

@@ -1,0 +1,5 @@
+/**
+ * Referral records: the referral (the need, owned by the referrer) and its attempts with their
+ * status history. The protocol that moves them lives in the van-referral module.
+ */
+package org.vansdk.core.referral;
