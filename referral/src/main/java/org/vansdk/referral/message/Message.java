@@ -3,9 +3,9 @@ package org.vansdk.referral.message;
 import java.time.Instant;
 import java.util.Optional;
 import org.vansdk.core.id.AttemptId;
-import org.vansdk.core.id.CountryCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.place.CountryCode;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.signature.CanonicalJson;
 import org.vansdk.referral.signature.SigningKey;
@@ -156,7 +156,7 @@ public final class Message {
     ObjectNode n = NODES.objectNode();
     n.put("organisation", p.organisation().value());
     n.put("system", p.system());
-    n.put("country", p.country().value());
+    n.put("country", p.country().code());
     return n;
   }
 
@@ -177,8 +177,8 @@ public final class Message {
             .transmissionId(text(n, "transmissionId"))
             .type(type)
             .schemaVersion(text(n, "schemaVersion"))
-            .correlationId(ReferralId.of(text(n, "correlationId")))
-            .attemptId(AttemptId.of(text(n, "attemptId")))
+            .correlationId(ReferralId.parse(text(n, "correlationId")))
+            .attemptId(AttemptId.parse(text(n, "attemptId")))
             .sender(readParty(n.path("sender"), "sender"))
             .receiver(readParty(n.path("receiver"), "receiver"))
             .createdAt(Instant.parse(text(n, "createdAt")))
@@ -205,9 +205,9 @@ public final class Message {
 
   private static Party readParty(JsonNode n, String where) {
     return new Party(
-        OrganisationId.of(text(n, "organisation", where)),
+        OrganisationId.parse(text(n, "organisation", where)),
         text(n, "system", where),
-        CountryCode.of(text(n, "country", where)));
+        CountryCode.parse(text(n, "country", where)));
   }
 
   private static String text(JsonNode n, String field) {

@@ -1,7 +1,7 @@
 package org.vansdk.referral.message;
 
-import org.vansdk.core.id.CountryCode;
 import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.place.CountryCode;
 
 /**
  * One end of an exchange as the envelope names it: the organisation, the system within it that

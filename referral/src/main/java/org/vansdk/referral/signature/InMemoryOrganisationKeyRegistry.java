@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vansdk.core.id.OrganisationId;
 
 /** An {@link OrganisationKeyRegistry} held in memory. Thread-safe. */
 public final class InMemoryOrganisationKeyRegistry implements OrganisationKeyRegistry {
@@ -20,7 +21,7 @@ public final class InMemoryOrganisationKeyRegistry implements OrganisationKeyReg
    * @param key the signing key whose public half is registered
    * @throws IllegalStateException if the key id is already registered to another key
    */
-  public InMemoryOrganisationKeyRegistry register(String organisation, SigningKey key) {
+  public InMemoryOrganisationKeyRegistry register(OrganisationId organisation, SigningKey key) {
     return register(organisation, key.keyId(), key.publicKey());
   }
 
@@ -30,7 +31,7 @@ public final class InMemoryOrganisationKeyRegistry implements OrganisationKeyReg
    * @throws IllegalStateException if the key id is already registered to another key
    */
   public InMemoryOrganisationKeyRegistry register(
-      String organisation, KeyId keyId, PublicKey publicKey) {
+      OrganisationId organisation, KeyId keyId, PublicKey publicKey) {
     RegisteredKey entry = new RegisteredKey(keyId, organisation, publicKey, false);
     RegisteredKey previous = keys.putIfAbsent(keyId, entry);
     if (previous != null && !previous.equals(entry)) {

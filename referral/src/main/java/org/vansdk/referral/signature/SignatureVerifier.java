@@ -2,6 +2,7 @@ package org.vansdk.referral.signature;
 
 import java.util.Base64;
 import java.util.Optional;
+import org.vansdk.core.id.OrganisationId;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +27,8 @@ public final class SignatureVerifier {
    * @param data the signed bytes
    * @param signature the base64url (unpadded) signature text
    */
-  public SignatureCheck verify(String organisation, String keyId, byte[] data, String signature) {
+  public SignatureCheck verify(
+      OrganisationId organisation, String keyId, byte[] data, String signature) {
     if (keyId.isEmpty() || signature.isEmpty()) {
       return SignatureCheck.MISSING;
     }
@@ -62,7 +64,7 @@ public final class SignatureVerifier {
    * @throws CanonicalJsonException if the value cannot be canonicalized
    */
   public SignatureCheck verifyCanonical(
-      String organisation, String keyId, JsonNode value, String signature) {
+      OrganisationId organisation, String keyId, JsonNode value, String signature) {
     return verify(organisation, keyId, CanonicalJson.toBytes(value), signature);
   }
 }

@@ -43,7 +43,7 @@ public abstract class AttemptRecord {
   public abstract long version();
 
   /** The status history, oldest first. */
-  public abstract List<StatusChange> history();
+  public abstract List<StatusEntry> history();
 
   /** The attempt this one replaces (a re-referral). */
   public abstract Optional<AttemptId> replaces();

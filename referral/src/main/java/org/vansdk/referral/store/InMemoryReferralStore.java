@@ -87,7 +87,7 @@ public final class InMemoryReferralStore implements ReferralStore {
     Map<ReferralId, String> heads = new HashMap<>();
     Map<ReferralId, Long> sizes = new HashMap<>();
     for (AuditEntry e : change.audit()) {
-      ReferralId r = ReferralId.of(e.referralId());
+      ReferralId r = ReferralId.parse(e.referralId());
       List<AuditEntry> chain = audit.getOrDefault(r, List.of());
       String head =
           heads.getOrDefault(
@@ -104,7 +104,7 @@ public final class InMemoryReferralStore implements ReferralStore {
       attempts.put(a.attemptId(), a);
     }
     for (AuditEntry e : change.audit()) {
-      audit.computeIfAbsent(ReferralId.of(e.referralId()), k -> new ArrayList<>()).add(e);
+      audit.computeIfAbsent(ReferralId.parse(e.referralId()), k -> new ArrayList<>()).add(e);
     }
     change.processed().ifPresent(p -> processed.put(p.messageId(), p));
     for (InboundSequence s : change.sequences()) {

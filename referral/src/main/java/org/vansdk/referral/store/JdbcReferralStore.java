@@ -222,7 +222,7 @@ public final class JdbcReferralStore implements ReferralStore {
         "referrals",
         "SELECT referral_id FROM van_audit_head ORDER BY referral_id",
         ps -> {},
-        rs -> ReferralId.of(rs.getString(1)));
+        rs -> ReferralId.parse(rs.getString(1)));
   }
 
   @Override

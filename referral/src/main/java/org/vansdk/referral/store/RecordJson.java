@@ -2,9 +2,9 @@ package org.vansdk.referral.store;
 
 import java.time.Instant;
 import org.vansdk.core.id.AttemptId;
-import org.vansdk.core.id.CountryCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.transition.Role;
@@ -28,7 +28,7 @@ final class RecordJson {
     n.put("status", a.status().name());
     n.put("version", a.version());
     ArrayNode h = n.putArray("history");
-    for (StatusChange c : a.history()) {
+    for (StatusEntry c : a.history()) {
       ObjectNode e = h.addObject();
       e.put("to", c.to().name());
       e.put("at", c.at().toString());
@@ -56,8 +56,8 @@ final class RecordJson {
   static AttemptRecord fromJson(JsonNode n) {
     AttemptRecord.Builder b =
         AttemptRecord.builder()
-            .attemptId(AttemptId.of(n.get("attemptId").stringValue()))
-            .referralId(ReferralId.of(n.get("referralId").stringValue()))
+            .attemptId(AttemptId.parse(n.get("attemptId").stringValue()))
+            .referralId(ReferralId.parse(n.get("referralId").stringValue()))
             .side(Role.valueOf(n.get("side").stringValue()))
             .referrer(party(n.get("referrer")))
             .receiver(party(n.get("receiver")))
@@ -70,7 +70,7 @@ final class RecordJson {
             .createdAt(Instant.parse(n.get("createdAt").stringValue()));
     for (JsonNode e : n.get("history")) {
       b.addHistory(
-          new StatusChange(
+          new StatusEntry(
               AttemptStatus.valueOf(e.get("to").stringValue()),
               Instant.parse(e.get("at").stringValue()),
               Role.valueOf(e.get("by").stringValue()),
@@ -78,7 +78,7 @@ final class RecordJson {
               e.get("messageId").stringValue()));
     }
     if (n.hasNonNull("replaces")) {
-      b.replaces(AttemptId.of(n.get("replaces").stringValue()));
+      b.replaces(AttemptId.parse(n.get("replaces").stringValue()));
     }
     if (n.hasNonNull("consentRef")) {
       b.consentRef(n.get("consentRef").stringValue());
@@ -101,14 +101,14 @@ final class RecordJson {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("organisation", p.organisation().value());
     n.put("system", p.system());
-    n.put("country", p.country().value());
+    n.put("country", p.country().code());
     return n;
   }
 
   private static Party party(JsonNode n) {
     return new Party(
-        OrganisationId.of(n.get("organisation").stringValue()),
+        OrganisationId.parse(n.get("organisation").stringValue()),
         n.get("system").stringValue(),
-        CountryCode.of(n.get("country").stringValue()));
+        CountryCode.parse(n.get("country").stringValue()));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.vansdk.core.id.OrganisationId;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,10 +21,13 @@ class SignatureVerifierTest {
     }
   }
 
+  private static final OrganisationId KHM = OrganisationId.parse("KHM-CMAA-HQ");
+  private static final OrganisationId THA = OrganisationId.parse("THA-TMAC-HQ");
+
   private final SigningKey khm = SigningKey.generate(KeyId.of("KHM-CMAA-1"), seeded(1));
   private final SigningKey tha = SigningKey.generate(KeyId.of("THA-TMAC-1"), seeded(2));
   private final InMemoryOrganisationKeyRegistry registry =
-      new InMemoryOrganisationKeyRegistry().register("KHM-CMAA", khm).register("THA-TMAC", tha);
+      new InMemoryOrganisationKeyRegistry().register(KHM, khm).register(THA, tha);
   private final SignatureVerifier verifier = new SignatureVerifier(registry);
 
   private static ObjectNode doc() {
@@ -36,8 +40,7 @@ class SignatureVerifierTest {
   @Test
   void verify_signedCanonicalJson_valid() {
     String sig = khm.signCanonical(doc());
-    assertEquals(
-        SignatureCheck.VALID, verifier.verifyCanonical("KHM-CMAA", "KHM-CMAA-1", doc(), sig));
+    assertEquals(SignatureCheck.VALID, verifier.verifyCanonical(KHM, "KHM-CMAA-1", doc(), sig));
   }
 
   @Test
@@ -46,8 +49,7 @@ class SignatureVerifierTest {
     reordered.put("senderSeq", 3);
     reordered.put("type", "accept");
     String sig = khm.signCanonical(doc());
-    assertEquals(
-        SignatureCheck.VALID, verifier.verifyCanonical("KHM-CMAA", "KHM-CMAA-1", reordered, sig));
+    assertEquals(SignatureCheck.VALID, verifier.verifyCanonical(KHM, "KHM-CMAA-1", reordered, sig));
   }
 
   @Test
@@ -55,7 +57,7 @@ class SignatureVerifierTest {
     String sig = khm.signCanonical(doc());
     ObjectNode tampered = doc().put("type", "decline");
     assertEquals(
-        SignatureCheck.INVALID, verifier.verifyCanonical("KHM-CMAA", "KHM-CMAA-1", tampered, sig));
+        SignatureCheck.INVALID, verifier.verifyCanonical(KHM, "KHM-CMAA-1", tampered, sig));
   }
 
   @Test
@@ -64,8 +66,7 @@ class SignatureVerifierTest {
     sig[10] ^= 1;
     String text = Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     assertEquals(
-        SignatureCheck.INVALID,
-        verifier.verify("KHM-CMAA", "KHM-CMAA-1", new byte[] {1, 2, 3}, text));
+        SignatureCheck.INVALID, verifier.verify(KHM, "KHM-CMAA-1", new byte[] {1, 2, 3}, text));
   }
 
   @Test
@@ -73,17 +74,17 @@ class SignatureVerifierTest {
     String sig = tha.signCanonical(doc());
     assertEquals(
         SignatureCheck.KEY_OF_ANOTHER_ORGANISATION,
-        verifier.verifyCanonical("KHM-CMAA", "THA-TMAC-1", doc(), sig));
+        verifier.verifyCanonical(KHM, "THA-TMAC-1", doc(), sig));
   }
 
   @Test
   void verify_unknownKeyMissingOrMalformed_refused() {
     String sig = khm.signCanonical(doc());
     assertEquals(
-        SignatureCheck.UNKNOWN_KEY, verifier.verifyCanonical("KHM-CMAA", "KHM-CMAA-9", doc(), sig));
-    assertEquals(SignatureCheck.MISSING, verifier.verifyCanonical("KHM-CMAA", "", doc(), ""));
+        SignatureCheck.UNKNOWN_KEY, verifier.verifyCanonical(KHM, "KHM-CMAA-9", doc(), sig));
+    assertEquals(SignatureCheck.MISSING, verifier.verifyCanonical(KHM, "", doc(), ""));
     assertEquals(
-        SignatureCheck.MALFORMED, verifier.verifyCanonical("KHM-CMAA", "KHM-CMAA-1", doc(), "!!"));
+        SignatureCheck.MALFORMED, verifier.verifyCanonical(KHM, "KHM-CMAA-1", doc(), "!!"));
   }
 
   @Test
@@ -91,6 +92,6 @@ class SignatureVerifierTest {
     String sig = khm.signCanonical(doc());
     registry.revoke(KeyId.of("KHM-CMAA-1"));
     assertEquals(
-        SignatureCheck.REVOKED_KEY, verifier.verifyCanonical("KHM-CMAA", "KHM-CMAA-1", doc(), sig));
+        SignatureCheck.REVOKED_KEY, verifier.verifyCanonical(KHM, "KHM-CMAA-1", doc(), sig));
   }
 }

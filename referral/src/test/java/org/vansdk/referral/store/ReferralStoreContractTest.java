@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
-import org.vansdk.core.id.CountryCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditChain;
@@ -54,11 +54,11 @@ class ReferralStoreContractTest {
   }
 
   private static final Party KHM =
-      new Party(OrganisationId.of("KHM-CMAA"), "hq", CountryCode.of("KHM"));
+      new Party(OrganisationId.parse("KHM-CMAA-HQ"), "hq", CountryCode.parse("KHM"));
   private static final Party THA =
-      new Party(OrganisationId.of("THA-SIRINDHORN"), "main", CountryCode.of("THA"));
-  private static final ReferralId REFERRAL = ReferralId.of("KHM-CMAA-R-1");
-  private static final AttemptId ATTEMPT = AttemptId.of("KHM-CMAA-A-1");
+      new Party(OrganisationId.parse("THA-SIRINDHORN-REHAB"), "main", CountryCode.parse("THA"));
+  private static final ReferralId REFERRAL = ReferralId.parse("KHM-CMAA-R-1");
+  private static final AttemptId ATTEMPT = AttemptId.parse("KHM-CMAA-A-1");
   private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
   private static AttemptRecord attempt(AttemptStatus status, long version) {
@@ -119,7 +119,7 @@ class ReferralStoreContractTest {
               .addSequences(new InboundSequence(ATTEMPT, THA.senderKey(), 2))
               .addOutboxAdd(new OutboxEntry(message("m-2"), true))
               .addOutboxAdd(new OutboxEntry(message("m-3"), false))
-              .addConsents(new ConsentState(ConsentId.of("KHM-CMAA-C-1"), 1, false))
+              .addConsents(new ConsentState(ConsentId.parse("KHM-CMAA-C-1"), 1, false))
               .build());
       assertEquals(attempt(AttemptStatus.SENT, 1), store.attempt(ATTEMPT).orElseThrow());
       assertEquals(List.of(first, second), store.audit(REFERRAL));
@@ -131,7 +131,7 @@ class ReferralStoreContractTest {
       assertEquals(1, store.nextInboundSequence(ATTEMPT, KHM.senderKey()));
       assertEquals(2, store.outbox().size());
       assertEquals("m-2", store.outbox().get(0).message().envelope().messageId());
-      assertTrue(store.consent(ConsentId.of("KHM-CMAA-C-1")).isPresent());
+      assertTrue(store.consent(ConsentId.parse("KHM-CMAA-C-1")).isPresent());
       assertEquals(List.of(REFERRAL), store.referrals());
 
       store.commit(

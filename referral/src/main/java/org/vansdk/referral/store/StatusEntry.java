@@ -13,5 +13,4 @@ import org.vansdk.referral.transition.Role;
  * @param reason a reason code, or empty
  * @param messageId the message that carried the move, or empty for a local command
  */
-public record StatusChange(
-    AttemptStatus to, Instant at, Role by, String reason, String messageId) {}
+public record StatusEntry(AttemptStatus to, Instant at, Role by, String reason, String messageId) {}
