@@ -13,4 +13,6 @@ module org.vansdk.referral {
   exports org.vansdk.referral.message;
   exports org.vansdk.referral.transition;
   exports org.vansdk.referral.store;
+  exports org.vansdk.referral.consent;
+  exports org.vansdk.referral.node;
 }

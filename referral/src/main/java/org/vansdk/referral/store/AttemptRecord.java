@@ -63,6 +63,12 @@ public abstract class AttemptRecord {
   /** When an unanswered attempt expires. */
   public abstract Optional<Instant> respondBy();
 
+  /**
+   * The non-personal part of the referral request (referral summary, target, deadline, note), as
+   * sent; the note is dropped on purge.
+   */
+  public abstract Optional<JsonNode> request();
+
   /** The personal data of the referral, until purged. Never logged. */
   @Value.Redacted
   public abstract Optional<JsonNode> personalData();

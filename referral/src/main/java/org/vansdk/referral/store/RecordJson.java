@@ -44,6 +44,7 @@ final class RecordJson {
     a.serviceTypes().forEach(types::add);
     a.targetService().ifPresent(s -> n.put("targetService", s));
     a.respondBy().ifPresent(t -> n.put("respondBy", t.toString()));
+    a.request().ifPresent(p -> n.set("request", p));
     a.personalData().ifPresent(p -> n.set("personalData", p));
     n.put("cancelRequested", a.cancelRequested());
     n.put("consentWithdrawn", a.consentWithdrawn());
@@ -90,6 +91,9 @@ final class RecordJson {
     }
     if (n.hasNonNull("respondBy")) {
       b.respondBy(Instant.parse(n.get("respondBy").stringValue()));
+    }
+    if (n.hasNonNull("request")) {
+      b.request(n.get("request"));
     }
     if (n.hasNonNull("personalData")) {
       b.personalData(n.get("personalData"));
