@@ -37,10 +37,18 @@ public final class VaShapedData {
     device.put("unknown_device", "unknown");
     Map<String, String> activity = new LinkedHashMap<>();
     String[][] acts = {
-      {"farming", "livelihood"}, {"herding", "livelihood"}, {"collecting_wood", "livelihood"},
-      {"fishing", "livelihood"}, {"travelling", "movement"}, {"playing", "movement"},
-      {"tampering", "handling"}, {"scrap_collecting", "handling"}, {"demining", "military"},
-      {"military_activity", "military"}, {"household", "livelihood"}, {"unknown_activity", "unknown"}
+      {"farming", "livelihood"},
+      {"herding", "livelihood"},
+      {"collecting_wood", "livelihood"},
+      {"fishing", "livelihood"},
+      {"travelling", "movement"},
+      {"playing", "movement"},
+      {"tampering", "handling"},
+      {"scrap_collecting", "handling"},
+      {"demining", "military"},
+      {"military_activity", "military"},
+      {"household", "livelihood"},
+      {"unknown_activity", "unknown"}
     };
     for (String[] a : acts) {
       activity.put(a[0], a[1]);
