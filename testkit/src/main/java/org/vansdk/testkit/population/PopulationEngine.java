@@ -132,6 +132,13 @@ final class PopulationEngine {
   private final double edge;
   private final Consumer<Object> sink;
   private final List<Provider> providers = new ArrayList<>();
+
+  /**
+   * Locations by P-code, reused across records: value objects are immutable, and building one runs
+   * the P-code checks. Bounded by the profile's areas, not by the count.
+   */
+  private final java.util.Map<String, Location> locations = new java.util.HashMap<>();
+
   private final Provider reporter;
 
   private long personSeq;
@@ -272,7 +279,7 @@ final class PopulationEngine {
 
     Level1Area province =
         profile.adminAreas().level1().get(profile.adminAreas().pick(r.nextDouble()));
-    AdminArea area = adminArea(r, province);
+    Location location = incidentLocation(r, province);
     DeviceCategory device =
         DeviceCategory.fromCode(draw(r, Attribute.DEVICE_CATEGORY, year, DeviceCategory.values()));
     Shares civilian = profile.distribution(Attribute.CIVILIAN_STATUS).in(year);
@@ -283,7 +290,7 @@ final class PopulationEngine {
         Incident.builder()
             .id(id)
             .date(date)
-            .location(Location.builder().country(country).adminArea(area).build())
+            .location(location)
             .accidentClass(demining ? AccidentClass.DEMINING_ACCIDENT : AccidentClass.EO_ACCIDENT)
             .deviceCategory(device)
             .areaMarkedBefore(yesNoUnknown(r, 0.15, 0.6))
@@ -299,20 +306,34 @@ final class PopulationEngine {
     }
   }
 
-  private AdminArea adminArea(Prng r, Level1Area province) {
+  private Location incidentLocation(Prng r, Level1Area province) {
     AdminAreas areas = profile.adminAreas();
     double u = r.nextDouble();
     if (u < 0.05) {
-      return AdminArea.of(province.pCode(), 1, province.name());
+      return residence(province);
     }
     int d = r.between(1, areas.level2().perParent());
     String l2 = areas.level2().code(province.pCode(), province.pCode(), 1, d);
     if (u < 0.2) {
-      return AdminArea.of(l2, 2, province.name() + " district " + d + " (synthetic)");
+      return location(l2, 2, province.name() + " district " + d + " (synthetic)");
     }
     int c = r.between(1, areas.level3().perParent());
     String l3 = areas.level3().code(province.pCode(), l2, d, c);
-    return AdminArea.of(l3, 3, province.name() + " commune " + d + "." + c + " (synthetic)");
+    return location(l3, 3, province.name() + " commune " + d + "." + c + " (synthetic)");
+  }
+
+  private Location residence(Level1Area province) {
+    return location(province.pCode(), 1, province.name());
+  }
+
+  private Location location(String pCode, int level, String name) {
+    Location known = locations.get(pCode);
+    if (known == null) {
+      known =
+          Location.builder().country(country).adminArea(AdminArea.of(pCode, level, name)).build();
+      locations.put(pCode, known);
+    }
+    return known;
   }
 
   // ---------------------------------------------------------------- casualty
@@ -382,11 +403,7 @@ final class PopulationEngine {
             .id(personId)
             .sex(sex)
             .nationality(country)
-            .residence(
-                Location.builder()
-                    .country(country)
-                    .adminArea(AdminArea.of(province.pCode(), 1, province.name()))
-                    .build())
+            .residence(residence(province))
             .addLanguages(lang);
     if (known) {
       person.name(name(r, sex));
@@ -603,11 +620,7 @@ final class PopulationEngine {
               .birthDate(PartialDate.ofYear(birthYear))
               .birthDateEstimated(true)
               .nationality(country)
-              .residence(
-                  Location.builder()
-                      .country(country)
-                      .adminArea(AdminArea.of(province.pCode(), 1, province.name()))
-                      .build())
+              .residence(residence(province))
               .addLanguages(lang)
               .build());
       sink.accept(
