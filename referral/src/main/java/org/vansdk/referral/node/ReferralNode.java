@@ -1174,11 +1174,6 @@ public final class ReferralNode {
     if (AttemptStateTable.isFinal(r.status())) {
       return ignored(w, r, m);
     }
-    TransitionCheck check =
-        AttemptStateTable.check(r.attemptId().value(), r.status(), target, role);
-    if (!check.isAllowed()) {
-      return reject(w, r, m, codeOf(check), check.message());
-    }
     if (m.envelope().baseVersion() != r.version()) {
       w.audit(
           event(r, m.envelope().sender().organisation().value(), AuditAction.CONFLICT)
@@ -1196,6 +1191,11 @@ public final class ReferralNode {
               + "; the message was based on version "
               + m.envelope().baseVersion()
               + "; nothing was overwritten");
+    }
+    TransitionCheck check =
+        AttemptStateTable.check(r.attemptId().value(), r.status(), target, role);
+    if (!check.isAllowed()) {
+      return reject(w, r, m, codeOf(check), check.message());
     }
     AttemptRecord moved = moved(r, target, role, reason, m.envelope().messageId());
     if (target == AttemptStatus.CANCELLED) {
