@@ -1,9 +1,8 @@
 package org.vansdk.referral.audit;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
+import org.vansdk.referral.signature.Sha256;
 
 /**
  * Builds and verifies per-referral hash chains of {@link AuditEntry}: each entry carries the hash
@@ -15,8 +14,6 @@ public final class AuditChain {
 
   /** The previous hash of the first entry of every chain. */
   public static final String GENESIS = "0".repeat(64);
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private AuditChain() {}
 
@@ -106,16 +103,6 @@ public final class AuditChain {
 
   /** Lower-case hex SHA-256 of the bytes. */
   public static String sha256Hex(byte[] data) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(data);
-      char[] out = new char[d.length * 2];
-      for (int i = 0; i < d.length; i++) {
-        out[2 * i] = HEX[(d[i] >> 4) & 0xF];
-        out[2 * i + 1] = HEX[d[i] & 0xF];
-      }
-      return new String(out);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK offers no SHA-256", e);
-    }
+    return Sha256.hex(data);
   }
 }

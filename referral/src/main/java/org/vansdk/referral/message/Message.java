@@ -6,8 +6,8 @@ import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
-import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.signature.CanonicalJson;
+import org.vansdk.referral.signature.Sha256;
 import org.vansdk.referral.signature.SigningKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -49,7 +49,7 @@ public final class Message {
 
   /** SHA-256 (lower-case hex) of the payload's canonical JSON. */
   public static String payloadHash(JsonNode payload) {
-    return AuditChain.sha256Hex(CanonicalJson.toBytes(payload));
+    return Sha256.hex(CanonicalJson.toBytes(payload));
   }
 
   /** The envelope. */
@@ -96,28 +96,44 @@ public final class Message {
 
   /** This message signed with the key (replacing any signature). */
   public Message signedWith(SigningKey key) {
-    Message unsigned = new Message(envelope, payload, payloadSha256, Optional.empty());
-    String value = key.signCanonical(unsigned.toJson());
-    return new Message(
-        envelope,
-        payload,
-        payloadSha256,
-        Optional.of(new MessageSignature(key.keyId().value(), value)));
+    return withSignature(
+        new MessageSignature(key.keyId().value(), key.signCanonical(signedContent())));
   }
 
-  /** This message with a new transmission id, unsigned (sign it again before sending). */
+  /** This message with a detached signature computed elsewhere (replacing any signature). */
+  public Message withSignature(MessageSignature signature) {
+    return new Message(envelope, payload, payloadSha256, Optional.of(signature));
+  }
+
+  /**
+   * This message with a new transmission id. The signature is kept: it does not cover the
+   * transmission id, so a resend needs no new signature.
+   */
   public Message withTransmissionId(String transmissionId) {
     return new Message(
         Envelope.builder().from(envelope).transmissionId(transmissionId).build(),
         payload,
         payloadSha256,
-        Optional.empty());
+        signature);
   }
 
-  /** The JSON the signature covers: the whole message without the signature member. */
+  /**
+   * The JSON the signature covers: the whole message without its {@code signature} and {@code
+   * transmissionId} members (the one transport field, new on every resend).
+   */
   public ObjectNode signedContent() {
-    ObjectNode n = toJson();
+    return signedContent(toJson());
+  }
+
+  /**
+   * The part of a received wire form that the signature covers: a copy without {@code signature}
+   * and {@code transmissionId}. Taken from the received tree, so that members of a newer minor
+   * version unknown here are covered too.
+   */
+  public static ObjectNode signedContent(JsonNode wire) {
+    ObjectNode n = ((ObjectNode) wire).deepCopy();
     n.remove("signature");
+    n.remove("transmissionId");
     return n;
   }
 

@@ -46,7 +46,6 @@ import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
 import org.vansdk.referral.signature.SignatureCheck;
-import org.vansdk.referral.signature.SignatureVerifier;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ConsentState;
@@ -92,8 +91,7 @@ public final class ReferralNode {
       EnumSet.of(AttemptStatus.ACCEPTED, AttemptStatus.IN_PROGRESS, AttemptStatus.ON_HOLD);
 
   private final Party self;
-  private final SigningKey key;
-  private final SignatureVerifier verifier;
+  private final SignatureSuite signatures;
   private final ReferralStore store;
   private final Clock clock;
   private final ServiceDirectory directory;
@@ -106,8 +104,8 @@ public final class ReferralNode {
 
   private ReferralNode(Builder b) {
     this.self = b.party;
-    this.key = b.key;
-    this.verifier = new SignatureVerifier(b.registry);
+    this.signatures =
+        b.signatures != null ? b.signatures : SignatureSuite.ed25519(b.key, b.registry);
     this.store = b.store;
     this.clock = b.clock;
     this.directory = b.directory;
@@ -487,11 +485,26 @@ public final class ReferralNode {
     ConsentState withdrawn = new ConsentState(consentId, state.version() + 1, true);
     w.change.addConsents(withdrawn);
     String prefix = consentId.value() + "#";
+    // Unacknowledged messages still carrying personal data must not leave after withdrawal: they
+    // go out stripped, under the same id and sequence (a receiver that had the original answers
+    // conflict, and its purge follows with consent_withdrawn).
+    Map<AttemptId, List<OutboxEntry>> pending = new HashMap<>();
+    for (OutboxEntry e : store.outbox()) {
+      if (e.reliable() && e.message().carriesPersonalData()) {
+        pending.computeIfAbsent(e.message().envelope().attemptId(), k -> new ArrayList<>()).add(e);
+      }
+    }
     for (AttemptRecord r : store.attempts()) {
       if (r.side() != Role.REFERRER
           || r.consentRef().filter(c -> c.startsWith(prefix)).isEmpty()
           || r.consentWithdrawn()) {
         continue;
+      }
+      for (OutboxEntry e : pending.getOrDefault(r.attemptId(), List.of())) {
+        ObjectNode stripped = e.message().payload();
+        stripped.remove("personalData");
+        stripped.putArray("dataCategories");
+        w.send(new OutboxEntry(signed(Message.of(e.message().envelope(), stripped)), true));
       }
       AttemptRecord next = purge(AttemptRecord.builder().from(r).consentWithdrawn(true).build());
       if (r.status() != AttemptStatus.ENTERED_IN_ERROR) {
@@ -696,7 +709,7 @@ public final class ReferralNode {
       } else {
         w.change.addOutboxRemove(id);
       }
-      Message signed = e.message().withTransmissionId(newId()).signedWith(key);
+      Message signed = e.message().withTransmissionId(newId());
       out.add(new Transmission(e.message().envelope().receiver(), signed));
     }
     store.commit(w.build());
@@ -755,12 +768,11 @@ public final class ReferralNode {
           ReferralErrors.NOT_A_PARTY,
           "message is addressed to " + m.envelope().receiver().organisation() + ", not this node");
     }
-    ObjectNode signed = ((ObjectNode) tree).deepCopy();
-    signed.remove("signature");
+    ObjectNode signed = Message.signedContent(tree);
     SignatureCheck check =
         m.signature().isEmpty()
             ? SignatureCheck.MISSING
-            : verifier.verifyCanonical(
+            : signatures.verify(
                 m.envelope().sender().organisation(),
                 m.signature().get().keyId(),
                 signed,
@@ -1174,11 +1186,6 @@ public final class ReferralNode {
     if (AttemptStateTable.isFinal(r.status())) {
       return ignored(w, r, m);
     }
-    TransitionCheck check =
-        AttemptStateTable.check(r.attemptId().value(), r.status(), target, role);
-    if (!check.isAllowed()) {
-      return reject(w, r, m, codeOf(check), check.message());
-    }
     if (m.envelope().baseVersion() != r.version()) {
       w.audit(
           event(r, m.envelope().sender().organisation().value(), AuditAction.CONFLICT)
@@ -1196,6 +1203,11 @@ public final class ReferralNode {
               + "; the message was based on version "
               + m.envelope().baseVersion()
               + "; nothing was overwritten");
+    }
+    TransitionCheck check =
+        AttemptStateTable.check(r.attemptId().value(), r.status(), target, role);
+    if (!check.isAllowed()) {
+      return reject(w, r, m, codeOf(check), check.message());
     }
     AttemptRecord moved = moved(r, target, role, reason, m.envelope().messageId());
     if (target == AttemptStatus.CANCELLED) {
@@ -1408,43 +1420,49 @@ public final class ReferralNode {
       Confidentiality confidentiality,
       Optional<String> lang) {
     Party peer = r.side() == Role.REFERRER ? r.receiver() : r.referrer();
-    return Message.of(
-        Envelope.builder()
-            .messageId(newId())
-            .transmissionId(newId())
-            .type(type)
-            .correlationId(r.referralId())
-            .attemptId(r.attemptId())
-            .causationId(causation)
-            .sender(self)
-            .receiver(peer)
-            .createdAt(clock.instant())
-            .senderSeq(seq)
-            .baseVersion(baseVersion)
-            .confidentiality(confidentiality)
-            .consentRef(r.consentRef())
-            .lang(lang)
-            .build(),
-        payload);
+    return signed(
+        Message.of(
+            Envelope.builder()
+                .messageId(newId())
+                .transmissionId(newId())
+                .type(type)
+                .correlationId(r.referralId())
+                .attemptId(r.attemptId())
+                .causationId(causation)
+                .sender(self)
+                .receiver(peer)
+                .createdAt(clock.instant())
+                .senderSeq(seq)
+                .baseVersion(baseVersion)
+                .confidentiality(confidentiality)
+                .consentRef(r.consentRef())
+                .lang(lang)
+                .build(),
+            payload));
   }
 
   private Message reply(Message to, MessageType type, ObjectNode payload, long version) {
     Envelope e = to.envelope();
-    return Message.of(
-        Envelope.builder()
-            .messageId(newId())
-            .transmissionId(newId())
-            .type(type)
-            .correlationId(e.correlationId())
-            .attemptId(e.attemptId())
-            .causationId(e.messageId())
-            .sender(self)
-            .receiver(e.sender())
-            .createdAt(clock.instant())
-            .senderSeq(0)
-            .baseVersion(version)
-            .build(),
-        payload);
+    return signed(
+        Message.of(
+            Envelope.builder()
+                .messageId(newId())
+                .transmissionId(newId())
+                .type(type)
+                .correlationId(e.correlationId())
+                .attemptId(e.attemptId())
+                .causationId(e.messageId())
+                .sender(self)
+                .receiver(e.sender())
+                .createdAt(clock.instant())
+                .senderSeq(0)
+                .baseVersion(version)
+                .build(),
+            payload));
+  }
+
+  private Message signed(Message m) {
+    return m.withSignature(signatures.sign(m.signedContent()));
   }
 
   private Message ack(Message to, Result res, long version) {
@@ -1555,6 +1573,7 @@ public final class ReferralNode {
     private Random random = new SecureRandom();
     private Duration retryAfter = Duration.ofSeconds(30);
     private boolean validate = true;
+    private SignatureSuite signatures;
 
     private Builder() {}
 
@@ -1615,6 +1634,12 @@ public final class ReferralNode {
      */
     public Builder validateSchemas(boolean validate) {
       this.validate = validate;
+      return this;
+    }
+
+    /** Replaces Ed25519 (package tests only: the simulation's cheap stand-in). */
+    Builder signatureSuite(SignatureSuite signatures) {
+      this.signatures = signatures;
       return this;
     }
 

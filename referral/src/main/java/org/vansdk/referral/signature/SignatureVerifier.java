@@ -1,6 +1,9 @@
 package org.vansdk.referral.signature;
 
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.vansdk.core.id.OrganisationId;
 import tools.jackson.databind.JsonNode;
@@ -13,10 +16,43 @@ import tools.jackson.databind.JsonNode;
 public final class SignatureVerifier {
 
   private final OrganisationKeyRegistry registry;
+  private final Map<String, String> verified;
+  private final boolean caching;
 
   /** Creates a verifier that resolves key ids through the registry. */
   public SignatureVerifier(OrganisationKeyRegistry registry) {
+    this(registry, 0);
+  }
+
+  private SignatureVerifier(OrganisationKeyRegistry registry, int cacheEntries) {
     this.registry = registry;
+    this.caching = cacheEntries > 0;
+    this.verified =
+        cacheEntries == 0
+            ? Map.of()
+            : Collections.synchronizedMap(
+                new LinkedHashMap<String, String>(64, 0.75f, true) {
+                  private static final long serialVersionUID = 1L;
+
+                  @Override
+                  protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > cacheEntries;
+                  }
+                });
+  }
+
+  /**
+   * A verifier that remembers the last {@code entries} signatures it found valid, with the SHA-256
+   * of the bytes they cover: a resent or duplicated message is then checked by hashing instead of
+   * by elliptic-curve arithmetic. Key ownership and revocation are still checked every time.
+   *
+   * @throws IllegalArgumentException if entries is not positive
+   */
+  public static SignatureVerifier cached(OrganisationKeyRegistry registry, int entries) {
+    if (entries <= 0) {
+      throw new IllegalArgumentException("cache entries must be positive, was " + entries);
+    }
+    return new SignatureVerifier(registry, entries);
   }
 
   /**
@@ -53,9 +89,21 @@ public final class SignatureVerifier {
     if (key.get().revoked()) {
       return SignatureCheck.REVOKED_KEY;
     }
-    return Ed25519.verify(key.get().publicKey(), data, bytes)
-        ? SignatureCheck.VALID
-        : SignatureCheck.INVALID;
+    if (!caching) {
+      return Ed25519.verify(key.get().publicKey(), data, bytes)
+          ? SignatureCheck.VALID
+          : SignatureCheck.INVALID;
+    }
+    String cacheKey = keyId + "|" + signature;
+    String digest = Sha256.hex(data);
+    if (digest.equals(verified.get(cacheKey))) {
+      return SignatureCheck.VALID;
+    }
+    if (!Ed25519.verify(key.get().publicKey(), data, bytes)) {
+      return SignatureCheck.INVALID;
+    }
+    verified.put(cacheKey, digest);
+    return SignatureCheck.VALID;
   }
 
   /**

@@ -114,6 +114,7 @@ public final class InMemoryReferralStore implements ReferralStore {
       outbox.remove(id);
     }
     for (OutboxEntry e : change.outboxAdd()) {
+      outbox.remove(e.message().envelope().messageId());
       outbox.put(e.message().envelope().messageId(), e);
     }
     for (ConsentState c : change.consents()) {

@@ -312,6 +312,9 @@ public final class JdbcReferralStore implements ReferralStore {
         del.executeUpdate();
       }
       for (OutboxEntry e : change.outboxAdd()) {
+        PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
+        del.setString(1, e.message().envelope().messageId());
+        del.executeUpdate();
         PreparedStatement in =
             prepare(
                 "INSERT INTO van_outbox (message_id, position, reliable, message_json)"
