@@ -3,8 +3,10 @@ package org.vansdk.schema.validation;
 import java.util.Optional;
 import org.vansdk.core.json.VanJson;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,12 +23,28 @@ final class ParsedDocument {
   }
 
   static ParsedDocument parse(VanJson json, byte[] bytes) {
-    try {
-      JsonNode tree = json.mapper().readTree(bytes);
+    try (JsonParser parser = json.mapper().createParser(bytes)) {
+      JsonNode tree =
+          json.mapper()
+              .readerFor(JsonNode.class)
+              .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(parser);
       if (tree == null || tree.isMissingNode()) {
         return failed(
             ValidationIssue.error(
-                IssueCode.MALFORMED_JSON, "", "the input is empty; expected a JSON object"));
+                    IssueCode.MALFORMED_JSON, "", "the input is empty; expected a JSON object")
+                .at(1, 1));
+      }
+      try {
+        if (parser.nextToken() != null) {
+          return failed(trailing(parser.currentTokenLocation()));
+        }
+      } catch (StreamConstraintsException e) {
+        return failed(translate(e));
+      } catch (JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        return failed(
+            m.contains("UTF-8") || m.contains("UTF8") ? translate(e) : trailing(e.getLocation()));
       }
       return new ParsedDocument(tree, null);
     } catch (JacksonException e) {
@@ -68,6 +86,15 @@ final class ParsedDocument {
       issue = issue.at(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
     }
     return issue;
+  }
+
+  private static ValidationIssue trailing(TokenStreamLocation loc) {
+    ValidationIssue issue =
+        ValidationIssue.error(
+            IssueCode.TRAILING_CONTENT, "", "trailing content after the JSON document");
+    return loc != null && loc.getLineNr() > 0
+        ? issue.at(loc.getLineNr(), Math.max(1, loc.getColumnNr()))
+        : issue.at(1, 1);
   }
 
   private static String limitOf(String message) {

@@ -243,7 +243,9 @@ public final class PayloadValidator {
         found.addAll(StructuralLayer.validate(schemas.ndjsonLine(), tree));
         Optional<RecordType> type = lineType(tree);
         if (type.isPresent() && tree.get("record").isObject()) {
-          rules.check(type.get(), tree.get("record"), "/record", found::add);
+          if (found.isEmpty()) {
+            rules.check(type.get(), tree.get("record"), "/record", found::add);
+          }
           index.add(type.get(), tree.get("record"), number, found::add);
         }
         Locator.locate(json, line, found, number).forEach(sink);
@@ -304,7 +306,7 @@ public final class PayloadValidator {
     List<ValidationIssue> issues =
         new ArrayList<>(StructuralLayer.validate(schemas.ndjsonLine(), tree));
     Optional<RecordType> type = lineType(tree);
-    if (type.isPresent() && tree.get("record").isObject()) {
+    if (issues.isEmpty() && type.isPresent() && tree.get("record").isObject()) {
       new RecordRules(clock.instant())
           .check(type.get(), tree.get("record"), "/record", issues::add);
     }
@@ -315,7 +317,9 @@ public final class PayloadValidator {
     List<ValidationIssue> issues = new ArrayList<>();
     nonFinite(tree, "", issues);
     issues.addAll(StructuralLayer.validate(schemas.record(type), tree));
-    new RecordRules(clock.instant()).check(type, tree, "", issues::add);
+    if (issues.isEmpty()) {
+      new RecordRules(clock.instant()).check(type, tree, "", issues::add);
+    }
     return ValidationReport.of(Locator.locate(json, document, issues, 0));
   }
 
@@ -364,6 +368,11 @@ public final class PayloadValidator {
       boolean newer =
           i.code() == IssueCode.UNKNOWN_PROPERTY || i.code() == IssueCode.NOT_IN_CODE_LIST;
       issues.add(lenient && newer ? i.asWarning() : i);
+    }
+    if (issues.stream().anyMatch(i -> i.severity() == Severity.ERROR)) {
+      // The semantic layer runs on structurally valid documents only, so each problem is
+      // reported once, by the layer that owns it.
+      return ValidationReport.of(Locator.locate(json, document, issues, 0));
     }
     Instant now = clock.instant();
     RecordRules rules = new RecordRules(now);
