@@ -198,7 +198,10 @@ final class Dataset {
   }
 
   private void person(Person p) {
-    personSex[person(p.id().value())] = (byte) p.sex().ordinal();
+    // Index first: person(...) may grow (replace) personSex, and Java evaluates the array reference
+    // before the index expression.
+    int i = person(p.id().value());
+    personSex[i] = (byte) p.sex().ordinal();
   }
 
   private void incident(Incident r) {
