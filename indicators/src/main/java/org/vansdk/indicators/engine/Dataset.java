@@ -198,8 +198,7 @@ final class Dataset {
   }
 
   private void person(Person p) {
-    // Index first: person(...) may grow (replace) personSex, and Java evaluates the array reference
-    // before the index expression.
+    // Resolve the index first: person(...) may grow (replace) the arrays.
     int i = person(p.id().value());
     personSex[i] = (byte) p.sex().ordinal();
   }
