@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       GenerateCommand.class,
       IndicatorsCommand.class,
       SchemasCommand.class,
+      DocsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
