@@ -1,0 +1,41 @@
+package org.vansdk.referral.node;
+
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.referral.message.MessageSignature;
+import org.vansdk.referral.signature.OrganisationKeyRegistry;
+import org.vansdk.referral.signature.SignatureCheck;
+import org.vansdk.referral.signature.SignatureVerifier;
+import org.vansdk.referral.signature.SigningKey;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How a node signs its messages and checks its peers': Ed25519 over RFC 8785 canonical JSON. The
+ * seam exists so the package's own simulation can run thousands of seeds with a cheap stand-in; it
+ * is not public API.
+ */
+interface SignatureSuite {
+
+  /** Signs the content a signature covers ({@code Message#signedContent()}). */
+  MessageSignature sign(ObjectNode signedContent);
+
+  /** Checks a signature over the content it covers. */
+  SignatureCheck verify(
+      OrganisationId organisation, String keyId, ObjectNode signedContent, String value);
+
+  /** Ed25519 with the node's key; peers' keys from the registry, valid signatures cached. */
+  static SignatureSuite ed25519(SigningKey key, OrganisationKeyRegistry registry) {
+    SignatureVerifier verifier = SignatureVerifier.cached(registry, 10_000);
+    return new SignatureSuite() {
+      @Override
+      public MessageSignature sign(ObjectNode signedContent) {
+        return new MessageSignature(key.keyId().value(), key.signCanonical(signedContent));
+      }
+
+      @Override
+      public SignatureCheck verify(
+          OrganisationId organisation, String keyId, ObjectNode signedContent, String value) {
+        return verifier.verifyCanonical(organisation, keyId, signedContent, value);
+      }
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package org.vansdk.referral.signature;
+
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.vansdk.core.id.OrganisationId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Verifies detached Ed25519 signatures against an {@link OrganisationKeyRegistry}: the key must
+ * exist, belong to the claimed organisation, not be revoked, and the signature must verify over the
+ * bytes. Thread-safe if the registry is.
+ */
+public final class SignatureVerifier {
+
+  private final OrganisationKeyRegistry registry;
+  private final Map<String, String> verified;
+  private final boolean caching;
+
+  /** Creates a verifier that resolves key ids through the registry. */
+  public SignatureVerifier(OrganisationKeyRegistry registry) {
+    this(registry, 0);
+  }
+
+  private SignatureVerifier(OrganisationKeyRegistry registry, int cacheEntries) {
+    this.registry = registry;
+    this.caching = cacheEntries > 0;
+    this.verified =
+        cacheEntries == 0
+            ? Map.of()
+            : Collections.synchronizedMap(
+                new LinkedHashMap<String, String>(64, 0.75f, true) {
+                  private static final long serialVersionUID = 1L;
+
+                  @Override
+                  protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > cacheEntries;
+                  }
+                });
+  }
+
+  /**
+   * A verifier that remembers the last {@code entries} signatures it found valid, with the SHA-256
+   * of the bytes they cover: a resent or duplicated message is then checked by hashing instead of
+   * by elliptic-curve arithmetic. Key ownership and revocation are still checked every time.
+   *
+   * @throws IllegalArgumentException if entries is not positive
+   */
+  public static SignatureVerifier cached(OrganisationKeyRegistry registry, int entries) {
+    if (entries <= 0) {
+      throw new IllegalArgumentException("cache entries must be positive, was " + entries);
+    }
+    return new SignatureVerifier(registry, entries);
+  }
+
+  /**
+   * Checks a base64url signature over raw bytes.
+   *
+   * @param organisation the organisation the message claims to come from
+   * @param keyId the key id text from the message, checked for form here
+   * @param data the signed bytes
+   * @param signature the base64url (unpadded) signature text
+   */
+  public SignatureCheck verify(
+      OrganisationId organisation, String keyId, byte[] data, String signature) {
+    if (keyId.isEmpty() || signature.isEmpty()) {
+      return SignatureCheck.MISSING;
+    }
+    KeyId id;
+    byte[] bytes;
+    try {
+      id = KeyId.of(keyId);
+      bytes = Base64.getUrlDecoder().decode(signature);
+    } catch (IllegalArgumentException e) {
+      return SignatureCheck.MALFORMED;
+    }
+    if (bytes.length != 64) {
+      return SignatureCheck.MALFORMED;
+    }
+    Optional<RegisteredKey> key = registry.find(id);
+    if (key.isEmpty()) {
+      return SignatureCheck.UNKNOWN_KEY;
+    }
+    if (!key.get().organisation().equals(organisation)) {
+      return SignatureCheck.KEY_OF_ANOTHER_ORGANISATION;
+    }
+    if (key.get().revoked()) {
+      return SignatureCheck.REVOKED_KEY;
+    }
+    if (!caching) {
+      return Ed25519.verify(key.get().publicKey(), data, bytes)
+          ? SignatureCheck.VALID
+          : SignatureCheck.INVALID;
+    }
+    String cacheKey = keyId + "|" + signature;
+    String digest = Sha256.hex(data);
+    if (digest.equals(verified.get(cacheKey))) {
+      return SignatureCheck.VALID;
+    }
+    if (!Ed25519.verify(key.get().publicKey(), data, bytes)) {
+      return SignatureCheck.INVALID;
+    }
+    verified.put(cacheKey, digest);
+    return SignatureCheck.VALID;
+  }
+
+  /**
+   * Checks a base64url signature over the RFC 8785 canonical form of a JSON value.
+   *
+   * @throws CanonicalJsonException if the value cannot be canonicalized
+   */
+  public SignatureCheck verifyCanonical(
+      OrganisationId organisation, String keyId, JsonNode value, String signature) {
+    return verify(organisation, keyId, CanonicalJson.toBytes(value), signature);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Message signatures: RFC 8785 canonical JSON, Ed25519 signing and verification with the JDK, and
+ * the organisation key registry that maps a key id to the organisation that owns it.
+ */
+package org.vansdk.referral.signature;

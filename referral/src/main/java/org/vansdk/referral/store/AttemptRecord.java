@@ -1,0 +1,110 @@
+package org.vansdk.referral.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.vansdk.core.VanStyle;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.referral.message.Party;
+import org.vansdk.referral.transition.Role;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one node knows of one referral attempt: its status and version, the parties, the consent it
+ * rests on, the personal data received or sent (purged on withdrawal or entered-in-error), and the
+ * protocol counters. Stored whole by a {@link ReferralStore}.
+ */
+@Value.Immutable
+@VanStyle
+public abstract class AttemptRecord {
+
+  /** The attempt id. */
+  public abstract AttemptId attemptId();
+
+  /** The referral it tries to meet. */
+  public abstract ReferralId referralId();
+
+  /** This node's side of the exchange: {@link Role#REFERRER} or {@link Role#RECEIVER}. */
+  public abstract Role side();
+
+  /** The referring party. */
+  public abstract Party referrer();
+
+  /** The receiving party. */
+  public abstract Party receiver();
+
+  /** The current status. */
+  public abstract AttemptStatus status();
+
+  /** The number of status moves applied so far (0 for a new draft). */
+  public abstract long version();
+
+  /** The status history, oldest first. */
+  public abstract List<StatusEntry> history();
+
+  /** The attempt this one replaces (a re-referral). */
+  public abstract Optional<AttemptId> replaces();
+
+  /** The consent behind the disclosure: {@code <consent id>#<version>}. */
+  public abstract Optional<String> consentRef();
+
+  /** The data categories disclosed with the referral (codes). */
+  public abstract List<String> dataCategories();
+
+  /** The service types requested (codes). */
+  public abstract List<String> serviceTypes();
+
+  /** The target service id in the directory. */
+  public abstract Optional<String> targetService();
+
+  /** When an unanswered attempt expires. */
+  public abstract Optional<Instant> respondBy();
+
+  /**
+   * The non-personal part of the referral request (referral summary, target, deadline, note), as
+   * sent; the note is dropped on purge.
+   */
+  public abstract Optional<JsonNode> request();
+
+  /** The personal data of the referral, until purged. Never logged. */
+  @Value.Redacted
+  public abstract Optional<JsonNode> personalData();
+
+  /** The referrer asked to cancel and the receiver has not yet answered. */
+  @Value.Default
+  public boolean cancelRequested() {
+    return false;
+  }
+
+  /** The consent was withdrawn: personal data is refused from now on. */
+  @Value.Default
+  public boolean consentWithdrawn() {
+    return false;
+  }
+
+  /** Personal data was purged. */
+  @Value.Default
+  public boolean purged() {
+    return false;
+  }
+
+  /** The next {@code senderSeq} this node will use for its messages on this attempt. */
+  @Value.Default
+  public long nextOutboundSeq() {
+    return 1;
+  }
+
+  /** When this node first recorded the attempt. */
+  public abstract Instant createdAt();
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link AttemptRecord}. */
+  public static final class Builder extends ImmutableAttemptRecord.Builder {}
+}

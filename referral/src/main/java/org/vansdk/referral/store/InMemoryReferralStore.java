@@ -1,0 +1,127 @@
+package org.vansdk.referral.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.ReferralId;
+import org.vansdk.referral.audit.AuditChain;
+import org.vansdk.referral.audit.AuditEntry;
+
+/**
+ * A {@link ReferralStore} in memory: for tests, simulations and nodes that keep nothing across
+ * restarts. Commits are atomic under one lock. Thread-safe.
+ */
+public final class InMemoryReferralStore implements ReferralStore {
+
+  private final Map<AttemptId, AttemptRecord> attempts = new TreeMap<>();
+  private final Map<String, ProcessedMessage> processed = new HashMap<>();
+  private final Map<String, Long> sequences = new HashMap<>();
+  private final Map<ReferralId, List<AuditEntry>> audit = new TreeMap<>();
+  private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
+  private final Map<ConsentId, ConsentState> consents = new HashMap<>();
+
+  /** Creates an empty store. */
+  public InMemoryReferralStore() {}
+
+  @Override
+  public synchronized Optional<AttemptRecord> attempt(AttemptId attemptId) {
+    return Optional.ofNullable(attempts.get(attemptId));
+  }
+
+  @Override
+  public synchronized List<AttemptRecord> attempts() {
+    return List.copyOf(attempts.values());
+  }
+
+  @Override
+  public synchronized Optional<ProcessedMessage> processed(String messageId) {
+    return Optional.ofNullable(processed.get(messageId));
+  }
+
+  @Override
+  public synchronized long nextInboundSequence(AttemptId attemptId, String senderKey) {
+    return sequences.getOrDefault(attemptId.value() + "|" + senderKey, 1L);
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(ReferralId referralId) {
+    return List.copyOf(audit.getOrDefault(referralId, List.of()));
+  }
+
+  @Override
+  public synchronized Optional<AuditEntry> lastAudit(ReferralId referralId) {
+    List<AuditEntry> chain = audit.get(referralId);
+    return chain == null || chain.isEmpty()
+        ? Optional.empty()
+        : Optional.of(chain.get(chain.size() - 1));
+  }
+
+  @Override
+  public synchronized String auditHead(ReferralId referralId) {
+    return lastAudit(referralId).map(AuditEntry::hash).orElse(AuditChain.GENESIS);
+  }
+
+  @Override
+  public synchronized List<ReferralId> referrals() {
+    return List.copyOf(audit.keySet());
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> outbox() {
+    return List.copyOf(outbox.values());
+  }
+
+  @Override
+  public synchronized Optional<ConsentState> consent(ConsentId consentId) {
+    return Optional.ofNullable(consents.get(consentId));
+  }
+
+  @Override
+  public synchronized void commit(Change change) {
+    Map<ReferralId, String> heads = new HashMap<>();
+    Map<ReferralId, Long> sizes = new HashMap<>();
+    for (AuditEntry e : change.audit()) {
+      ReferralId r = ReferralId.parse(e.referralId());
+      List<AuditEntry> chain = audit.getOrDefault(r, List.of());
+      String head =
+          heads.getOrDefault(
+              r, chain.isEmpty() ? AuditChain.GENESIS : chain.get(chain.size() - 1).hash());
+      long size = sizes.getOrDefault(r, (long) chain.size());
+      if (e.sequence() != size || !e.previousHash().equals(head)) {
+        throw new ReferralStoreException(
+            "audit entry " + e.sequence() + " of referral " + r + " does not extend the chain");
+      }
+      heads.put(r, e.hash());
+      sizes.put(r, size + 1);
+    }
+    for (AttemptRecord a : change.attempts()) {
+      attempts.put(a.attemptId(), a);
+    }
+    for (AuditEntry e : change.audit()) {
+      audit.computeIfAbsent(ReferralId.parse(e.referralId()), k -> new ArrayList<>()).add(e);
+    }
+    change.processed().ifPresent(p -> processed.put(p.messageId(), p));
+    for (InboundSequence s : change.sequences()) {
+      sequences.put(s.attemptId().value() + "|" + s.senderKey(), s.next());
+    }
+    for (String id : change.outboxRemove()) {
+      outbox.remove(id);
+    }
+    for (OutboxEntry e : change.outboxAdd()) {
+      outbox.remove(e.message().envelope().messageId());
+      outbox.put(e.message().envelope().messageId(), e);
+    }
+    for (ConsentState c : change.consents()) {
+      consents.put(c.consentId(), c);
+    }
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,416 @@
+package org.vansdk.referral.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.ReferralId;
+import org.vansdk.referral.audit.AuditChain;
+import org.vansdk.referral.audit.AuditEntry;
+import org.vansdk.referral.message.Message;
+import org.vansdk.referral.message.MessageCodec;
+
+/**
+ * A {@link ReferralStore} over JDBC, tested on H2 2.x (embedded, the default: give a file path) and
+ * PostgreSQL 12+. Every {@link #commit} is one database transaction holding the attempt state, the
+ * audit entries, the processed-message record and the outbox changes, so a crash at any point
+ * neither loses a message nor sends one twice. The schema is created and migrated on open
+ * (versioned, see {@code van_referral_schema}).
+ *
+ * <p>One store object owns one connection and serialises its use; one node writes to a database.
+ * Thread-safe.
+ */
+public final class JdbcReferralStore implements ReferralStore {
+
+  private final Connection connection;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private long position;
+
+  private JdbcReferralStore(Connection connection) throws SQLException {
+    this.connection = connection;
+    SchemaMigrations.migrate(connection);
+    connection.setAutoCommit(false);
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM van_outbox")) {
+      rs.next();
+      position = rs.getLong(1);
+    }
+    connection.commit();
+  }
+
+  /**
+   * Opens (creating or migrating if needed) an embedded H2 database in a file.
+   *
+   * @param file the database file path without the {@code .mv.db} suffix
+   * @throws ReferralStoreException if the database cannot be opened or migrated
+   */
+  public static JdbcReferralStore h2File(Path file) {
+    return open("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  /**
+   * Opens a store on a JDBC URL (H2 or PostgreSQL), creating or migrating its tables.
+   *
+   * @throws ReferralStoreException if the database cannot be opened or migrated
+   */
+  public static JdbcReferralStore open(String jdbcUrl) {
+    try {
+      return new JdbcReferralStore(DriverManager.getConnection(jdbcUrl));
+    } catch (SQLException e) {
+      throw new ReferralStoreException(
+          "cannot open the referral store (SQL state " + e.getSQLState() + ")", e);
+    }
+  }
+
+  /**
+   * Uses an open connection (the store takes ownership and closes it), creating or migrating its
+   * tables.
+   *
+   * @throws ReferralStoreException if the tables cannot be created or migrated
+   */
+  public static JdbcReferralStore using(Connection connection) {
+    try {
+      return new JdbcReferralStore(connection);
+    } catch (SQLException e) {
+      throw new ReferralStoreException(
+          "cannot migrate the referral store (SQL state " + e.getSQLState() + ")", e);
+    }
+  }
+
+  /** The schema version of the database (after migration, the current one). */
+  public synchronized int schemaVersion() {
+    return read(
+            "schema version",
+            "SELECT MAX(version) FROM van_referral_schema",
+            ps -> {},
+            rs -> rs.getInt(1))
+        .get(0);
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> read(String what, String sql, Binder binder, RowReader<T> reader) {
+    try {
+      PreparedStatement ps = prepare(sql);
+      binder.bind(ps);
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(reader.read(rs));
+        }
+      }
+      connection.commit();
+      return out;
+    } catch (SQLException e) {
+      throw new ReferralStoreException(
+          "cannot read " + what + " (SQL state " + e.getSQLState() + ")", e);
+    }
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static Message message(String json) {
+    return Message.fromJson(MessageCodec.parse(json));
+  }
+
+  @Override
+  public synchronized Optional<AttemptRecord> attempt(AttemptId attemptId) {
+    return first(
+        read(
+            "attempt",
+            "SELECT record_json FROM van_attempt WHERE attempt_id = ?",
+            ps -> ps.setString(1, attemptId.value()),
+            rs -> RecordJson.fromJson(MessageCodec.parse(rs.getString(1)))));
+  }
+
+  @Override
+  public synchronized List<AttemptRecord> attempts() {
+    return read(
+        "attempts",
+        "SELECT record_json FROM van_attempt ORDER BY attempt_id",
+        ps -> {},
+        rs -> RecordJson.fromJson(MessageCodec.parse(rs.getString(1))));
+  }
+
+  @Override
+  public synchronized Optional<ProcessedMessage> processed(String messageId) {
+    return first(
+        read(
+            "processed message",
+            "SELECT payload_sha256, reply_json FROM van_processed WHERE message_id = ?",
+            ps -> ps.setString(1, messageId),
+            rs -> new ProcessedMessage(messageId, rs.getString(1), message(rs.getString(2)))));
+  }
+
+  @Override
+  public synchronized long nextInboundSequence(AttemptId attemptId, String senderKey) {
+    return first(
+            read(
+                "inbound sequence",
+                "SELECT next_seq FROM van_inbound_seq WHERE attempt_id = ? AND sender_key = ?",
+                ps -> {
+                  ps.setString(1, attemptId.value());
+                  ps.setString(2, senderKey);
+                },
+                rs -> rs.getLong(1)))
+        .orElse(1L);
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(ReferralId referralId) {
+    return read(
+        "audit log",
+        "SELECT entry_json FROM van_audit WHERE referral_id = ? ORDER BY seq",
+        ps -> ps.setString(1, referralId.value()),
+        rs -> AuditEntry.fromJson(MessageCodec.parse(rs.getString(1))));
+  }
+
+  @Override
+  public synchronized Optional<AuditEntry> lastAudit(ReferralId referralId) {
+    return first(
+        read(
+            "audit log",
+            "SELECT a.entry_json FROM van_audit a JOIN van_audit_head h"
+                + " ON a.referral_id = h.referral_id AND a.seq = h.seq WHERE h.referral_id = ?",
+            ps -> ps.setString(1, referralId.value()),
+            rs -> AuditEntry.fromJson(MessageCodec.parse(rs.getString(1)))));
+  }
+
+  @Override
+  public synchronized String auditHead(ReferralId referralId) {
+    return first(
+            read(
+                "audit head",
+                "SELECT hash FROM van_audit_head WHERE referral_id = ?",
+                ps -> ps.setString(1, referralId.value()),
+                rs -> rs.getString(1)))
+        .orElse(AuditChain.GENESIS);
+  }
+
+  @Override
+  public synchronized List<ReferralId> referrals() {
+    return read(
+        "referrals",
+        "SELECT referral_id FROM van_audit_head ORDER BY referral_id",
+        ps -> {},
+        rs -> ReferralId.parse(rs.getString(1)));
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> outbox() {
+    return read(
+        "outbox",
+        "SELECT message_json, reliable FROM van_outbox ORDER BY position",
+        ps -> {},
+        rs -> new OutboxEntry(message(rs.getString(1)), rs.getBoolean(2)));
+  }
+
+  @Override
+  public synchronized Optional<ConsentState> consent(ConsentId consentId) {
+    return first(
+        read(
+            "consent",
+            "SELECT version, withdrawn FROM van_consent WHERE consent_id = ?",
+            ps -> ps.setString(1, consentId.value()),
+            rs -> new ConsentState(consentId, rs.getInt(1), rs.getBoolean(2))));
+  }
+
+  @Override
+  public synchronized void commit(Change change) {
+    if (change.isEmpty()) {
+      return;
+    }
+    long positionBefore = position;
+    try {
+      for (AttemptRecord a : change.attempts()) {
+        String json = MessageCodec.toText(RecordJson.toJson(a));
+        PreparedStatement up =
+            prepare(
+                "UPDATE van_attempt SET referral_id = ?, status = ?, version = ?, record_json = ?"
+                    + " WHERE attempt_id = ?");
+        up.setString(1, a.referralId().value());
+        up.setString(2, a.status().code());
+        up.setLong(3, a.version());
+        up.setString(4, json);
+        up.setString(5, a.attemptId().value());
+        if (up.executeUpdate() == 0) {
+          PreparedStatement in =
+              prepare(
+                  "INSERT INTO van_attempt (attempt_id, referral_id, status, version, record_json)"
+                      + " VALUES (?, ?, ?, ?, ?)");
+          in.setString(1, a.attemptId().value());
+          in.setString(2, a.referralId().value());
+          in.setString(3, a.status().code());
+          in.setLong(4, a.version());
+          in.setString(5, json);
+          in.executeUpdate();
+        }
+      }
+      for (AuditEntry e : change.audit()) {
+        appendAudit(e);
+      }
+      if (change.processed().isPresent()) {
+        ProcessedMessage p = change.processed().get();
+        PreparedStatement in =
+            prepare(
+                "INSERT INTO van_processed (message_id, payload_sha256, reply_json)"
+                    + " VALUES (?, ?, ?)");
+        in.setString(1, p.messageId());
+        in.setString(2, p.payloadSha256());
+        in.setString(3, MessageCodec.toText(p.reply().toJson()));
+        in.executeUpdate();
+      }
+      for (InboundSequence s : change.sequences()) {
+        PreparedStatement up =
+            prepare(
+                "UPDATE van_inbound_seq SET next_seq = ? WHERE attempt_id = ? AND sender_key = ?");
+        up.setLong(1, s.next());
+        up.setString(2, s.attemptId().value());
+        up.setString(3, s.senderKey());
+        if (up.executeUpdate() == 0) {
+          PreparedStatement in =
+              prepare(
+                  "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq) VALUES (?, ?, ?)");
+          in.setString(1, s.attemptId().value());
+          in.setString(2, s.senderKey());
+          in.setLong(3, s.next());
+          in.executeUpdate();
+        }
+      }
+      for (String id : change.outboxRemove()) {
+        PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
+        del.setString(1, id);
+        del.executeUpdate();
+      }
+      for (OutboxEntry e : change.outboxAdd()) {
+        PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
+        del.setString(1, e.message().envelope().messageId());
+        del.executeUpdate();
+        PreparedStatement in =
+            prepare(
+                "INSERT INTO van_outbox (message_id, position, reliable, message_json)"
+                    + " VALUES (?, ?, ?, ?)");
+        in.setString(1, e.message().envelope().messageId());
+        in.setLong(2, ++position);
+        in.setBoolean(3, e.reliable());
+        in.setString(4, MessageCodec.toText(e.message().toJson()));
+        in.executeUpdate();
+      }
+      for (ConsentState c : change.consents()) {
+        PreparedStatement up =
+            prepare("UPDATE van_consent SET version = ?, withdrawn = ? WHERE consent_id = ?");
+        up.setInt(1, c.version());
+        up.setBoolean(2, c.withdrawn());
+        up.setString(3, c.consentId().value());
+        if (up.executeUpdate() == 0) {
+          PreparedStatement in =
+              prepare("INSERT INTO van_consent (consent_id, version, withdrawn) VALUES (?, ?, ?)");
+          in.setString(1, c.consentId().value());
+          in.setInt(2, c.version());
+          in.setBoolean(3, c.withdrawn());
+          in.executeUpdate();
+        }
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      position = positionBefore;
+      try {
+        connection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      if (e instanceof ReferralStoreException) {
+        throw (ReferralStoreException) e;
+      }
+      throw new ReferralStoreException(
+          "cannot commit the change; nothing of it was applied"
+              + (e instanceof SQLException
+                  ? " (SQL state " + ((SQLException) e).getSQLState() + ")"
+                  : ""),
+          e);
+    }
+  }
+
+  private void appendAudit(AuditEntry e) throws SQLException {
+    PreparedStatement head = prepare("SELECT seq, hash FROM van_audit_head WHERE referral_id = ?");
+    head.setString(1, e.referralId());
+    long nextSeq = 0;
+    String headHash = AuditChain.GENESIS;
+    boolean exists = false;
+    try (ResultSet rs = head.executeQuery()) {
+      if (rs.next()) {
+        exists = true;
+        nextSeq = rs.getLong(1) + 1;
+        headHash = rs.getString(2);
+      }
+    }
+    if (e.sequence() != nextSeq || !e.previousHash().equals(headHash)) {
+      throw new ReferralStoreException(
+          "audit entry "
+              + e.sequence()
+              + " of referral "
+              + e.referralId()
+              + " does not extend the chain; nothing was applied");
+    }
+    PreparedStatement in =
+        prepare("INSERT INTO van_audit (referral_id, seq, hash, entry_json) VALUES (?, ?, ?, ?)");
+    in.setString(1, e.referralId());
+    in.setLong(2, e.sequence());
+    in.setString(3, e.hash());
+    in.setString(4, MessageCodec.toText(e.toJson()));
+    in.executeUpdate();
+    PreparedStatement h =
+        prepare(
+            exists
+                ? "UPDATE van_audit_head SET seq = ?, hash = ? WHERE referral_id = ?"
+                : "INSERT INTO van_audit_head (seq, hash, referral_id) VALUES (?, ?, ?)");
+    h.setLong(1, e.sequence());
+    h.setString(2, e.hash());
+    h.setString(3, e.referralId());
+    h.executeUpdate();
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
+      statements.clear();
+      connection.rollback();
+      connection.close();
+    } catch (SQLException e) {
+      throw new ReferralStoreException(
+          "cannot close the referral store (SQL state " + e.getSQLState() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.vansdk.referral.store;
+
+import java.time.Instant;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.referral.transition.Role;
+
+/**
+ * One entry of an attempt's status history.
+ *
+ * @param to the status reached
+ * @param at when (the clock of the node that made the move)
+ * @param by the role that made the move
+ * @param reason a reason code, or empty
+ * @param messageId the message that carried the move, or empty for a local command
+ */
+public record StatusEntry(AttemptStatus to, Instant at, Role by, String reason, String messageId) {}

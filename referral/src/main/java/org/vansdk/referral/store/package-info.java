@@ -1,0 +1,6 @@
+/**
+ * Where a node keeps attempts, audit logs, processed messages, sequence counters and its outbox:
+ * one {@link org.vansdk.referral.store.ReferralStore} interface, an in-memory store, and a JDBC
+ * store for H2 (embedded) and PostgreSQL that commits each change in one transaction.
+ */
+package org.vansdk.referral.store;

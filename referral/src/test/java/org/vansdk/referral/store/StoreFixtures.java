@@ -1,0 +1,52 @@
+package org.vansdk.referral.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The stores a contract test runs against: in memory, H2 file, and PostgreSQL if configured. */
+final class StoreFixtures {
+
+  /** The environment variable naming a PostgreSQL JDBC URL; PostgreSQL tests skip without it. */
+  static final String PG_URL_VARIABLE = "VAN_PG_URL";
+
+  private StoreFixtures() {}
+
+  static Optional<String> postgresUrl() {
+    String url = System.getenv(PG_URL_VARIABLE);
+    return url == null || url.isBlank() ? Optional.empty() : Optional.of(url);
+  }
+
+  /** A fresh, empty PostgreSQL store: drops the referral tables first. */
+  static Supplier<ReferralStore> freshPostgres(String url) {
+    return () -> {
+      try (Connection c = DriverManager.getConnection(url);
+          Statement s = c.createStatement()) {
+        for (String t :
+            new String[] {
+              "van_attempt",
+              "van_audit",
+              "van_audit_head",
+              "van_processed",
+              "van_inbound_seq",
+              "van_outbox",
+              "van_consent",
+              "van_referral_schema"
+            }) {
+          s.execute("DROP TABLE IF EXISTS " + t);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot reset PostgreSQL test database", e);
+      }
+      return JdbcReferralStore.open(url);
+    };
+  }
+
+  static Supplier<ReferralStore> h2(Path dir) {
+    return () -> JdbcReferralStore.h2File(dir.resolve("store"));
+  }
+}
