@@ -78,7 +78,7 @@ class ReferralProtocolTest {
 
   private static byte[] sign(ObjectNode tree, SigningKey key) {
     tree.remove("signature");
-    String value = key.signCanonical(tree);
+    String value = key.signCanonical(Message.signedContent(tree));
     tree.putObject("signature")
         .put("alg", "Ed25519")
         .put("keyId", key.keyId().value())
