@@ -34,9 +34,10 @@ final class JsonErrors {
     long column = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
     ErrorCode code;
     String problem;
-    if (e instanceof StreamConstraintsException) {
+    StreamConstraintsException limit = findLimit(e);
+    if (limit != null) {
       code = ErrorCode.LIMIT_EXCEEDED;
-      problem = "input exceeds a safety limit: " + e.getOriginalMessage();
+      problem = "input exceeds a safety limit: " + limit.getOriginalMessage();
     } else if (e instanceof UnrecognizedPropertyException) {
       UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
       code = ErrorCode.JSON_MAPPING;
@@ -91,6 +92,18 @@ final class JsonErrors {
   static VanException io(Path path, IOException e) {
     return new VanException(
         ErrorCode.IO, "cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  private static StreamConstraintsException findLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException) {
+        return (StreamConstraintsException) t;
+      }
+      if (t.getMessage() != null && t.getMessage().contains("exceeds the maximum allowed")) {
+        return new StreamConstraintsException(t.getMessage().split("\n", 2)[0]);
+      }
+    }
+    return null;
   }
 
   private static VanException findVanCause(Throwable e) {

@@ -1,8 +1,9 @@
-package org.vansdk.core;
+package org.vansdk.core.json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.vansdk.core.casualty.Activity;
 import org.vansdk.core.casualty.AffectedRelation;
 import org.vansdk.core.casualty.Amputation;
@@ -78,7 +79,7 @@ import org.vansdk.core.text.LocalizedText;
 import org.vansdk.core.time.PartialDate;
 
 /** One fully populated example of every record type, for core's own tests. */
-final class Samples {
+public final class TestRecords {
   static final String SECRET_NAME = "Sokha Chan";
   static final String SECRET_ID = "010203040506";
   static final String SECRET_PHONE = "+855 12 345 678";
@@ -87,7 +88,27 @@ final class Samples {
   static final OrganisationId CMAA = OrganisationId.parse("KHM-CMAA-ORG1");
   static final OrganisationId HI = OrganisationId.parse("KHM-HI-ORG1");
 
-  private Samples() {}
+  private TestRecords() {}
+
+  static List<Object> all() {
+    return List.of(
+        person(),
+        incident(),
+        casualty(),
+        relation(),
+        functioning(),
+        needs(),
+        organisation(),
+        service(),
+        serviceLocation(),
+        delivery(),
+        consent(),
+        referral(),
+        attempt(),
+        survey(),
+        deidentified(),
+        submission());
+  }
 
   static Person person() {
     return Person.builder()

@@ -1,0 +1,101 @@
+package org.vansdk.anonymisation.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.vansdk.anonymisation.risk.RiskReport;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What was done to produce one anonymised output, written as JSON beside it. Holds no personal data
+ * and no key material.
+ *
+ * @param policyName the policy's name
+ * @param policySha256 the SHA-256 of the policy text
+ * @param producedAt when the output was produced (from the injected clock)
+ * @param inputRecords records read
+ * @param outputRecords records written
+ * @param levels the level chosen per quasi-identifier, in column order
+ * @param suppressedRecords records whose quasi-identifiers were all withheld
+ * @param privacyModels the privacy models, as text
+ * @param maxSuppressed the suppression limit in records
+ * @param lossModel the loss model's name
+ * @param loss the aggregated loss
+ * @param before the prosecutor risk of the input
+ * @param after the prosecutor risk of the output
+ * @param pseudonymPurpose the pseudonym purpose
+ * @param pseudonymRecipient the pseudonym recipient
+ * @param keyVersion the version of the pseudonym key used
+ */
+public record AuditRecord(
+    String policyName,
+    String policySha256,
+    Instant producedAt,
+    long inputRecords,
+    long outputRecords,
+    Map<String, Integer> levels,
+    long suppressedRecords,
+    List<String> privacyModels,
+    long maxSuppressed,
+    String lossModel,
+    double loss,
+    RiskReport before,
+    RiskReport after,
+    String pseudonymPurpose,
+    String pseudonymRecipient,
+    int keyVersion) {
+
+  /** Copies the collections. */
+  public AuditRecord {
+    levels = Map.copyOf(levels);
+    privacyModels = List.copyOf(privacyModels);
+  }
+
+  /**
+   * Writes the audit as pretty JSON with a fixed property order.
+   *
+   * @param attributeOrder the quasi-identifiers in column order, for {@code levels}
+   * @return the JSON text
+   */
+  public String toJson(List<String> attributeOrder) {
+    JsonMapper mapper = JsonMapper.builder().build();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schemaVersion", "1.0");
+    root.put("policyName", policyName);
+    root.put("policySha256", policySha256);
+    root.put("producedAt", producedAt.toString());
+    root.put("inputRecords", inputRecords);
+    root.put("outputRecords", outputRecords);
+    ObjectNode levelNode = root.putObject("levels");
+    for (String attribute : attributeOrder) {
+      levelNode.put(attribute, levels.get(attribute));
+    }
+    root.put("suppressedRecords", suppressedRecords);
+    ArrayNode models = root.putArray("privacyModels");
+    privacyModels.forEach(models::add);
+    root.put("maxSuppressed", maxSuppressed);
+    root.put("lossModel", lossModel);
+    root.put("loss", loss);
+    risk(root.putObject("riskBefore"), before);
+    risk(root.putObject("riskAfter"), after);
+    ObjectNode pseudonym = root.putObject("pseudonym");
+    pseudonym.put("purpose", pseudonymPurpose);
+    pseudonym.put("recipient", pseudonymRecipient);
+    pseudonym.put("keyVersion", keyVersion);
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void risk(ObjectNode node, RiskReport r) {
+    node.put("records", r.records());
+    node.put("suppressedRecords", r.suppressedRecords());
+    node.put("equivalenceClasses", r.equivalenceClasses());
+    node.put("recordsBelowK", r.recordsBelowK());
+    node.put("k", r.k());
+    node.put("highestRisk", r.highestRisk());
+    node.put("averageRisk", r.averageRisk());
+    ArrayNode loss = node.putArray("attributeLoss");
+    r.attributeLoss().forEach(loss::add);
+  }
+}

@@ -1,0 +1,50 @@
+package org.vansdk.core.id;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vansdk.core.ErrorCode;
+import org.vansdk.core.VanException;
+
+class IdentifierTest {
+  @Test
+  void parts_areExposed() {
+    PersonId id = PersonId.parse("LAO-NRA-7f3a.b_c-9");
+    assertEquals("LAO", id.countryPrefix());
+    assertEquals("NRA", id.organisationCode());
+    assertEquals("7f3a.b_c-9", id.localId());
+  }
+
+  @Test
+  void kinds_areNotEqual_evenWithSameText() {
+    assertNotEquals(PersonId.parse("KHM-CMAA-1"), CasualtyId.parse("KHM-CMAA-1"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "khm-CMAA-1",
+        "KHM-C-1",
+        "KHM-CMBB-",
+        "KHM-CMBB-_x",
+        "KH-CMAA-1",
+        "KHM-CMAA-1 2",
+        "KHM-ABCDEFGHIJKLMNOPQ-1"
+      })
+  void malformed_isRejectedWithoutEcho(String text) {
+    VanException e = assertThrows(VanException.class, () -> PersonId.parse(text));
+    assertEquals(ErrorCode.INVALID_IDENTIFIER, e.code());
+    assertFalse(e.getMessage().contains(text));
+  }
+
+  @Test
+  void externalIdentifier_hidesValue() {
+    assertFalse(
+        ExternalIdentifier.of("khm-national-id", "010203040506").toString().contains("0102"));
+  }
+}

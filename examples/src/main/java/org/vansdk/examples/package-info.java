@@ -1,0 +1,5 @@
+/**
+ * Small runnable programs, one per task a developer does with the SDK. The build compiles and runs
+ * each one (a test per example), so they never rot.
+ */
+package org.vansdk.examples;

@@ -1,0 +1,24 @@
+package org.vansdk.indicators.catalogue;
+
+import java.util.Locale;
+
+/**
+ * How an indicator relates to the reporting period. A partial date (year, or year-month) counts at
+ * its earliest day, so an incident dated only "2023" falls in a period that contains 1 January
+ * 2023.
+ */
+public enum PeriodSemantics {
+  /** Events whose incident date is in the period (flows). */
+  INCIDENT_IN_PERIOD,
+  /**
+   * The stock at the period's end: living survivors injured on or before the end, not died by it.
+   */
+  STOCK_AT_PERIOD_END,
+  /** Referral attempts first sent in the period. */
+  ATTEMPT_SENT_IN_PERIOD;
+
+  /** The stable lower_snake_case code. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The indicator catalogue as data: every indicator of the VAN SDK with its definition, numerator,
+ * denominator, unit, allowed disaggregations, rule for unknowns, period semantics and the reporting
+ * framework it answers, plus the dimensions along which indicators are disaggregated.
+ */
+package org.vansdk.indicators.catalogue;

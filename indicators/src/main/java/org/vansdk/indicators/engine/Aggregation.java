@@ -1,0 +1,400 @@
+package org.vansdk.indicators.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.indicators.catalogue.Dimension;
+
+/**
+ * The accumulating kernel: one pass over a slice of the joined rows, adding each row to the cells
+ * of every request. Cells of a slice are dense arrays indexed by a mixed-radix key over the
+ * dimension codes, so memory depends on the number of cells, not rows; they are decoded into an
+ * {@link Accumulation} at the end of the slice.
+ */
+final class Aggregation {
+  /** Above this many cells a request is refused: the table would be unreadable anyway. */
+  static final int MAX_CELLS = 1 << 22;
+
+  private static final int CASUALTY = 0;
+  private static final int INCIDENT = 1;
+  private static final int ATTEMPT = 2;
+
+  private final Dataset data;
+  private final List<IndicatorRequest> requests;
+  private final List<Slot> slots = new ArrayList<>();
+
+  /** One request's working state in a slice. */
+  private static final class Slot {
+    final IndicatorRequest request;
+    final String code;
+    final Dimension[] dims;
+    final int[] strides;
+    final int intrinsicCard;
+    final int cells;
+    long[] counts;
+    Map<Integer, TreeMap<Integer, Long>> histograms;
+
+    Slot(IndicatorRequest request, Dataset data) {
+      this.request = request;
+      this.code = request.indicator().code();
+      this.dims = request.dimensions().toArray(new Dimension[0]);
+      this.strides = new int[dims.length];
+      long cells = 1;
+      for (int i = dims.length - 1; i >= 0; i--) {
+        strides[i] = (int) cells;
+        cells *= data.cardinality(dims[i]);
+        if (cells > MAX_CELLS) {
+          throw new IllegalArgumentException(
+              "request " + request + " would have more than " + MAX_CELLS + " cells");
+        }
+      }
+      int intrinsic = 1;
+      for (Dimension d :
+          request.keyDimensions().subList(dims.length, request.keyDimensions().size())) {
+        intrinsic *= data.cardinality(d);
+      }
+      this.intrinsicCard = intrinsic;
+      this.cells = (int) cells * intrinsic;
+    }
+
+    int key(int[][] columns, int row) {
+      int k = 0;
+      for (int i = 0; i < dims.length; i++) {
+        k += columns[dims[i].ordinal()][row] * strides[i];
+      }
+      return k * intrinsicCard;
+    }
+
+    void add(int cell, long num, long den, long unk) {
+      int b = cell * 3;
+      counts[b] += num;
+      counts[b + 1] += den;
+      counts[b + 2] += unk;
+    }
+  }
+
+  Aggregation(Dataset data, List<IndicatorRequest> requests) {
+    this.data = data;
+    this.requests = requests;
+  }
+
+  /** Accumulates rows [from, to) of each grain, given as fractions {@code part/parts}. */
+  Accumulation run(int part, int parts) {
+    return run(
+        bound(data.casualties, part, parts),
+        bound(data.casualties, part + 1, parts),
+        bound(data.incidentCount(), part, parts),
+        bound(data.incidentCount(), part + 1, parts),
+        bound(data.attempts, part, parts),
+        bound(data.attempts, part + 1, parts));
+  }
+
+  private static int bound(int n, int part, int parts) {
+    return (int) ((long) n * part / parts);
+  }
+
+  /** Accumulates the given row ranges of casualties, incidents and attempts. */
+  Accumulation run(int casFrom, int casTo, int incFrom, int incTo, int attFrom, int attTo) {
+    slots.clear();
+    for (IndicatorRequest r : requests) {
+      Slot s = new Slot(r, data);
+      s.counts = new long[s.cells * 3];
+      if (s.code.equals("REF-03")) {
+        s.histograms = new LinkedHashMap<>();
+      }
+      slots.add(s);
+    }
+    Slot[] cas = select(CASUALTY);
+    Slot[] inc = select(INCIDENT);
+    Slot[] att = select(ATTEMPT);
+    for (int i = casFrom; i < casTo; i++) {
+      casualty(cas, i);
+    }
+    for (int i = incFrom; i < incTo; i++) {
+      incident(inc, i);
+    }
+    for (int i = attFrom; i < attTo; i++) {
+      attempt(att, i);
+    }
+    return decode();
+  }
+
+  private Slot[] select(int grain) {
+    List<Slot> s = new ArrayList<>();
+    for (Slot slot : slots) {
+      if (grainOf(slot.code, grain)) {
+        s.add(slot);
+      }
+    }
+    return s.toArray(new Slot[0]);
+  }
+
+  private static boolean grainOf(String code, int grain) {
+    if (code.startsWith("REF-")) {
+      return grain == ATTEMPT;
+    }
+    if (code.equals("CAS-10")) {
+      return grain == INCIDENT;
+    }
+    if (code.equals("CAS-07")) {
+      return grain == CASUALTY || grain == INCIDENT;
+    }
+    return grain == CASUALTY;
+  }
+
+  private void casualty(Slot[] slots, int i) {
+    boolean in = data.inPeriod[i];
+    boolean surv = data.survivorAtEnd[i];
+    if (!in && !surv) {
+      return;
+    }
+    int[][] col = data.casualtyColumns;
+    int outcome = col[Dimension.OUTCOME.ordinal()][i];
+    int civ = col[Dimension.CIVILIAN_STATUS.ordinal()][i];
+    int sex = col[Dimension.SEX.ordinal()][i];
+    int ageGroup = col[Dimension.AGE_GROUP.ordinal()][i];
+    int dis3 = col[Dimension.DISABILITY3.ordinal()][i];
+    for (Slot s : slots) {
+      String code = s.code;
+      boolean stock = code.startsWith("SUR") || code.startsWith("NEED") || code.startsWith("SRV");
+      if (stock ? !surv : !in) {
+        continue;
+      }
+      int k = s.key(col, i);
+      switch (code) {
+        case "CAS-01":
+          s.add(k, 1, 0, 0);
+          break;
+        case "CAS-02":
+          if (outcome == 2) {
+            s.add(k, 0, 0, 1);
+          } else {
+            s.add(k, outcome == 0 ? 1 : 0, 1, 0);
+          }
+          break;
+        case "CAS-03":
+          if (civ == 3) {
+            s.add(k, 0, 0, 1);
+          } else {
+            s.add(k, civ == 0 ? 1 : 0, 1, 0);
+          }
+          break;
+        case "CAS-04":
+          if (civ == 0) {
+            if (ageGroup == 2) {
+              s.add(k, 0, 0, 1);
+            } else {
+              s.add(k, ageGroup == 0 ? 1 : 0, 1, 0);
+            }
+          }
+          break;
+        case "CAS-05":
+          if (sex == 2) {
+            s.add(k, 0, 0, 1);
+          } else {
+            s.add(k, sex == 1 ? 1 : 0, 1, 0);
+          }
+          break;
+        case "CAS-06":
+          if (civ == 1) {
+            s.add(k, 1, 0, 0);
+          } else if (civ == 3) {
+            s.add(k, 0, 0, 1);
+          }
+          break;
+        case "CAS-07":
+          s.add(k, 1, 0, 0);
+          break;
+        case "CAS-08":
+          if (outcome == 1) {
+            s.add(k, data.amputation[i] ? 1 : 0, 1, 0);
+          }
+          break;
+        case "CAS-09":
+          int re = data.riskEducation[i];
+          if (re == 2) {
+            s.add(k, 0, 0, 1);
+          } else {
+            s.add(k, re == 0 ? 1 : 0, 1, 0);
+          }
+          break;
+        case "SUR-01":
+          s.add(k, 1, 0, 0);
+          break;
+        case "SUR-02":
+          int wg = data.wgOf[i];
+          if (wg >= 0) {
+            for (int d = 0; d < 4; d++) {
+              int v = (wg >> (2 * d)) & 3;
+              if (v == 2) {
+                s.add(k + d, 0, 0, 1);
+              } else {
+                s.add(k + d, v == 0 ? 1 : 0, 1, 0);
+              }
+            }
+          }
+          break;
+        case "NEED-01":
+          s.add(k, data.needsRecent[i] ? 1 : 0, 1, 0);
+          break;
+        case "NEED-02":
+          int[] needs = data.needsByPillar[data.personOf[i]];
+          if (needs != null) {
+            for (int p = 0; p < 7; p++) {
+              if (needs[2 * p] > 0) {
+                s.add(k + p, needs[2 * p + 1], needs[2 * p], 0);
+              }
+            }
+          }
+          break;
+        case "SRV-01":
+          int mask = data.deliveredPillars[data.personOf[i]];
+          for (int p = 0; p < 7; p++) {
+            s.add(k + p, (mask >> p) & 1, 1, 0);
+          }
+          break;
+        case "DQ-01":
+          boolean sexKnown = sex != 2;
+          boolean ageKnown = ageGroup != 2;
+          boolean disKnown = dis3 != 2;
+          s.add(k, sexKnown ? 1 : 0, 1, 0);
+          s.add(k + 1, ageKnown ? 1 : 0, 1, 0);
+          s.add(k + 2, disKnown ? 1 : 0, 1, 0);
+          s.add(k + 3, sexKnown && ageKnown && disKnown ? 1 : 0, 1, 0);
+          break;
+        default:
+          throw new IllegalStateException("no casualty kernel for " + code);
+      }
+    }
+  }
+
+  private void incident(Slot[] slots, int i) {
+    if (!data.incidentInPeriod[i]) {
+      return;
+    }
+    int[][] col = data.incidentColumns;
+    for (Slot s : slots) {
+      int k = s.key(col, i);
+      if (s.code.equals("CAS-07")) {
+        s.add(k, 0, 1, 0);
+      } else {
+        int m = data.marked[i];
+        if (m == 2) {
+          s.add(k, 0, 0, 1);
+        } else {
+          s.add(k, m == 1 ? 1 : 0, 1, 0);
+        }
+      }
+    }
+  }
+
+  private static final int CANCELLED = AttemptStatus.CANCELLED.ordinal();
+  private static final int ENTERED_IN_ERROR = AttemptStatus.ENTERED_IN_ERROR.ordinal();
+  private static final int COMPLETED = AttemptStatus.COMPLETED.ordinal();
+  private static final int DECLINED = AttemptStatus.DECLINED.ordinal();
+  private static final int NOT_COMPLETED = AttemptStatus.NOT_COMPLETED.ordinal();
+
+  private static boolean reachedAccepted(int status) {
+    AttemptStatus s = AttemptStatus.values()[status];
+    switch (s) {
+      case ACCEPTED:
+      case IN_PROGRESS:
+      case ON_HOLD:
+      case COMPLETED:
+      case NOT_COMPLETED:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private void attempt(Slot[] slots, int i) {
+    if (!data.attemptInPeriod[i]) {
+      return;
+    }
+    int[][] col = data.attemptColumns;
+    int status = data.attemptStatus[i];
+    boolean excluded = status == CANCELLED || status == ENTERED_IN_ERROR;
+    for (Slot s : slots) {
+      int k = s.key(col, i);
+      switch (s.code) {
+        case "REF-01":
+          if (excluded) {
+            s.add(k, 0, 0, 1);
+          } else {
+            s.add(k, reachedAccepted(status) ? 1 : 0, 1, 0);
+          }
+          break;
+        case "REF-02":
+          if (excluded) {
+            s.add(k, 0, 0, 1);
+          } else {
+            s.add(k, status == COMPLETED ? 1 : 0, 1, 0);
+          }
+          break;
+        case "REF-03":
+          day(s, k, data.daysToAccept[i]);
+          day(s, k + 1, data.daysToComplete[i]);
+          break;
+        case "REF-04":
+          if (status == DECLINED || status == NOT_COMPLETED) {
+            int fs = status == DECLINED ? 0 : 1;
+            s.add(k + fs * data.reason.size() + data.attemptReason[i], 1, 0, 0);
+          }
+          break;
+        default:
+          throw new IllegalStateException("no attempt kernel for " + s.code);
+      }
+    }
+  }
+
+  private static void day(Slot s, int cell, int days) {
+    if (days < 0) {
+      s.add(cell, 0, 0, 1);
+    } else {
+      s.add(cell, 0, 1, 0);
+      s.histograms.computeIfAbsent(cell, c -> new TreeMap<>()).merge(days, 1L, Long::sum);
+    }
+  }
+
+  private Accumulation decode() {
+    Map<IndicatorRequest, Map<List<String>, long[]>> cells = new LinkedHashMap<>();
+    Map<IndicatorRequest, Map<List<String>, TreeMap<Integer, Long>>> hist = new LinkedHashMap<>();
+    for (Slot s : slots) {
+      List<Dimension> keyDims = s.request.keyDimensions();
+      int[] cards = new int[keyDims.size()];
+      for (int d = 0; d < cards.length; d++) {
+        cards[d] = data.cardinality(keyDims.get(d));
+      }
+      Map<List<String>, long[]> m = new TreeMap<>(CellOrder.INSTANCE);
+      Map<List<String>, TreeMap<Integer, Long>> h = new TreeMap<>(CellOrder.INSTANCE);
+      for (int c = 0; c < s.cells; c++) {
+        int b = c * 3;
+        if (s.counts[b] == 0 && s.counts[b + 1] == 0 && s.counts[b + 2] == 0) {
+          continue;
+        }
+        List<String> key = decodeKey(keyDims, cards, c);
+        m.put(key, new long[] {s.counts[b], s.counts[b + 1], s.counts[b + 2]});
+        if (s.histograms != null && s.histograms.containsKey(c)) {
+          h.put(key, s.histograms.get(c));
+        }
+      }
+      cells.put(s.request, m);
+      hist.put(s.request, h);
+    }
+    return new Accumulation(requests, cells, hist);
+  }
+
+  private List<String> decodeKey(List<Dimension> dims, int[] cards, int cell) {
+    String[] values = new String[dims.size()];
+    int rest = cell;
+    for (int d = dims.size() - 1; d >= 0; d--) {
+      values[d] = data.decode(dims.get(d), rest % cards[d]);
+      rest /= cards[d];
+    }
+    return List.of(values);
+  }
+}

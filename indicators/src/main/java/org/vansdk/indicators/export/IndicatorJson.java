@@ -1,0 +1,73 @@
+package org.vansdk.indicators.export;
+
+import java.util.Map;
+import org.vansdk.indicators.catalogue.Dimension;
+import org.vansdk.indicators.table.IndicatorTable;
+import org.vansdk.indicators.table.Observation;
+
+/**
+ * Writes an indicator table as JSON: {@code {"structure": ..., "observations": [...]}}, each
+ * observation with {@code indicator}, {@code dimensions} (code to value; absent = total), {@code
+ * value}, {@code numerator}, {@code denominator} (omitted when suppressed or not applicable),
+ * {@code unknown} and {@code status}. Stateless and thread-safe.
+ */
+public final class IndicatorJson {
+  private IndicatorJson() {}
+
+  /** The table as compact JSON text. */
+  public static String toJson(IndicatorTable table) {
+    StringBuilder sb = new StringBuilder(64 + table.observations().size() * 160);
+    sb.append("{\"structure\":\"")
+        .append(IndicatorCsv.STRUCTURE_ID)
+        .append("\",\"observations\":[");
+    boolean first = true;
+    for (Observation o : table.observations()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      sb.append("{\"indicator\":");
+      string(sb, o.indicator());
+      sb.append(",\"dimensions\":{");
+      boolean firstDim = true;
+      for (Map.Entry<Dimension, String> d : o.dimensions().entrySet()) {
+        if (!firstDim) {
+          sb.append(',');
+        }
+        firstDim = false;
+        string(sb, d.getKey().code());
+        sb.append(':');
+        string(sb, d.getValue());
+      }
+      sb.append('}');
+      if (o.value().isPresent()) {
+        sb.append(",\"value\":").append(IndicatorCsv.number(o.value().getAsDouble()));
+      }
+      if (o.numerator().isPresent()) {
+        sb.append(",\"numerator\":").append(o.numerator().getAsLong());
+      }
+      if (o.denominator().isPresent()) {
+        sb.append(",\"denominator\":").append(o.denominator().getAsLong());
+      }
+      sb.append(",\"unknown\":").append(o.unknown());
+      sb.append(",\"status\":\"").append(o.status().name().toLowerCase(java.util.Locale.ROOT));
+      sb.append("\"}");
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('"');
+  }
+}

@@ -1,0 +1,44 @@
+package org.vansdk.indicators.table;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.vansdk.indicators.catalogue.Dimension;
+
+/**
+ * A table of observations, in a stable order (by request, then by cell). Immutable and thread-safe.
+ */
+public final class IndicatorTable {
+  private final List<Observation> observations;
+
+  private IndicatorTable(List<Observation> observations) {
+    this.observations = List.copyOf(observations);
+  }
+
+  /** A table of these observations, in this order. */
+  public static IndicatorTable of(List<Observation> observations) {
+    return new IndicatorTable(observations);
+  }
+
+  /** Every observation. */
+  public List<Observation> observations() {
+    return observations;
+  }
+
+  /** The observations of one indicator. */
+  public List<Observation> observations(String indicator) {
+    return observations.stream()
+        .filter(o -> o.indicator().equals(indicator))
+        .collect(Collectors.toList());
+  }
+
+  /** Every dimension used by at least one observation, in catalogue order. */
+  public Set<Dimension> dimensions() {
+    EnumSet<Dimension> used = EnumSet.noneOf(Dimension.class);
+    for (Observation o : observations) {
+      used.addAll(o.dimensions().keySet());
+    }
+    return used;
+  }
+}

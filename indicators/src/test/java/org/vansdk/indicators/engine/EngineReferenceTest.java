@@ -1,0 +1,187 @@
+package org.vansdk.indicators.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vansdk.core.json.Ndjson;
+import org.vansdk.core.json.VanJson;
+import org.vansdk.core.submission.Submission;
+import org.vansdk.indicators.catalogue.Dimension;
+import org.vansdk.indicators.catalogue.Indicator;
+import org.vansdk.indicators.catalogue.IndicatorCatalogue;
+import org.vansdk.indicators.table.Observation;
+
+class EngineReferenceTest {
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 40);
+  }
+
+  static LongStream propertySeeds() {
+    return LongStream.rangeClosed(1, 20);
+  }
+
+  /** Defaults, every single allowed dimension, and a few random combinations per indicator. */
+  static List<IndicatorRequest> requests(long seed) {
+    Random rnd = new Random(seed * 31 + 7);
+    Set<IndicatorRequest> all = new LinkedHashSet<>(IndicatorRequest.defaults());
+    for (Indicator i : IndicatorCatalogue.all()) {
+      List<Dimension> allowed = new ArrayList<>(i.allowedDimensions());
+      Collections.sort(allowed);
+      for (Dimension d : allowed) {
+        all.add(new IndicatorRequest(i, List.of(d)));
+      }
+      for (int k = 0; k < 3; k++) {
+        Collections.shuffle(allowed, rnd);
+        int n = Math.min(allowed.size(), 2 + rnd.nextInt(2));
+        all.add(new IndicatorRequest(i, allowed.subList(0, n)));
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  static IndicatorEngine engine(int parallelism) {
+    return IndicatorEngine.builder()
+        .period(Population.PERIOD)
+        .threshold(1)
+        .parallelism(parallelism)
+        .build();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyIndicatorAndDisaggregation_equalsNaiveReference(long seed) {
+    Submission s = Population.generate(seed, 150 + (int) (seed * 7 % 200));
+    List<IndicatorRequest> reqs = requests(seed);
+    Accumulation acc = engine(1).accumulate(s, reqs);
+    ReferenceIndicators ref = new ReferenceIndicators(s, Population.PERIOD);
+    for (IndicatorRequest r : reqs) {
+      assertEquals(ref.counts(r), acc.counts(r), "seed " + seed + " request " + r);
+      if (r.indicator().code().equals("REF-03")) {
+        checkPercentiles(seed, r, acc, ref.days(r));
+      }
+    }
+  }
+
+  private static void checkPercentiles(
+      long seed, IndicatorRequest r, Accumulation acc, Map<List<String>, List<Long>> days) {
+    List<Observation> obs = IndicatorEngine.observations(acc, r);
+    for (Observation o : obs) {
+      List<String> key = new ArrayList<>();
+      for (Dimension d : r.keyDimensions()) {
+        key.add(o.dimensions().get(d));
+      }
+      List<Long> sorted = days.get(key);
+      if (sorted == null) {
+        assertTrue(o.value().isEmpty(), "seed " + seed + " " + o);
+        continue;
+      }
+      double p = o.dimensions().get(Dimension.STATISTIC).equals("median") ? 0.5 : 0.9;
+      long expected = sorted.get((int) Math.ceil(p * sorted.size()) - 1);
+      assertEquals((double) expected, o.value().getAsDouble(), "seed " + seed + " " + o);
+      assertEquals(sorted.size(), o.numerator().getAsLong(), "seed " + seed + " " + o);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("propertySeeds")
+  void sequential_equalsParallel_equalsAnySplit(long seed) {
+    Submission s = Population.generate(seed, 200);
+    List<IndicatorRequest> reqs = requests(seed);
+    Accumulation sequential = engine(1).accumulate(s, reqs);
+    Accumulation parallel = engine(3).accumulate(s, reqs);
+    Dataset d = new Dataset(Population.PERIOD);
+    records(s).forEach(d::accept);
+    d.join();
+    Random rnd = new Random(seed);
+    int c = rnd.nextInt(d.casualties + 1);
+    int i = rnd.nextInt(d.incidentCount() + 1);
+    int a = rnd.nextInt(d.attempts + 1);
+    Accumulation left = new Aggregation(d, reqs).run(0, c, 0, i, 0, a);
+    Accumulation right =
+        new Aggregation(d, reqs).run(c, d.casualties, i, d.incidentCount(), a, d.attempts);
+    Accumulation merged = right.merge(left);
+    for (IndicatorRequest r : reqs) {
+      assertEquals(sequential.counts(r), parallel.counts(r), "seed " + seed + " parallel " + r);
+      assertEquals(sequential.counts(r), merged.counts(r), "seed " + seed + " split " + r);
+      assertEquals(
+          sequential.dayHistograms(r), merged.dayHistograms(r), "seed " + seed + " split " + r);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("propertySeeds")
+  void totals_equalSumOfDisaggregations(long seed) {
+    Submission s = Population.generate(seed, 200);
+    List<IndicatorRequest> reqs = requests(seed);
+    Accumulation acc = engine(1).accumulate(s, reqs);
+    for (IndicatorRequest r : reqs) {
+      if (r.dimensions().size() != 1) {
+        continue;
+      }
+      IndicatorRequest total = new IndicatorRequest(r.indicator(), List.of());
+      if (!reqs.contains(total)) {
+        continue;
+      }
+      Map<List<String>, List<Long>> byTotal = acc.counts(total);
+      Map<List<String>, List<Long>> summed =
+          acc.counts(r).entrySet().stream()
+              .collect(
+                  Collectors.toMap(
+                      e -> e.getKey().subList(1, e.getKey().size()),
+                      Map.Entry::getValue,
+                      (x, y) ->
+                          List.of(x.get(0) + y.get(0), x.get(1) + y.get(1), x.get(2) + y.get(2))));
+      assertEquals(byTotal, summed, "seed " + seed + " " + r);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("ndjsonSeeds")
+  void ndjsonStream_inAnyOrder_equalsInMemory(long seed) {
+    Submission s = Population.generate(seed, 120);
+    List<IndicatorRequest> reqs = IndicatorRequest.defaults();
+    List<Object> records = records(s).collect(Collectors.toList());
+    Collections.shuffle(records, new Random(seed));
+    VanJson json = VanJson.strict();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object r : records) {
+      Ndjson.writeLine(json, r, out);
+    }
+    Accumulation fromStream =
+        engine(1).accumulate(new ByteArrayInputStream(out.toByteArray()), reqs);
+    Accumulation inMemory = engine(1).accumulate(s, reqs);
+    for (IndicatorRequest r : reqs) {
+      assertEquals(inMemory.counts(r), fromStream.counts(r), "seed " + seed + " " + r);
+    }
+  }
+
+  static LongStream ndjsonSeeds() {
+    return LongStream.rangeClosed(1, 5);
+  }
+
+  static Stream<Object> records(Submission s) {
+    return Stream.of(
+            s.persons(),
+            s.incidents(),
+            s.casualties(),
+            s.functioningAssessments(),
+            s.needsAssessments(),
+            s.serviceDeliveries(),
+            s.referralAttempts())
+        .flatMap(List::stream);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Semantic rules written in Java, run after the structural (JSON Schema) layer: invariants of a
+ * single record (the ones core enforces when building values) and rules across the records of a
+ * submission (references, date order, age, death, WG-SS, consent coverage). Internal: not exported.
+ */
+package org.vansdk.schema.rule;

@@ -1,0 +1,131 @@
+package org.vansdk.schema.validation;
+
+import java.util.Optional;
+import org.vansdk.core.json.VanJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The outcome of parsing one JSON document with the SDK's limits: a tree, or one issue that says
+ * why there is none. Parse errors never echo input text.
+ */
+final class ParsedDocument {
+  private final JsonNode tree;
+  private final ValidationIssue problem;
+
+  private ParsedDocument(JsonNode tree, ValidationIssue problem) {
+    this.tree = tree;
+    this.problem = problem;
+  }
+
+  static ParsedDocument parse(VanJson json, byte[] bytes) {
+    try (JsonParser parser = json.mapper().createParser(bytes)) {
+      JsonNode tree =
+          json.mapper()
+              .readerFor(JsonNode.class)
+              .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(parser);
+      if (tree == null || tree.isMissingNode()) {
+        return failed(
+            ValidationIssue.error(
+                    IssueCode.MALFORMED_JSON, "", "the input is empty; expected a JSON object")
+                .at(1, 1));
+      }
+      try {
+        if (parser.nextToken() != null) {
+          return failed(trailing(parser.currentTokenLocation()));
+        }
+      } catch (StreamConstraintsException e) {
+        return failed(translate(e));
+      } catch (JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        return failed(
+            m.contains("UTF-8") || m.contains("UTF8") ? translate(e) : trailing(e.getLocation()));
+      }
+      return new ParsedDocument(tree, null);
+    } catch (JacksonException e) {
+      return failed(translate(e));
+    } catch (StackOverflowError e) {
+      return failed(
+          ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, "", "the input is nested too deeply"));
+    }
+  }
+
+  static ValidationIssue translate(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    ValidationIssue issue;
+    if (e instanceof StreamConstraintsException) {
+      issue =
+          ValidationIssue.error(
+              IssueCode.LIMIT_EXCEEDED, "", "input exceeds a safety limit: " + limitOf(message));
+    } else if (message.startsWith("Duplicate")) {
+      issue =
+          ValidationIssue.error(
+              IssueCode.DUPLICATE_PROPERTY,
+              "",
+              "duplicate property: each key may appear once per object");
+    } else if (message.contains("Trailing token")) {
+      issue =
+          ValidationIssue.error(
+              IssueCode.TRAILING_CONTENT, "", "trailing content after the JSON document");
+    } else if (message.contains("UTF-8") || message.contains("UTF8")) {
+      issue = ValidationIssue.error(IssueCode.INVALID_ENCODING, "", "the input is not valid UTF-8");
+    } else {
+      issue =
+          ValidationIssue.error(
+              IssueCode.MALFORMED_JSON,
+              "",
+              "not well-formed JSON (RFC 8259): check quotes, commas and brackets");
+    }
+    TokenStreamLocation loc = e.getLocation();
+    if (loc != null && loc.getLineNr() > 0) {
+      issue = issue.at(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    }
+    return issue;
+  }
+
+  private static ValidationIssue trailing(TokenStreamLocation loc) {
+    ValidationIssue issue =
+        ValidationIssue.error(
+            IssueCode.TRAILING_CONTENT, "", "trailing content after the JSON document");
+    return loc != null && loc.getLineNr() > 0
+        ? issue.at(loc.getLineNr(), Math.max(1, loc.getColumnNr()))
+        : issue.at(1, 1);
+  }
+
+  private static String limitOf(String message) {
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("nesting")) {
+      return "nesting depth above the maximum";
+    }
+    if (m.contains("string value length")) {
+      return "a string longer than the maximum";
+    }
+    if (m.contains("number value length")) {
+      return "a number literal longer than the maximum";
+    }
+    if (m.contains("document length")) {
+      return "document larger than the maximum";
+    }
+    if (m.contains("name length")) {
+      return "a property name longer than the maximum";
+    }
+    return "see the SDK's JSON limits";
+  }
+
+  static ParsedDocument failed(ValidationIssue issue) {
+    return new ParsedDocument(null, issue);
+  }
+
+  Optional<JsonNode> tree() {
+    return Optional.ofNullable(tree);
+  }
+
+  Optional<ValidationIssue> problem() {
+    return Optional.ofNullable(problem);
+  }
+}

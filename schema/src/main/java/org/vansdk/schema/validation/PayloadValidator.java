@@ -1,0 +1,444 @@
+package org.vansdk.schema.validation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.vansdk.core.VanException;
+import org.vansdk.core.json.VanJson;
+import org.vansdk.core.submission.RecordType;
+import org.vansdk.core.submission.SchemaVersion;
+import org.vansdk.schema.rule.RecordRules;
+import org.vansdk.schema.rule.SubmissionRules;
+import org.vansdk.schema.stream.IdIndex;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates VAN payloads: a single record, a {@code Submission} or an NDJSON stream. The structural
+ * layer checks the published JSON Schemas (loaded from the classpath only, format assertions on);
+ * the semantic layer then checks the rules written in Java. Every problem is an issue in the
+ * returned {@link ValidationReport}, located by JSON Pointer and by line and column; nothing about
+ * the input is thrown. Hostile input (size, depth, long strings and numbers, duplicate keys,
+ * trailing content, invalid UTF-8) is refused with one issue within the SDK's JSON limits.
+ *
+ * <p>Immutable and thread-safe. Time comes from the injected {@link Clock} (for "not in the
+ * future").
+ */
+public final class PayloadValidator {
+  private static final int MAX_STREAM_ISSUES = 10_000;
+
+  private final Clock clock;
+  private final VanJson json;
+  private final SchemaSet schemas;
+
+  private PayloadValidator(Clock clock, VanJson json) {
+    this.clock = clock;
+    this.json = json;
+    this.schemas = SchemaSet.get();
+  }
+
+  /** Returns a validator using the system clock in UTC. */
+  public static PayloadValidator create() {
+    return new PayloadValidator(Clock.systemUTC(), VanJson.strict());
+  }
+
+  /**
+   * Returns a validator using a clock, e.g. a fixed one in tests.
+   *
+   * @param clock the clock giving "now"
+   * @return the validator
+   */
+  public static PayloadValidator withClock(Clock clock) {
+    return new PayloadValidator(Objects.requireNonNull(clock, "clock"), VanJson.strict());
+  }
+
+  /**
+   * Validates a document whose kind is detected: a submission (it has {@code schemaVersion} or
+   * {@code submissionId}), an NDJSON line ({@code type} and {@code record}) or a single record.
+   *
+   * @param document the JSON text
+   * @return the report
+   */
+  public ValidationReport validate(String document) {
+    return validate(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Validates a UTF-8 document whose kind is detected (see {@link #validate(String)}).
+   *
+   * @param document the bytes
+   * @return the report
+   */
+  public ValidationReport validate(byte[] document) {
+    ParsedDocument parsed = ParsedDocument.parse(json, document);
+    if (parsed.problem().isPresent()) {
+      return ValidationReport.of(List.of(parsed.problem().get()));
+    }
+    JsonNode tree = parsed.tree().get();
+    if (tree.isObject() && (tree.has("schemaVersion") || tree.has("submissionId"))) {
+      return submission(document, tree);
+    }
+    if (tree.isObject() && tree.has("type") && tree.has("record")) {
+      return ndjsonLine(document, tree, 0);
+    }
+    Optional<RecordType> type = RecordDetection.detect(tree);
+    if (type.isEmpty()) {
+      return ValidationReport.of(
+          List.of(
+              ValidationIssue.error(
+                      IssueCode.UNKNOWN_RECORD_TYPE,
+                      "",
+                      "cannot tell which document this is; expected a Submission, an NDJSON line"
+                          + " or a record of one of: "
+                          + RecordDetection.allowed())
+                  .at(1, 1)));
+    }
+    return record(document, tree, type.get());
+  }
+
+  /**
+   * Reads a whole document from a stream (bounded by the SDK's size limit) and validates it as
+   * {@link #validate(byte[])} does. The stream is not closed.
+   *
+   * @param in UTF-8 input
+   * @return the report
+   */
+  public ValidationReport validate(InputStream in) {
+    Object read = readBounded(in);
+    if (read instanceof ValidationIssue) {
+      return ValidationReport.of(List.of((ValidationIssue) read));
+    }
+    return validate((byte[]) read);
+  }
+
+  /**
+   * Validates a file: NDJSON when its name ends with {@code .ndjson}, otherwise one document.
+   *
+   * @param path the file
+   * @return the report
+   */
+  public ValidationReport validate(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return path.getFileName().toString().endsWith(".ndjson") ? validateNdjson(in) : validate(in);
+    } catch (IOException e) {
+      return ValidationReport.of(
+          List.of(
+              ValidationIssue.error(
+                  IssueCode.UNREADABLE_INPUT,
+                  "",
+                  "cannot read the file "
+                      + path.getFileName()
+                      + ": "
+                      + e.getClass().getSimpleName())));
+    }
+  }
+
+  /**
+   * Validates a document as a Submission.
+   *
+   * @param document the JSON text
+   * @return the report
+   */
+  public ValidationReport validateSubmission(String document) {
+    return validateSubmission(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Validates a UTF-8 document as a Submission.
+   *
+   * @param document the bytes
+   * @return the report
+   */
+  public ValidationReport validateSubmission(byte[] document) {
+    ParsedDocument parsed = ParsedDocument.parse(json, document);
+    if (parsed.problem().isPresent()) {
+      return ValidationReport.of(List.of(parsed.problem().get()));
+    }
+    return submission(document, parsed.tree().get());
+  }
+
+  /**
+   * Validates a document as a record of a given type.
+   *
+   * @param type the record type
+   * @param document the JSON text
+   * @return the report
+   */
+  public ValidationReport validateRecord(RecordType type, String document) {
+    return validateRecord(type, document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Validates a UTF-8 document as a record of a given type.
+   *
+   * @param type the record type
+   * @param document the bytes
+   * @return the report
+   */
+  public ValidationReport validateRecord(RecordType type, byte[] document) {
+    ParsedDocument parsed = ParsedDocument.parse(json, document);
+    if (parsed.problem().isPresent()) {
+      return ValidationReport.of(List.of(parsed.problem().get()));
+    }
+    return record(document, parsed.tree().get(), type);
+  }
+
+  /**
+   * Validates an NDJSON stream ({@code {"type": ..., "record": {...}}} per line) in bounded memory:
+   * each line is parsed, checked against its schema and the record rules, then dropped; references
+   * across lines are checked against the identifiers seen. Issues carry the line number. At most
+   * 10,000 issues are kept. The stream is not closed.
+   *
+   * @param in UTF-8 input
+   * @return the report
+   */
+  public ValidationReport validateNdjson(InputStream in) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    boolean[] truncated = {false};
+    Consumer<ValidationIssue> sink =
+        i -> {
+          if (issues.size() < MAX_STREAM_ISSUES) {
+            issues.add(i);
+          } else {
+            truncated[0] = true;
+          }
+        };
+    IdIndex index = new IdIndex();
+    Instant now = clock.instant();
+    RecordRules rules = new RecordRules(now);
+    try (LineReader lines = new LineReader(in, json.limits().maxDocumentBytes())) {
+      byte[] line;
+      while ((line = lines.next()) != null) {
+        long number = lines.lineNumber();
+        if (line.length == 0) {
+          sink.accept(
+              ValidationIssue.error(
+                      IssueCode.LIMIT_EXCEEDED,
+                      "",
+                      "NDJSON line longer than the limit of "
+                          + json.limits().maxDocumentBytes()
+                          + " bytes")
+                  .at(number, 1));
+          continue;
+        }
+        if (isBlank(line)) {
+          continue;
+        }
+        ParsedDocument parsed = ParsedDocument.parse(json, line);
+        if (parsed.problem().isPresent()) {
+          sink.accept(parsed.problem().get().at(number, parsed.problem().get().column()));
+          continue;
+        }
+        JsonNode tree = parsed.tree().get();
+        List<ValidationIssue> found = new ArrayList<>();
+        found.addAll(StructuralLayer.validate(schemas.ndjsonLine(), tree));
+        Optional<RecordType> type = lineType(tree);
+        if (type.isPresent() && tree.get("record").isObject()) {
+          if (found.isEmpty()) {
+            rules.check(type.get(), tree.get("record"), "/record", found::add);
+          }
+          index.add(type.get(), tree.get("record"), number, found::add);
+        }
+        Locator.locate(json, line, found, number).forEach(sink);
+      }
+    } catch (IOException e) {
+      sink.accept(
+          ValidationIssue.error(
+              IssueCode.UNREADABLE_INPUT,
+              "",
+              "cannot read the NDJSON stream: " + e.getClass().getSimpleName()));
+    }
+    index.finish(sink);
+    if (truncated[0]) {
+      issues.add(
+          ValidationIssue.warning(
+              IssueCode.LIMIT_EXCEEDED,
+              "",
+              "more than " + MAX_STREAM_ISSUES + " issues; the rest are not listed"));
+    }
+    return ValidationReport.of(issues);
+  }
+
+  /**
+   * Validates an NDJSON file.
+   *
+   * @param path the file
+   * @return the report
+   */
+  public ValidationReport validateNdjson(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return validateNdjson(in);
+    } catch (IOException e) {
+      return ValidationReport.of(
+          List.of(
+              ValidationIssue.error(
+                  IssueCode.UNREADABLE_INPUT,
+                  "",
+                  "cannot read the file "
+                      + path.getFileName()
+                      + ": "
+                      + e.getClass().getSimpleName())));
+    }
+  }
+
+  private static Optional<RecordType> lineType(JsonNode tree) {
+    JsonNode t = tree.get("type");
+    if (t == null || !t.isString() || !tree.has("record")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RecordType.fromCode(t.asString()));
+    } catch (VanException e) {
+      return Optional.empty();
+    }
+  }
+
+  private ValidationReport ndjsonLine(byte[] document, JsonNode tree, long line) {
+    List<ValidationIssue> issues =
+        new ArrayList<>(StructuralLayer.validate(schemas.ndjsonLine(), tree));
+    Optional<RecordType> type = lineType(tree);
+    if (issues.isEmpty() && type.isPresent() && tree.get("record").isObject()) {
+      new RecordRules(clock.instant())
+          .check(type.get(), tree.get("record"), "/record", issues::add);
+    }
+    return ValidationReport.of(Locator.locate(json, document, issues, line));
+  }
+
+  private ValidationReport record(byte[] document, JsonNode tree, RecordType type) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    nonFinite(tree, "", issues);
+    issues.addAll(StructuralLayer.validate(schemas.record(type), tree));
+    if (issues.isEmpty()) {
+      new RecordRules(clock.instant()).check(type, tree, "", issues::add);
+    }
+    return ValidationReport.of(Locator.locate(json, document, issues, 0));
+  }
+
+  private ValidationReport submission(byte[] document, JsonNode tree) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    boolean lenient = false;
+    JsonNode version = tree.get("schemaVersion");
+    if (version != null && version.isString()) {
+      SchemaVersion v;
+      try {
+        v = SchemaVersion.parse(version.asString());
+      } catch (VanException e) {
+        v = null;
+      }
+      if (v != null && !v.isSupported()) {
+        issues.add(
+            ValidationIssue.error(
+                    IssueCode.UNSUPPORTED_VERSION,
+                    "/schemaVersion",
+                    "schemaVersion major "
+                        + v.major()
+                        + " is not supported; supported majors: "
+                        + SchemaVersion.SUPPORTED_MAJORS
+                        + " (current "
+                        + SchemaVersion.CURRENT_TEXT
+                        + ")")
+                .withValue(v.toString()));
+        return ValidationReport.of(Locator.locate(json, document, issues, 0));
+      }
+      if (v != null && v.isNewerMinor()) {
+        lenient = true;
+        issues.add(
+            ValidationIssue.warning(
+                    IssueCode.NEWER_MINOR_VERSION,
+                    "/schemaVersion",
+                    "schemaVersion "
+                        + v
+                        + " is newer than "
+                        + SchemaVersion.CURRENT_TEXT
+                        + "; validated leniently: unknown properties and codes are warnings")
+                .withValue(v.toString()));
+      }
+    }
+    nonFinite(tree, "", issues);
+    for (ValidationIssue i : StructuralLayer.validate(schemas.submission(), tree)) {
+      boolean newer =
+          i.code() == IssueCode.UNKNOWN_PROPERTY || i.code() == IssueCode.NOT_IN_CODE_LIST;
+      issues.add(lenient && newer ? i.asWarning() : i);
+    }
+    if (issues.stream().anyMatch(i -> i.severity() == Severity.ERROR)) {
+      // The semantic layer runs on structurally valid documents only, so each problem is
+      // reported once, by the layer that owns it.
+      return ValidationReport.of(Locator.locate(json, document, issues, 0));
+    }
+    Instant now = clock.instant();
+    RecordRules rules = new RecordRules(now);
+    rules.checkHeader(tree, issues::add);
+    for (RecordDetection.ArrayOf a : RecordDetection.ARRAYS) {
+      JsonNode records = tree.get(a.property());
+      if (records == null || !records.isArray()) {
+        continue;
+      }
+      for (int i = 0; i < records.size(); i++) {
+        rules.check(a.type(), records.get(i), "/" + a.property() + "/" + i, issues::add);
+      }
+    }
+    new SubmissionRules().check(tree, now, issues::add);
+    return ValidationReport.of(Locator.locate(json, document, issues, 0));
+  }
+
+  private static void nonFinite(JsonNode node, String pointer, List<ValidationIssue> issues) {
+    if (node.isContainer()) {
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          nonFinite(node.get(i), pointer + "/" + i, issues);
+        }
+      } else {
+        for (var e : node.properties()) {
+          nonFinite(e.getValue(), pointer + "/" + StructuralLayer.escape(e.getKey()), issues);
+        }
+      }
+    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+      issues.add(
+          ValidationIssue.error(
+              IssueCode.LIMIT_EXCEEDED,
+              pointer,
+              "number out of range (not a finite double); numbers must be finite"));
+    }
+  }
+
+  private Object readBounded(InputStream in) {
+    long max = json.limits().maxDocumentBytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1 << 16];
+    try {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+        if (out.size() > max) {
+          return ValidationIssue.error(
+                  IssueCode.LIMIT_EXCEEDED,
+                  "",
+                  "input exceeds a safety limit: document larger than " + max + " bytes")
+              .at(1, 1);
+        }
+      }
+    } catch (IOException e) {
+      return ValidationIssue.error(
+          IssueCode.UNREADABLE_INPUT, "", "cannot read the input: " + e.getClass().getSimpleName());
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

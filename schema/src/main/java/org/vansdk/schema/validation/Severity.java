@@ -1,0 +1,9 @@
+package org.vansdk.schema.validation;
+
+/** How serious an issue is. */
+public enum Severity {
+  /** The payload must not be accepted. */
+  ERROR,
+  /** The payload may be accepted, but something deserves attention (e.g. a newer minor version). */
+  WARNING
+}

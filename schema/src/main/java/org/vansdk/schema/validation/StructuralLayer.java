@@ -1,0 +1,170 @@
+package org.vansdk.schema.validation;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** Runs a schema and turns networknt's errors into issues with our codes and messages. */
+final class StructuralLayer {
+  private static final Pattern CODE_SHAPED = Pattern.compile("[a-z0-9_]{1,40}");
+
+  private StructuralLayer() {}
+
+  static List<ValidationIssue> validate(Schema schema, JsonNode document) {
+    List<Error> errors = schema.validate(document);
+    List<ValidationIssue> issues = new ArrayList<>(errors.size());
+    for (Error e : errors) {
+      issues.add(translate(e));
+    }
+    return issues;
+  }
+
+  private static ValidationIssue translate(Error e) {
+    String keyword = String.valueOf(e.getKeyword());
+    String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+    if (pointer.equals("/") || pointer.equals("#")) {
+      pointer = "";
+    }
+    JsonNode schemaNode = e.getSchemaNode();
+    JsonNode instance = e.getInstanceNode();
+    String where = pointer.isEmpty() ? "the document" : pointer;
+    switch (keyword) {
+      case "required":
+        {
+          String property = e.getProperty() == null ? "a property" : e.getProperty();
+          return ValidationIssue.error(
+              IssueCode.REQUIRED_PROPERTY,
+              pointer + "/" + property,
+              "required property '" + property + "' is missing in " + where);
+        }
+      case "unevaluatedProperties":
+      case "additionalProperties":
+        {
+          String property = e.getProperty();
+          String at = property == null ? pointer : pointer + "/" + escape(property);
+          return ValidationIssue.error(
+              IssueCode.UNKNOWN_PROPERTY,
+              at,
+              "property "
+                  + (property != null && CODE_SHAPED_NAME.matcher(property).matches()
+                      ? "'" + property + "'"
+                      : "(name hidden)")
+                  + " is not defined here; see the schema for allowed properties");
+        }
+      case "type":
+        return ValidationIssue.error(
+            IssueCode.WRONG_TYPE,
+            pointer,
+            "wrong JSON type at "
+                + where
+                + ": found "
+                + typeOf(instance)
+                + "; allowed: "
+                + (schemaNode == null ? "see schema" : schemaNode.toString()));
+      case "enum":
+      case "const":
+        {
+          ValidationIssue issue =
+              ValidationIssue.error(
+                  IssueCode.NOT_IN_CODE_LIST,
+                  pointer,
+                  "value at "
+                      + where
+                      + " is not allowed; allowed: "
+                      + (schemaNode == null ? "see schema" : schemaNode.toString()));
+          return codeValue(issue, instance);
+        }
+      case "pattern":
+        return ValidationIssue.error(
+            IssueCode.PATTERN_MISMATCH,
+            pointer,
+            "value at "
+                + where
+                + " does not match the pattern "
+                + (schemaNode == null ? "of the schema" : schemaNode.asString()));
+      case "format":
+        return ValidationIssue.error(
+            IssueCode.FORMAT_MISMATCH,
+            pointer,
+            "value at "
+                + where
+                + " is not of format "
+                + (schemaNode == null ? "given by the schema" : schemaNode.asString())
+                + " (RFC 3339; a date-time needs an offset, e.g. 2024-03-01T02:00:00Z)");
+      case "minimum":
+      case "maximum":
+      case "exclusiveMinimum":
+      case "exclusiveMaximum":
+        return ValidationIssue.error(
+            IssueCode.OUT_OF_RANGE,
+            pointer,
+            "number at "
+                + where
+                + " is out of range; "
+                + keyword
+                + " is "
+                + (schemaNode == null ? "given by the schema" : schemaNode.toString()));
+      case "minItems":
+      case "maxItems":
+      case "minLength":
+      case "maxLength":
+        return ValidationIssue.error(
+            IssueCode.WRONG_LENGTH,
+            pointer,
+            "value at "
+                + where
+                + " has the wrong length; "
+                + keyword
+                + " is "
+                + (schemaNode == null ? "given by the schema" : schemaNode.toString()));
+      default:
+        return ValidationIssue.error(
+            IssueCode.SCHEMA_VIOLATION,
+            pointer,
+            "value at " + where + " fails the schema keyword " + keyword);
+    }
+  }
+
+  private static final Pattern CODE_SHAPED_NAME = Pattern.compile("[A-Za-z0-9_$]{1,64}");
+
+  private static ValidationIssue codeValue(ValidationIssue issue, JsonNode instance) {
+    if (instance != null
+        && instance.isString()
+        && CODE_SHAPED.matcher(instance.asString()).matches()) {
+      return issue.withValue(instance.asString());
+    }
+    return issue;
+  }
+
+  static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static String typeOf(JsonNode node) {
+    if (node == null) {
+      return "nothing";
+    }
+    if (node.isObject()) {
+      return "an object";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isString()) {
+      return "a string";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    if (node.isNull()) {
+      return "null (leave the property out when the value is unknown)";
+    }
+    if (node.isIntegralNumber()) {
+      return "an integer";
+    }
+    return "a number";
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The VAN SDK testkit: country profiles, seeded generators of realistic records and whole synthetic
+ * national populations, and JUnit 5 helpers for property tests over seeds.
+ */
+module org.vansdk.testkit {
+  requires transitive org.vansdk.core;
+  requires static org.immutables.value;
+  requires static org.junit.jupiter.api;
+  requires static org.junit.jupiter.params;
+
+  exports org.vansdk.testkit.profile;
+  exports org.vansdk.testkit.random;
+  exports org.vansdk.testkit.population;
+  exports org.vansdk.testkit.junit;
+}
