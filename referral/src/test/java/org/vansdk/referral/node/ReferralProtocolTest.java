@@ -192,6 +192,11 @@ class ReferralProtocolTest {
     assertBoth(AttemptStatus.COMPLETED);
     world.pump();
     assertAuditsValid();
+    var core = khm.attempt(attempt).orElseThrow().toReferralAttempt();
+    assertEquals(AttemptStatus.COMPLETED, core.status());
+    assertEquals("fitted", core.outcome().orElseThrow().text());
+    assertEquals(4, core.history().size());
+    assertEquals(THA_REHAB.organisation(), core.targetOrganisation());
   }
 
   // ---------------------------------------------------------------- cancel
