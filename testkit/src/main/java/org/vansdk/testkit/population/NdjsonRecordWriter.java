@@ -110,7 +110,7 @@ final class NdjsonRecordWriter implements Consumer<Object> {
 
   private final JsonGenerator generator;
   private final ObjectWriter writer;
-  private final Map<Location, String> locations = new IdentityHashMap<>();
+  private final Map<Location, SerializableString> locations = new IdentityHashMap<>();
   private final char[] date = new char[10];
   private long lines;
 
@@ -291,9 +291,9 @@ final class NdjsonRecordWriter implements Consumer<Object> {
   }
 
   private void location(SerializableString name, Location location) {
-    String json = locations.get(location);
+    SerializableString json = locations.get(location);
     if (json == null) {
-      json = writer.writeValueAsString(location);
+      json = new SerializedString(writer.writeValueAsString(location));
       if (locations.size() > 100_000) {
         locations.clear();
       }
