@@ -7,6 +7,8 @@ module org.vansdk.referral {
   requires transitive org.vansdk.core;
   requires transitive java.sql;
   requires static org.immutables.value;
+  requires com.networknt.schema;
+  requires tools.jackson.core;
 
   exports org.vansdk.referral.signature;
   exports org.vansdk.referral.audit;

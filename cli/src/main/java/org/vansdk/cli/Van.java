@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
     subcommands = {
       ValidateCommand.class,
       GenerateCommand.class,
+      AnonymiseCommand.class,
       IndicatorsCommand.class,
       SchemasCommand.class,
       DocsCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

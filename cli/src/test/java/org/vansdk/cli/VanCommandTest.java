@@ -101,7 +101,10 @@ class VanCommandTest {
 
   @Test
   void help_hasExamples() {
-    for (String sub : new String[] {"validate", "generate", "indicators", "schemas"}) {
+    for (String sub :
+        new String[] {
+          "validate", "generate", "anonymise", "indicators", "schemas", "docs", "demo"
+        }) {
       Run run = van(sub, "--help");
       assertEquals(0, run.code(), sub);
       assertTrue(run.out().contains("Example"), sub + ": " + run.out());
@@ -151,5 +154,53 @@ class VanCommandTest {
       assertEquals(SchemasCommand.schemaFiles().size(), files.count());
     }
     assertTrue(Files.readString(out.resolve("1.0/casualty.schema.json")).contains("2020-12"));
+  }
+
+  @Test
+  void anonymise_writesRegionalProfileAndAudit_andPrintsRisk() throws IOException {
+    Path key = dir.resolve("key.b64");
+    Files.writeString(
+        key, java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'Q'));
+    Path regional = dir.resolve("regional.ndjson");
+    Run run =
+        van("anonymise", "--key-file", key.toString(), population.toString(), regional.toString());
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("before"), run.out());
+    assertTrue(run.out().contains("after"), run.out());
+    String first = Files.readAllLines(regional).get(0);
+    assertTrue(first.contains("\"pseudonym\":\"v1."), first);
+    assertTrue(
+        Files.readString(dir.resolve("regional.ndjson.audit.json")).contains("policySha256"));
+    Path again = dir.resolve("regional2.ndjson");
+    assertEquals(
+        0,
+        van("anonymise", "--key-file", key.toString(), population.toString(), again.toString())
+            .code());
+    assertEquals(
+        -1L, Files.mismatch(regional, again), "same input, key and policy give the same bytes");
+    Run example = van("anonymise", "--example-policy");
+    assertTrue(example.out().contains("\"k\": 5"), example.out());
+  }
+
+  @Test
+  void anonymise_withoutKey_isAUsageError() {
+    Run run = van("anonymise", population.toString(), dir.resolve("x.ndjson").toString());
+    assertEquals(System.getenv("VAN_PSEUDONYM_KEY") == null ? 2 : 0, run.code(), run.err());
+  }
+
+  @Test
+  void demo_tellsTheWholeStory() {
+    Run run = van("demo", "--persons", "300", "--dir", dir.resolve("demo").toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    for (String step :
+        new String[] {
+          "1. Generate", "2. Validate", "3. Refer", "4. Anonymise", "5. Compute", "Demo complete"
+        }) {
+      assertTrue(run.out().contains(step), step + " missing:\n" + run.out());
+    }
+    assertTrue(
+        run.out().contains("status at referrer: completed, at receiver: completed"), run.out());
+    assertTrue(run.out().contains("verified"), run.out());
+    assertFalse(run.out().contains("+855"), "no personal data in the demo output");
   }
 }

@@ -431,7 +431,8 @@ final class Lattice {
         return;
       }
     }
-    while (!cache.isEmpty() && (cachedEntries + table.size() > cacheBudget || cache.size() >= 64)) {
+    while (!cache.isEmpty()
+        && (cachedEntries + table.size() > cacheBudget || cache.size() >= 1024)) {
       int largest = 0;
       for (int i = 1; i < cache.size(); i++) {
         if (cache.get(i).size() > cache.get(largest).size()) {

@@ -1213,6 +1213,10 @@ public final class ReferralNode {
     if (target == AttemptStatus.CANCELLED) {
       moved = AttemptRecord.builder().from(moved).cancelRequested(false).build();
     }
+    JsonNode outcome = m.payload().get("outcome");
+    if (target == AttemptStatus.COMPLETED && outcome != null && outcome.isObject()) {
+      moved = AttemptRecord.builder().from(moved).outcome(outcome).build();
+    }
     w.attempt(moved);
     String actor =
         role == Role.SYSTEM ? SYSTEM_ACTOR : m.envelope().sender().organisation().value();
@@ -1301,6 +1305,9 @@ public final class ReferralNode {
     if (target == AttemptStatus.CANCELLED) {
       moved = AttemptRecord.builder().from(moved).cancelRequested(false).build();
     }
+    if (target == AttemptStatus.COMPLETED && payload.has("outcome")) {
+      moved = AttemptRecord.builder().from(moved).outcome(payload.get("outcome")).build();
+    }
     moved = enqueue(w, moved, type, r.version(), Optional.empty(), payload);
     w.attempt(moved);
     w.audit(
@@ -1383,6 +1390,7 @@ public final class ReferralNode {
     return AttemptRecord.builder()
         .from(r)
         .personalData(Optional.empty())
+        .outcome(Optional.empty())
         .request(request)
         .purged(true)
         .build();

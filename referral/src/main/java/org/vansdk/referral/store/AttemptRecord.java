@@ -7,7 +7,11 @@ import org.immutables.value.Value;
 import org.vansdk.core.VanStyle;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.id.ServiceId;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.ReferralAttempt;
+import org.vansdk.core.referral.StatusChange;
+import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.transition.Role;
 import tools.jackson.databind.JsonNode;
@@ -69,6 +73,10 @@ public abstract class AttemptRecord {
    */
   public abstract Optional<JsonNode> request();
 
+  /** The outcome reported on completion ({@code {"lang", "text"}}), if any. */
+  @Value.Redacted
+  public abstract Optional<JsonNode> outcome();
+
   /** The personal data of the referral, until purged. Never logged. */
   @Value.Redacted
   public abstract Optional<JsonNode> personalData();
@@ -99,6 +107,38 @@ public abstract class AttemptRecord {
 
   /** When this node first recorded the attempt. */
   public abstract Instant createdAt();
+
+  /**
+   * This attempt as the canonical core record that indicators read: status, history (reason codes
+   * kept; times made non-decreasing where two clocks disagree), outcome, replaced attempt.
+   */
+  public final ReferralAttempt toReferralAttempt() {
+    ReferralAttempt.Builder b =
+        ReferralAttempt.builder()
+            .id(attemptId())
+            .referralId(referralId())
+            .targetOrganisation(receiver().organisation())
+            .destinationCountry(receiver().country())
+            .status(status())
+            .replaces(replaces());
+    targetService().ifPresent(s -> b.targetService(ServiceId.parse(s)));
+    Instant last = Instant.MIN;
+    for (StatusEntry e : history()) {
+      last = e.at().isAfter(last) ? e.at() : last;
+      StatusChange.Builder c = StatusChange.builder().status(e.to()).at(last);
+      if (!e.reason().isEmpty()) {
+        c.reasonCode(e.reason());
+      }
+      b.addHistory(c.build());
+    }
+    outcome()
+        .filter(o -> o.hasNonNull("lang") && o.hasNonNull("text"))
+        .ifPresent(
+            o ->
+                b.outcome(
+                    LocalizedText.of(o.get("lang").stringValue(), o.get("text").stringValue())));
+    return b.build();
+  }
 
   /** A builder. */
   public static Builder builder() {

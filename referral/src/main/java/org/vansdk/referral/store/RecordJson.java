@@ -45,6 +45,7 @@ final class RecordJson {
     a.targetService().ifPresent(s -> n.put("targetService", s));
     a.respondBy().ifPresent(t -> n.put("respondBy", t.toString()));
     a.request().ifPresent(p -> n.set("request", p));
+    a.outcome().ifPresent(p -> n.set("outcome", p));
     a.personalData().ifPresent(p -> n.set("personalData", p));
     n.put("cancelRequested", a.cancelRequested());
     n.put("consentWithdrawn", a.consentWithdrawn());
@@ -91,6 +92,9 @@ final class RecordJson {
     }
     if (n.hasNonNull("respondBy")) {
       b.respondBy(Instant.parse(n.get("respondBy").stringValue()));
+    }
+    if (n.hasNonNull("outcome")) {
+      b.outcome(n.get("outcome"));
     }
     if (n.hasNonNull("request")) {
       b.request(n.get("request"));

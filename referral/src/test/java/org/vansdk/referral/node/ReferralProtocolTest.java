@@ -78,7 +78,7 @@ class ReferralProtocolTest {
 
   private static byte[] sign(ObjectNode tree, SigningKey key) {
     tree.remove("signature");
-    String value = key.signCanonical(tree);
+    String value = key.signCanonical(Message.signedContent(tree));
     tree.putObject("signature")
         .put("alg", "Ed25519")
         .put("keyId", key.keyId().value())
@@ -192,6 +192,11 @@ class ReferralProtocolTest {
     assertBoth(AttemptStatus.COMPLETED);
     world.pump();
     assertAuditsValid();
+    var core = khm.attempt(attempt).orElseThrow().toReferralAttempt();
+    assertEquals(AttemptStatus.COMPLETED, core.status());
+    assertEquals("fitted", core.outcome().orElseThrow().text());
+    assertEquals(4, core.history().size());
+    assertEquals(THA_REHAB.organisation(), core.targetOrganisation());
   }
 
   // ---------------------------------------------------------------- cancel

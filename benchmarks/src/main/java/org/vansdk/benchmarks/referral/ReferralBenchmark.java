@@ -1,0 +1,270 @@
+package org.vansdk.benchmarks.referral;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.vansdk.core.consent.Consent;
+import org.vansdk.core.consent.ConsentMethod;
+import org.vansdk.core.consent.ConsentStatus;
+import org.vansdk.core.consent.DataCategory;
+import org.vansdk.core.consent.Purpose;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.id.PersonId;
+import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.id.ServiceId;
+import org.vansdk.core.need.Priority;
+import org.vansdk.core.need.ServiceType;
+import org.vansdk.core.place.CountryCode;
+import org.vansdk.core.referral.Referral;
+import org.vansdk.core.referral.ReferralStatus;
+import org.vansdk.core.text.LocalizedText;
+import org.vansdk.referral.message.Message;
+import org.vansdk.referral.message.MessageCodec;
+import org.vansdk.referral.message.Party;
+import org.vansdk.referral.node.DirectoryEntry;
+import org.vansdk.referral.node.InMemoryServiceDirectory;
+import org.vansdk.referral.node.ReferralDraft;
+import org.vansdk.referral.node.ReferralNode;
+import org.vansdk.referral.node.Transmission;
+import org.vansdk.referral.signature.CanonicalJson;
+import org.vansdk.referral.signature.InMemoryOrganisationKeyRegistry;
+import org.vansdk.referral.signature.KeyId;
+import org.vansdk.referral.signature.SignatureVerifier;
+import org.vansdk.referral.signature.SigningKey;
+import org.vansdk.referral.store.InMemoryReferralStore;
+import org.vansdk.referral.store.JdbcReferralStore;
+import org.vansdk.referral.store.ReferralStore;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Messages processed per second by a receiving node: each message is a signed {@code
+ * referral_request} (KHM → THA, Khmer note, identity and medical data) that the node parses, checks
+ * against its JSON Schema, verifies (Ed25519), de-duplicates, sequences, turns into a new attempt
+ * ({@code sent}), audits (hash chain) and answers (ack in the outbox), all committed in one store
+ * change. Each invocation feeds {@link #BATCH} fresh messages to a fresh node; the score is time
+ * per message. {@code verifyOnly} is Ed25519 verification of one message alone, the physical bound.
+ *
+ * <pre>
+ * mvn -q -B -pl benchmarks -am package -DskipTests
+ * mvn -q -pl benchmarks exec:exec -Djmh.args="ReferralBenchmark -f 1"
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
+public class ReferralBenchmark {
+
+  /** Messages per invocation. */
+  public static final int BATCH = 1000;
+
+  static final Party KHM = new Party(OrganisationId.parse("KHM-CMAA-HQ"), "hq", CountryCode.KHM);
+  static final Party THA =
+      new Party(OrganisationId.parse("THA-SIRINDHORN-REHAB"), "main", CountryCode.THA);
+  static final ServiceId SERVICE = ServiceId.parse("THA-SIRINDHORN-PROSTHESIS");
+  static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+
+  private InMemoryOrganisationKeyRegistry registry;
+  private SigningKey thaKey;
+  private List<byte[]> messages;
+  private byte[] oneContent;
+  private String oneSignature;
+  private SignatureVerifier uncached;
+
+
+  static SecureRandom seeded(long seed) {
+    try {
+      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+      r.setSeed(seed);
+      return r;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Signs {@link #BATCH} referral requests once. */
+  @Setup(Level.Trial)
+  public void prepare() {
+    registry = new InMemoryOrganisationKeyRegistry();
+    SigningKey khmKey = SigningKey.generate(KeyId.of("KHM-CMAA-HQ-K1"), seeded(1));
+    thaKey = SigningKey.generate(KeyId.of("THA-SIRINDHORN-REHAB-K1"), seeded(2));
+    registry.register(KHM.organisation(), khmKey).register(THA.organisation(), thaKey);
+    InMemoryServiceDirectory directory =
+        new InMemoryServiceDirectory().add(new DirectoryEntry(SERVICE, THA, Duration.ofDays(14)));
+    ReferralNode referrer =
+        ReferralNode.builder()
+            .party(KHM)
+            .signingKey(khmKey)
+            .keyRegistry(registry)
+            .store(new InMemoryReferralStore())
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .directory(directory)
+            .random(new Random(1))
+            .build();
+    Consent consent =
+        Consent.builder()
+            .id(ConsentId.parse("KHM-CMAA-C1"))
+            .personId(PersonId.parse("KHM-CMAA-P1"))
+            .addGrantees(THA.organisation())
+            .addPurposes(Purpose.REFERRAL)
+            .addDataCategories(DataCategory.IDENTITY, DataCategory.MEDICAL)
+            .addCountries(CountryCode.THA)
+            .givenAt(T0.minusSeconds(3600))
+            .method(ConsentMethod.THUMBPRINT)
+            .language("km")
+            .status(ConsentStatus.ACTIVE)
+            .build();
+    for (int i = 0; i < BATCH; i++) {
+      Referral referral =
+          Referral.builder()
+              .id(ReferralId.parse("KHM-CMAA-R" + i))
+              .personId(PersonId.parse("KHM-CMAA-P" + i))
+              .addServiceTypes(ServiceType.PROSTHESIS)
+              .priority(Priority.HIGH)
+              .referringOrganisation(KHM.organisation())
+              .createdAt(T0)
+              .status(ReferralStatus.ACTIVE)
+              .build();
+      ObjectNode identity = JsonNodeFactory.instance.objectNode().put("name", "Survivor " + i);
+      ObjectNode medical =
+          JsonNodeFactory.instance.objectNode().put("amputation", "below_knee_left");
+      referrer.refer(
+          ReferralDraft.builder()
+              .referral(referral)
+              .attemptId(AttemptId.parse("KHM-CMAA-A" + i))
+              .targetService(SERVICE)
+              .requestedCategories(EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL))
+              .personalData(Map.of(DataCategory.IDENTITY, identity, DataCategory.MEDICAL, medical))
+              .note(LocalizedText.of("km", "\u179f\u17bc\u1798\u1787\u17bd\u1799"))
+              .build(),
+          consent);
+    }
+    messages = new ArrayList<>(BATCH);
+    for (Transmission t : referrer.outgoing()) {
+      messages.add(t.bytes());
+    }
+    if (messages.size() != BATCH) {
+      throw new IllegalStateException("expected " + BATCH + " requests, got " + messages.size());
+    }
+    Message first = Message.fromJson(MessageCodec.parse(messages.get(0)));
+    oneContent = CanonicalJson.toBytes(first.signedContent());
+    oneSignature = first.signature().orElseThrow().value();
+    uncached = new SignatureVerifier(registry);
+  }
+
+  private ReferralNode node(ReferralStore store) {
+    return ReferralNode.builder()
+        .party(THA)
+        .signingKey(thaKey)
+        .keyRegistry(registry)
+        .store(store)
+        .clock(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))
+        .random(new Random(2))
+        .build();
+  }
+
+  /** A fresh in-memory receiver per batch. */
+  @State(Scope.Thread)
+  public static class InMemory {
+    ReferralNode node;
+
+    /** Creates the node. */
+    @Setup(Level.Invocation)
+    public void fresh(ReferralBenchmark b) {
+      node = b.node(new InMemoryReferralStore());
+    }
+  }
+
+  /** A fresh H2 file database per batch. */
+  @State(Scope.Thread)
+  public static class H2File {
+    ReferralNode node;
+    Path dir;
+
+    /** Creates the database and node. */
+    @Setup(Level.Invocation)
+    public void fresh(ReferralBenchmark b) throws IOException {
+      dir = Files.createTempDirectory("van-referral-bench");
+      node = b.node(JdbcReferralStore.h2File(dir.resolve("receiver")));
+    }
+
+    /** Closes and deletes the database. */
+    @TearDown(Level.Invocation)
+    public void drop() throws IOException {
+      node.store().close();
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  /** The whole receive path with the in-memory store; score = time per message. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void receiveInMemory(InMemory state, Blackhole bh) {
+    for (byte[] m : messages) {
+      bh.consume(state.node.receive(m));
+    }
+  }
+
+  /** The whole receive path with the H2 file store; score = time per message. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void receiveH2File(H2File state, Blackhole bh) {
+    for (byte[] m : messages) {
+      bh.consume(state.node.receive(m));
+    }
+  }
+
+  /** Ed25519 verification of one message's canonical content alone: the physical bound. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public Object verifyOnly() {
+    return uncached.verify(KHM.organisation(), "KHM-CMAA-HQ-K1", oneContent, oneSignature);
+  }
+}

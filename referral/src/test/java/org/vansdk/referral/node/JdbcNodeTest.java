@@ -1,0 +1,104 @@
+package org.vansdk.referral.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vansdk.core.consent.DataCategory;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.Referral;
+import org.vansdk.core.text.LocalizedText;
+import org.vansdk.referral.message.Party;
+import org.vansdk.referral.store.JdbcReferralStore;
+import org.vansdk.referral.store.ReferralStore;
+
+/**
+ * The protocol between two nodes on JDBC stores, with both nodes crashing and restarting from their
+ * databases mid-exchange: on H2 files always, on PostgreSQL when {@code VAN_PG_URL} is set.
+ */
+class JdbcNodeTest {
+
+  private static final String PG = System.getenv("VAN_PG_URL");
+
+  @Test
+  void h2Files_restartsMidExchange_noMessageLostOrDuplicated(@TempDir Path dir) {
+    exchange(p -> JdbcReferralStore.h2File(dir.resolve(p.organisation().value())));
+  }
+
+  @Test
+  void postgresql_restartsMidExchange_noMessageLostOrDuplicated() {
+    assumeTrue(
+        PG != null && !PG.isBlank(),
+        "PostgreSQL tests skipped: set VAN_PG_URL (e.g."
+            + " jdbc:postgresql://127.0.0.1:5432/van?user=van&password=van) to run them");
+    for (Party p : new Party[] {TestWorld.KHM_CMAA, TestWorld.THA_REHAB}) {
+      try (Connection c = DriverManager.getConnection(PG);
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema(p) + " CASCADE");
+        s.execute("CREATE SCHEMA " + schema(p));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot prepare PostgreSQL schema", e);
+      }
+    }
+    exchange(p -> JdbcReferralStore.open(PG + "&currentSchema=" + schema(p)));
+  }
+
+  private static String schema(Party p) {
+    return "van_test_" + p.organisation().organisationCode().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private void exchange(Function<Party, ReferralStore> open) {
+    TestWorld world = new TestWorld(3);
+    ReferralNode khm = world.add(TestWorld.KHM_CMAA, open.apply(TestWorld.KHM_CMAA));
+    ReferralNode tha = world.add(TestWorld.THA_REHAB, open.apply(TestWorld.THA_REHAB));
+    Referral referral = TestWorld.referral(TestWorld.KHM_CMAA, "1", "1");
+    AttemptId attempt = TestWorld.attempt(TestWorld.KHM_CMAA, "1");
+    assertTrue(
+        khm.refer(
+                TestWorld.draft(
+                    referral,
+                    attempt,
+                    TestWorld.THA_PROSTHESIS,
+                    EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL)),
+                TestWorld.crossBorderConsent("1"))
+            .done());
+    world.take(khm).forEach(world::deliver);
+    // The receiver crashes before its ack leaves: the ack is in its durable outbox.
+    tha.store().close();
+    tha = world.add(TestWorld.THA_REHAB, open.apply(TestWorld.THA_REHAB));
+    assertEquals(1, tha.store().outbox().size());
+    world.pump();
+    assertTrue(khm.store().outbox().isEmpty(), "request acknowledged");
+    tha.accept(attempt);
+    tha.complete(
+        attempt, LocalizedText.of("km", "\u1794\u17b6\u1793\u1794\u1789\u17d2\u1785\u1794\u17cb"));
+    // The referrer crashes after receiving the complete but before the accept: the complete is
+    // held in memory only and lost; the receiver resends both until acknowledged.
+    world.deliver(world.take(tha).get(1));
+    khm.store().close();
+    khm = world.add(TestWorld.KHM_CMAA, open.apply(TestWorld.KHM_CMAA));
+    assertEquals(0, khm.heldCount());
+    world.clock.advance(java.time.Duration.ofMinutes(1));
+    world.pump();
+    assertEquals(AttemptStatus.COMPLETED, khm.status(attempt).orElseThrow());
+    assertEquals(AttemptStatus.COMPLETED, tha.status(attempt).orElseThrow());
+    assertTrue(khm.store().outbox().isEmpty());
+    assertTrue(tha.store().outbox().isEmpty());
+    assertTrue(khm.verifyAudit(referral.id()).valid());
+    assertTrue(tha.verifyAudit(referral.id()).valid());
+    assertEquals(
+        4, khm.attempt(attempt).orElseThrow().history().size(), "draft, sent, accepted, completed");
+    khm.store().close();
+    tha.store().close();
+  }
+}
