@@ -27,8 +27,7 @@ import org.vansdk.testkit.population.PopulationSpec;
  * generation and serialisation, not the disk. The small heap ({@code -Xmx256m}) shows memory does
  * not grow with the count.
  *
- * <p>Run: {@code mvn -q -pl benchmarks -am package -DskipTests && mvn -q -pl benchmarks exec:exec
- * -Djmh.args="PopulationBenchmark -f 1"}
+ * <p>Run: {@code benchmarks/run.sh PopulationBenchmark -f 1}
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -41,6 +41,8 @@ public final class PopulationRun {
             .seed(1)
             .careFlow(careFlow)
             .build();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long lines;
     if (args.length > 3) {
@@ -51,6 +53,8 @@ public final class PopulationRun {
       lines = PopulationGenerator.of(spec).writeNdjson(OutputStream.nullOutputStream());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    // CPU time of this thread: the single-core rate even when other processes share the machine.
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     long peakHeap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -60,7 +64,7 @@ public final class PopulationRun {
     System.out.printf(
         Locale.ROOT,
         "%s casualties=%d careFlow=%s lines=%d seconds=%.2f casualties/s=%.0f lines/s=%.0f"
-            + " peakHeapMiB=%.1f maxHeapMiB=%.1f%n",
+            + " cpuSeconds=%.2f casualties/cpu-s=%.0f peakHeapMiB=%.1f maxHeapMiB=%.1f%n",
         country,
         casualties,
         careFlow,
@@ -68,6 +72,8 @@ public final class PopulationRun {
         seconds,
         casualties / seconds,
         lines / seconds,
+        cpuSeconds,
+        casualties / cpuSeconds,
         peakHeap / 1048576.0,
         Runtime.getRuntime().maxMemory() / 1048576.0);
   }
