@@ -16,6 +16,18 @@ import org.vansdk.core.VanException;
 public final class CodeList {
   private static final Pattern CODE_SHAPED = Pattern.compile("[a-z0-9_]{1,40}");
   private static final Map<Class<?>, Map<String, Enum<?>>> BY_CODE = new ConcurrentHashMap<>();
+  private static final ClassValue<String[]> CODES =
+      new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+          Object[] constants = type.getEnumConstants();
+          String[] codes = new String[constants.length];
+          for (int i = 0; i < constants.length; i++) {
+            codes[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+          }
+          return codes;
+        }
+      };
 
   private CodeList() {}
 
@@ -26,7 +38,7 @@ public final class CodeList {
    * @return e.g. {@code in_progress} for {@code IN_PROGRESS}
    */
   public static String codeOf(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
+    return CODES.get(value.getDeclaringClass())[value.ordinal()];
   }
 
   /**

@@ -72,15 +72,23 @@ public abstract class Consent {
   public abstract Optional<Instant> withdrawnAt();
 
   /**
-   * Returns whether the consent is in force at an instant: status active, given, not expired.
+   * Returns whether the consent was in force at an instant: given by then, not yet expired, and not
+   * yet withdrawn (a withdrawn consent was in force before {@link #withdrawnAt()}; an expired one
+   * before {@link #expiresAt()}).
    *
    * @param at the instant
    * @return true when in force
    */
   public final boolean isActiveAt(Instant at) {
-    return status() == ConsentStatus.ACTIVE
-        && !givenAt().isAfter(at)
-        && expiresAt().map(at::isBefore).orElse(true);
+    boolean inForce = !givenAt().isAfter(at) && expiresAt().map(at::isBefore).orElse(true);
+    switch (status()) {
+      case ACTIVE:
+        return inForce;
+      case WITHDRAWN:
+        return inForce && withdrawnAt().map(at::isBefore).orElse(false);
+      default:
+        return inForce && expiresAt().isPresent();
+    }
   }
 
   /**

@@ -1,8 +1,6 @@
 package org.vansdk.core.id;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.VanException;
 
@@ -16,17 +14,13 @@ public abstract class RecordId implements Comparable<RecordId> {
   /** The regular expression every record identifier matches. */
   public static final String PATTERN = "^[A-Z]{3}-[A-Z0-9]{2,16}-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 
-  private static final Pattern FORMAT =
-      Pattern.compile("^([A-Z]{3})-([A-Z0-9]{2,16})-([A-Za-z0-9][A-Za-z0-9._-]{0,63})$");
-
   private final String value;
 
   RecordId(String value, String kind) {
     if (value == null) {
       throw new VanException(ErrorCode.INVALID_IDENTIFIER, kind + " identifier is missing");
     }
-    Matcher m = FORMAT.matcher(value);
-    if (!m.matches()) {
+    if (!isWellFormed(value)) {
       throw new VanException(
           ErrorCode.INVALID_IDENTIFIER,
           kind
@@ -35,6 +29,58 @@ public abstract class RecordId implements Comparable<RecordId> {
               + " digits, '.', '_' or '-'");
     }
     this.value = value;
+  }
+
+  /**
+   * Returns whether text follows {@link #PATTERN}; checked by hand because identifiers are parsed
+   * millions of times when streaming large submissions.
+   *
+   * @param value the text
+   * @return true when well formed
+   */
+  public static boolean isWellFormed(String value) {
+    int n = value.length();
+    if (n < 8 || value.charAt(3) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 3; i++) {
+      if (!upper(value.charAt(i))) {
+        return false;
+      }
+    }
+    int dash = value.indexOf('-', 4);
+    if (dash < 6 || dash > 20) {
+      return false;
+    }
+    for (int i = 4; i < dash; i++) {
+      char c = value.charAt(i);
+      if (!upper(c) && !digit(c)) {
+        return false;
+      }
+    }
+    int local = n - dash - 1;
+    if (local < 1 || local > 64 || !alnum(value.charAt(dash + 1))) {
+      return false;
+    }
+    for (int i = dash + 2; i < n; i++) {
+      char c = value.charAt(i);
+      if (!alnum(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean alnum(char c) {
+    return upper(c) || digit(c) || (c >= 'a' && c <= 'z');
   }
 
   /** Returns the identifier's text, e.g. {@code KHM-CMAA-000123}. */

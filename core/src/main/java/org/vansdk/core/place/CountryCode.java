@@ -2,7 +2,10 @@ package org.vansdk.core.place;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.VanException;
@@ -13,6 +16,7 @@ import org.vansdk.core.VanException;
  */
 public final class CountryCode implements Comparable<CountryCode> {
   private static final Set<String> ISO = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+  private static final Map<String, String> ALPHA2 = alpha2ByAlpha3();
 
   /** Cambodia. */
   public static final CountryCode KHM = parse("KHM");
@@ -61,13 +65,21 @@ public final class CountryCode implements Comparable<CountryCode> {
 
   /** Returns the country's English name as the JDK knows it. */
   public String englishName() {
+    String alpha2 = ALPHA2.get(code);
+    return alpha2 == null ? code : new Locale("", alpha2).getDisplayCountry(Locale.ENGLISH);
+  }
+
+  /** Returns the ISO 3166-1 alpha-2 code, e.g. {@code KH}, when the JDK knows one. */
+  public Optional<String> alpha2() {
+    return Optional.ofNullable(ALPHA2.get(code));
+  }
+
+  private static Map<String, String> alpha2ByAlpha3() {
+    Map<String, String> map = new HashMap<>();
     for (String alpha2 : Locale.getISOCountries()) {
-      Locale l = new Locale("", alpha2);
-      if (l.getISO3Country().equals(code)) {
-        return l.getDisplayCountry(Locale.ENGLISH);
-      }
+      map.put(new Locale("", alpha2).getISO3Country(), alpha2);
     }
-    return code;
+    return Map.copyOf(map);
   }
 
   @Override

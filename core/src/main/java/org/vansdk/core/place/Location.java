@@ -53,13 +53,8 @@ public abstract class Location {
   }
 
   static boolean pCodeMatchesCountry(String pCode, CountryCode country) {
-    String alpha3 = country.code();
-    for (String alpha2 : java.util.Locale.getISOCountries()) {
-      if (new java.util.Locale("", alpha2).getISO3Country().equals(alpha3)) {
-        return pCode.startsWith(alpha3) || pCode.startsWith(alpha2);
-      }
-    }
-    return pCode.startsWith(alpha3);
+    return pCode.startsWith(country.code())
+        || country.alpha2().map(pCode::startsWith).orElse(false);
   }
 
   /** Builds a {@link Location}. */

@@ -217,14 +217,23 @@ public final class PartialDate implements Comparable<PartialDate> {
   @JsonValue
   @Override
   public String toString() {
-    switch (precision) {
-      case YEAR:
-        return String.format("%04d", year);
-      case MONTH:
-        return String.format("%04d-%02d", year, month);
-      default:
-        return String.format("%04d-%02d-%02d", year, month, day);
+    StringBuilder sb = new StringBuilder(10);
+    pad(sb, year, 4);
+    if (precision != DatePrecision.YEAR) {
+      pad(sb.append('-'), month, 2);
     }
+    if (precision == DatePrecision.DAY) {
+      pad(sb.append('-'), day, 2);
+    }
+    return sb.toString();
+  }
+
+  private static void pad(StringBuilder sb, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      sb.append('0');
+    }
+    sb.append(digits);
   }
 
   @Override

@@ -47,4 +47,33 @@ class IdentifierTest {
     assertFalse(
         ExternalIdentifier.of("khm-national-id", "010203040506").toString().contains("0102"));
   }
+
+  @Test
+  void handWrittenCheck_agreesWithThePublishedPattern_onManyRandomStrings() {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(RecordId.PATTERN);
+    String alphabet = "ABKHMZaz09._-/ ";
+    for (long seed = 0; seed < 2000; seed++) {
+      java.util.Random r = new java.util.Random(seed);
+      StringBuilder sb = new StringBuilder(r.nextBoolean() ? "KHM-" : "");
+      int len = r.nextInt(30);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String s = sb.toString();
+      org.junit.jupiter.api.Assertions.assertEquals(
+          p.matcher(s).matches(), RecordId.isWellFormed(s), "seed " + seed + ": " + s);
+    }
+    for (String s :
+        new String[] {
+          "KHM-CMAA-1",
+          "LAO-NRA-7f3a",
+          "KHM-AB-x",
+          "KHM-ABCDEFGHIJKLMNOP-1",
+          "KHM-CMAA-" + "a".repeat(64)
+        }) {
+      org.junit.jupiter.api.Assertions.assertTrue(RecordId.isWellFormed(s), s);
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(
+        RecordId.isWellFormed("KHM-CMAA-" + "a".repeat(65)));
+  }
 }
