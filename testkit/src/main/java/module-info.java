@@ -12,4 +12,5 @@ module org.vansdk.testkit {
   exports org.vansdk.testkit.random;
   exports org.vansdk.testkit.population;
   exports org.vansdk.testkit.junit;
+  exports org.vansdk.testkit.gen;
 }

@@ -208,6 +208,27 @@ public final class Dataset {
   }
 
   /**
+   * Returns the records at the given positions, in that order, with the same hierarchies and
+   * sensitive attribute.
+   *
+   * @param rows record indices
+   * @return a new dataset
+   */
+  public Dataset subset(int[] rows) {
+    int[][] cols = new int[columns.length][rows.length];
+    int[] sens = sensitive == null ? null : new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      for (int a = 0; a < columns.length; a++) {
+        cols[a][i] = columns[a][rows[i]];
+      }
+      if (sens != null) {
+        sens[i] = sensitive[rows[i]];
+      }
+    }
+    return new Dataset(hierarchies, cols, sensitiveName, sensitiveLabels, sens, rows.length);
+  }
+
+  /**
    * Returns the number of records.
    *
    * @return the record count

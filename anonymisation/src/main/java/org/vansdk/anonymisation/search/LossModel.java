@@ -34,6 +34,17 @@ public abstract class LossModel {
     return Precision.INSTANCE;
   }
 
+  /**
+   * Combines per-attribute losses (each the mean cost over records) into one figure, as the search
+   * does.
+   *
+   * @param perAttribute the loss of each quasi-identifier
+   * @return the aggregated loss
+   */
+  public double combine(double[] perAttribute) {
+    return aggregate(perAttribute.clone());
+  }
+
   /** Numerator of the cost of a code at a level. */
   abstract long numerator(Hierarchy hierarchy, int level, int code);
 

@@ -23,6 +23,9 @@ public final class VaSearchMain {
     for (int n : sizes) {
       long t0 = System.nanoTime();
       Dataset data = VaShapedData.generate(n, 42);
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      long c1 = threads.getCurrentThreadCpuTime();
       long t1 = System.nanoTime();
       SearchResult r =
           FullDomainSearch.builder(data)
@@ -32,12 +35,14 @@ public final class VaSearchMain {
               .build()
               .run();
       long t2 = System.nanoTime();
+      long c2 = threads.getCurrentThreadCpuTime();
       Runtime rt = Runtime.getRuntime();
       System.out.printf(
-          "n=%d generate=%.2fs search=%.2fs used-heap=%dMB %s %s%n",
+          "n=%d generate=%.2fs search=%.2fs wall, %.2fs cpu; used-heap=%dMB %s %s%n",
           n,
           (t1 - t0) / 1e9,
           (t2 - t1) / 1e9,
+          (c2 - c1) / 1e9,
           (rt.totalMemory() - rt.freeMemory()) >> 20,
           r,
           r.statistics());

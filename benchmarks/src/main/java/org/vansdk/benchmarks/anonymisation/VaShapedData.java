@@ -64,12 +64,38 @@ public final class VaShapedData {
 
   /** Generates {@code n} records from {@code seed}, as leaf-number columns. */
   public static Dataset generate(int n, long seed) {
-    List<Hierarchy> hs = hierarchies();
+    return generate(hierarchies(), n, seed);
+  }
+
+  /** Generates {@code n} records from {@code seed} over the given (pre-built) hierarchies. */
+  public static Dataset generate(List<Hierarchy> hs, int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[][] columns = new int[6][n];
     Hierarchy date = hs.get(3);
     Hierarchy place = hs.get(2);
     int provinces = 25;
+    // Leaf numbers looked up once, not per record.
+    int[][][] commune = new int[provinces][8][8];
+    for (int p = 0; p < provinces; p++) {
+      for (int d = 0; d < 8; d++) {
+        for (int c = 0; c < 8; c++) {
+          commune[p][d][c] = place.leaf(String.format("KH%02d%02d%02d", p + 1, d + 1, c + 1));
+        }
+      }
+    }
+    int years = 2025 - 1979 + 1;
+    int[] yearLeaf = new int[years];
+    int[][] monthLeaf = new int[years][12];
+    int[][][] dayLeaf = new int[years][12][28];
+    for (int y = 0; y < years; y++) {
+      yearLeaf[y] = date.leaf(Integer.toString(1979 + y));
+      for (int m = 0; m < 12; m++) {
+        monthLeaf[y][m] = date.leaf(String.format("%d-%02d", 1979 + y, m + 1));
+        for (int d = 0; d < 28; d++) {
+          dayLeaf[y][m][d] = date.leaf(String.format("%d-%02d-%02d", 1979 + y, m + 1, d + 1));
+        }
+      }
+    }
     for (int i = 0; i < n; i++) {
       double s = random.nextDouble();
       columns[0][i] = s < 0.8 ? 0 : s < 0.96 ? 1 : 2;
@@ -80,20 +106,16 @@ public final class VaShapedData {
       columns[1][i] = age;
       // heavier in the first provinces (north-west)
       int p = (int) Math.min(provinces - 1, Math.abs(random.nextGaussian()) * 6);
-      String commune =
-          String.format("KH%02d%02d%02d", p + 1, 1 + random.nextInt(8), 1 + random.nextInt(8));
-      columns[2][i] = place.leaf(commune);
-      int year = (int) Math.min(2025, 1979 + Math.abs(random.nextGaussian()) * 15);
+      columns[2][i] = commune[p][random.nextInt(8)][random.nextInt(8)];
+      int y = (int) Math.min(years - 1, Math.abs(random.nextGaussian()) * 15);
       double precision = random.nextDouble();
-      String d;
       if (precision < 0.05) {
-        d = Integer.toString(year);
+        columns[3][i] = yearLeaf[y];
       } else if (precision < 0.15) {
-        d = String.format("%d-%02d", year, 1 + random.nextInt(12));
+        columns[3][i] = monthLeaf[y][random.nextInt(12)];
       } else {
-        d = String.format("%d-%02d-%02d", year, 1 + random.nextInt(12), 1 + random.nextInt(28));
+        columns[3][i] = dayLeaf[y][random.nextInt(12)][random.nextInt(28)];
       }
-      columns[3][i] = date.leaf(d);
       columns[4][i] = Math.min(6, (int) (Math.abs(random.nextGaussian()) * 2.5));
       columns[5][i] = Math.min(11, (int) (Math.abs(random.nextGaussian()) * 3.5));
     }

@@ -198,7 +198,9 @@ final class Dataset {
   }
 
   private void person(Person p) {
-    personSex[person(p.id().value())] = (byte) p.sex().ordinal();
+    // Resolve the index first: person(...) may grow (replace) the arrays.
+    int i = person(p.id().value());
+    personSex[i] = (byte) p.sex().ordinal();
   }
 
   private void incident(Incident r) {

@@ -76,6 +76,18 @@ class EngineReferenceTest {
     }
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("ndjsonSeeds")
+  void largerThanInitialCapacity_equalsNaiveReference(long seed) {
+    Submission s = Population.generate(seed, 2500);
+    List<IndicatorRequest> reqs = IndicatorRequest.defaults();
+    Accumulation acc = engine(2).accumulate(s, reqs);
+    ReferenceIndicators ref = new ReferenceIndicators(s, Population.PERIOD);
+    for (IndicatorRequest r : reqs) {
+      assertEquals(ref.counts(r), acc.counts(r), "seed " + seed + " request " + r);
+    }
+  }
+
   private static void checkPercentiles(
       long seed, IndicatorRequest r, Accumulation acc, Map<List<String>, List<Long>> days) {
     List<Observation> obs = IndicatorEngine.observations(acc, r);

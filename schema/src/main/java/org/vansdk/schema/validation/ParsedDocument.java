@@ -8,6 +8,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * The outcome of parsing one JSON document with the SDK's limits: a tree, or one issue that says
@@ -24,11 +25,7 @@ final class ParsedDocument {
 
   static ParsedDocument parse(VanJson json, byte[] bytes) {
     try (JsonParser parser = json.mapper().createParser(bytes)) {
-      JsonNode tree =
-          json.mapper()
-              .readerFor(JsonNode.class)
-              .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .readValue(parser);
+      JsonNode tree = reader(json).readValue(parser);
       if (tree == null || tree.isMissingNode()) {
         return failed(
             ValidationIssue.error(
@@ -53,6 +50,18 @@ final class ParsedDocument {
       return failed(
           ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, "", "the input is nested too deeply"));
     }
+  }
+
+  private static final java.util.Map<VanJson, ObjectReader> READERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static ObjectReader reader(VanJson json) {
+    return READERS.computeIfAbsent(
+        json,
+        j ->
+            j.mapper()
+                .readerFor(JsonNode.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
   static ValidationIssue translate(JacksonException e) {

@@ -240,6 +240,11 @@ public final class PayloadValidator {
         }
         JsonNode tree = parsed.tree().get();
         List<ValidationIssue> found = new ArrayList<>();
+        nonFinite(tree, "", found);
+        if (!found.isEmpty()) {
+          Locator.locate(json, line, found, number).forEach(sink);
+          continue;
+        }
         found.addAll(StructuralLayer.validate(schemas.ndjsonLine(), tree));
         Optional<RecordType> type = lineType(tree);
         if (type.isPresent() && tree.get("record").isObject()) {
@@ -303,8 +308,12 @@ public final class PayloadValidator {
   }
 
   private ValidationReport ndjsonLine(byte[] document, JsonNode tree, long line) {
-    List<ValidationIssue> issues =
-        new ArrayList<>(StructuralLayer.validate(schemas.ndjsonLine(), tree));
+    List<ValidationIssue> issues = new ArrayList<>();
+    nonFinite(tree, "", issues);
+    if (!issues.isEmpty()) {
+      return ValidationReport.of(Locator.locate(json, document, issues, line));
+    }
+    issues.addAll(StructuralLayer.validate(schemas.ndjsonLine(), tree));
     Optional<RecordType> type = lineType(tree);
     if (issues.isEmpty() && type.isPresent() && tree.get("record").isObject()) {
       new RecordRules(clock.instant())
@@ -316,6 +325,9 @@ public final class PayloadValidator {
   private ValidationReport record(byte[] document, JsonNode tree, RecordType type) {
     List<ValidationIssue> issues = new ArrayList<>();
     nonFinite(tree, "", issues);
+    if (!issues.isEmpty()) {
+      return ValidationReport.of(Locator.locate(json, document, issues, 0));
+    }
     issues.addAll(StructuralLayer.validate(schemas.record(type), tree));
     if (issues.isEmpty()) {
       new RecordRules(clock.instant()).check(type, tree, "", issues::add);
@@ -364,6 +376,9 @@ public final class PayloadValidator {
       }
     }
     nonFinite(tree, "", issues);
+    if (issues.stream().anyMatch(i -> i.code() == IssueCode.LIMIT_EXCEEDED)) {
+      return ValidationReport.of(Locator.locate(json, document, issues, 0));
+    }
     for (ValidationIssue i : StructuralLayer.validate(schemas.submission(), tree)) {
       boolean newer =
           i.code() == IssueCode.UNKNOWN_PROPERTY || i.code() == IssueCode.NOT_IN_CODE_LIST;
@@ -401,13 +416,24 @@ public final class PayloadValidator {
           nonFinite(e.getValue(), pointer + "/" + StructuralLayer.escape(e.getKey()), issues);
         }
       }
-    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+    } else if (node.isNumber() && !isFinite(node)) {
       issues.add(
           ValidationIssue.error(
               IssueCode.LIMIT_EXCEEDED,
               pointer,
-              "number out of range (not a finite double); numbers must be finite"));
+              "number out of range; numbers must fit a 64-bit double (about 1.8e308)"));
     }
+  }
+
+  private static boolean isFinite(JsonNode node) {
+    if (node.isBigDecimal()) {
+      java.math.BigDecimal d = node.decimalValue();
+      return d.signum() == 0 || d.precision() - d.scale() <= 309;
+    }
+    if (node.isFloatingPointNumber()) {
+      return Double.isFinite(node.doubleValue());
+    }
+    return true;
   }
 
   private Object readBounded(InputStream in) {

@@ -439,7 +439,7 @@ final class CorpusGenerator {
         s.replace("\"ageAtIncident\":34", "\"ageAtIncident\":1e999999")
             .getBytes(StandardCharsets.UTF_8),
         "VAN-S-0002",
-        "VAN-S-0012",
+        null,
         "/ageAtIncident");
     raw("casualty", "empty", new byte[0], "VAN-S-0001", "compare");
     raw("casualty", "array-root", "[]".getBytes(StandardCharsets.UTF_8), "VAN-S-0012", "compare");
@@ -450,7 +450,9 @@ final class CorpusGenerator {
     String file = "invalid/" + doc.replace('_', '-') + "-" + name + ".invalid.json";
     List<String[]> expected = new ArrayList<>();
     expected.add(new String[] {code1, pointer});
-    expected.add(new String[] {code2, pointer});
+    if (code2 != null) {
+      expected.add(new String[] {code2, pointer});
+    }
     entries.add(new Entry(file, doc, false, bytes, expected, "compare"));
   }
 

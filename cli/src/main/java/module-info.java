@@ -1,0 +1,13 @@
+/** The {@code van} command line: validate, generate, anonymise, indicators, schemas, demo. */
+module org.vansdk.cli {
+  requires org.vansdk.core;
+  requires org.vansdk.schema;
+  requires org.vansdk.testkit;
+  requires org.vansdk.anonymisation;
+  requires org.vansdk.referral;
+  requires org.vansdk.indicators;
+  requires info.picocli;
+
+  opens org.vansdk.cli to
+      info.picocli;
+}

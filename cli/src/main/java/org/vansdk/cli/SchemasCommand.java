@@ -1,0 +1,65 @@
+package org.vansdk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vansdk.core.submission.RecordType;
+import org.vansdk.core.submission.SchemaVersion;
+import org.vansdk.schema.validation.PayloadValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code van schemas}: writes the published JSON Schema files, for vendors using other languages.
+ */
+@Command(
+    name = "schemas",
+    mixinStandardHelpOptions = true,
+    description = "Write the published JSON Schema files (draft 2020-12) to a folder.",
+    footer = {"", "Example:", "  van schemas --out schemas/"})
+final class SchemasCommand implements Callable<Integer> {
+  static final String RESOURCE_FOLDER = "/org/vansdk/schema/" + SchemaVersion.CURRENT_TEXT + "/";
+
+  @Option(
+      names = "--out",
+      required = true,
+      description = "Folder to write into (created if missing).")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  /** Returns the file names of the published schemas: one per record type, plus shared ones. */
+  static List<String> schemaFiles() {
+    List<String> names =
+        new ArrayList<>(
+            List.of("common.schema.json", "submission.schema.json", "ndjson-line.schema.json"));
+    for (RecordType type : RecordType.values()) {
+      names.add(type.code().replace('_', '-') + ".schema.json");
+    }
+    return names;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = out.resolve(SchemaVersion.CURRENT_TEXT);
+    Files.createDirectories(dir);
+    List<String> names = schemaFiles();
+    for (String name : names) {
+      try (InputStream in = PayloadValidator.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
+        if (in == null) {
+          throw new IllegalStateException("schema " + name + " is missing from the van-schema jar");
+        }
+        Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    spec.commandLine().getOut().println("wrote " + names.size() + " schema files to " + dir);
+    return Van.OK;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Seeded generators for tests: {@link org.vansdk.testkit.gen.VanGen} returns a valid value of every
+ * model type and code list from a seed, covering realistic and edge cases across seeds.
+ */
+package org.vansdk.testkit.gen;
