@@ -77,9 +77,14 @@ import tools.jackson.databind.node.ObjectNode;
  * per message. {@code verifyOnly} is Ed25519 verification of one message alone, the physical bound.
  *
  * <pre>
- * mvn -q -B -pl benchmarks -am package -DskipTests
- * mvn -q -pl benchmarks exec:exec -Djmh.args="ReferralBenchmark -f 1"
+ * mvn -q -B -pl benchmarks -am install -DskipTests
+ * mvn -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) org.openjdk.jmh.Main \
+ *     ReferralBenchmark -f 1 -wi 6 -i 5
  * </pre>
+ *
+ * <p>({@code exec:exec -Djmh.args="..."} passes the arguments as one string, which JMH reads as one
+ * benchmark pattern.) Warm-up matters: each invocation is only {@link #BATCH} messages.
  */
 @State(Scope.Benchmark)
 @Fork(
@@ -102,7 +107,6 @@ public class ReferralBenchmark {
   private byte[] oneContent;
   private String oneSignature;
   private SignatureVerifier uncached;
-
 
   static SecureRandom seeded(long seed) {
     try {

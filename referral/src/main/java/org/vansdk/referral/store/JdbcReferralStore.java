@@ -39,13 +39,13 @@ public final class JdbcReferralStore implements ReferralStore {
   private JdbcReferralStore(Connection connection) throws SQLException {
     this.connection = connection;
     SchemaMigrations.migrate(connection);
-    connection.setAutoCommit(false);
+    // Reads run in auto-commit mode; commit() opens one transaction per change.
+    connection.setAutoCommit(true);
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM van_outbox")) {
       rs.next();
       position = rs.getLong(1);
     }
-    connection.commit();
   }
 
   /**
@@ -126,7 +126,6 @@ public final class JdbcReferralStore implements ReferralStore {
           out.add(reader.read(rs));
         }
       }
-      connection.commit();
       return out;
     } catch (SQLException e) {
       throw new ReferralStoreException(
@@ -251,6 +250,7 @@ public final class JdbcReferralStore implements ReferralStore {
     }
     long positionBefore = position;
     try {
+      connection.setAutoCommit(false);
       for (AttemptRecord a : change.attempts()) {
         String json = MessageCodec.toText(RecordJson.toJson(a));
         PreparedStatement up =
@@ -341,10 +341,12 @@ public final class JdbcReferralStore implements ReferralStore {
         }
       }
       connection.commit();
+      connection.setAutoCommit(true);
     } catch (SQLException | RuntimeException e) {
       position = positionBefore;
       try {
         connection.rollback();
+        connection.setAutoCommit(true);
       } catch (SQLException rollback) {
         e.addSuppressed(rollback);
       }
@@ -406,7 +408,6 @@ public final class JdbcReferralStore implements ReferralStore {
         ps.close();
       }
       statements.clear();
-      connection.rollback();
       connection.close();
     } catch (SQLException e) {
       throw new ReferralStoreException(
