@@ -73,7 +73,9 @@ final class GenerateCommand implements Callable<Integer> {
       Files.createDirectories(parent);
     }
     long records;
-    try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+    try (Progress progress = Progress.start("records", 0);
+        OutputStream stream =
+            new BufferedOutputStream(progress.watch(Files.newOutputStream(out)), 1 << 16)) {
       if (submission) {
         var doc = generator.toSubmission();
         stream.write(VanJson.strict().writeBytes(doc));

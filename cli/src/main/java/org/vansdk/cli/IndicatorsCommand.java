@@ -99,7 +99,9 @@ final class IndicatorsCommand implements Callable<Integer> {
             .build();
     List<IndicatorRequest> requests = requests();
     IndicatorTable table;
-    try (InputStream stream = new BufferedInputStream(Files.newInputStream(in), 1 << 16)) {
+    try (Progress progress = Progress.start("records", Files.size(in));
+        InputStream stream =
+            new BufferedInputStream(progress.watch(Files.newInputStream(in)), 1 << 16)) {
       if (ValidateCommand.isNdjson(in)) {
         table = engine.compute(stream, requests);
       } else {

@@ -1,5 +1,7 @@
 package org.vansdk.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PayloadValidator validator = PayloadValidator.create();
     int errors = 0;
@@ -61,8 +63,13 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine(), "no such file: " + file);
       }
       ValidationReport report;
-      try (Progress progress = Progress.start("lines", 0)) {
-        report = isNdjson(file) ? validator.validateNdjson(file) : validator.validate(file);
+      if (isNdjson(file)) {
+        try (Progress progress = Progress.start("lines", Files.size(file));
+            InputStream in = progress.watch(Files.newInputStream(file))) {
+          report = validator.validateNdjson(in);
+        }
+      } else {
+        report = validator.validate(file);
       }
       errors += report.errors().size();
       warnings += report.warnings().size();
