@@ -12,5 +12,9 @@ module org.vansdk.testkit {
   exports org.vansdk.testkit.random;
   exports org.vansdk.testkit.population;
   exports org.vansdk.testkit.junit;
+  exports org.vansdk.testkit.corpus;
+
+  opens org.vansdk.testkit.corpus;
+
   exports org.vansdk.testkit.gen;
 }

@@ -80,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
               file,
               issue.line(),
               issue.column(),
-              issue.code(),
+              issue.code().code(),
               issue.pointer().isEmpty() ? "/" : issue.pointer(),
               issue.severity() == Severity.WARNING ? "warning: " : "",
               issue.message());
@@ -112,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Map<String, Object>> issues = new ArrayList<>();
     for (ValidationIssue issue : report.issues()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("code", issue.code().toString());
+      m.put("code", issue.code().code());
       m.put("severity", issue.severity().name().toLowerCase(java.util.Locale.ROOT));
       m.put("pointer", issue.pointer());
       m.put("line", issue.line());

@@ -81,10 +81,11 @@ class VanCommandTest {
     Run run = van("validate", bad.toString());
     assertEquals(1, run.code(), run.out() + run.err());
     assertTrue(run.out().contains(bad + ":1:"), run.out());
-    assertTrue(run.out().contains("/outcome"), run.out());
+    assertTrue(run.out().contains("VAN-S-0013  /outcome"), run.out());
     Run json = van("validate", "--format", "json", bad.toString());
     assertEquals(1, json.code());
     assertTrue(json.out().contains("\"valid\":false"), json.out());
+    assertTrue(json.out().contains("\"code\":\"VAN-S-0013\""), json.out());
   }
 
   @Test
