@@ -31,13 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * schema. Target: ours at least 0.8x the anchor's throughput on valid payloads.
  *
  * <p>Run: {@code benchmarks/run.sh ValidationBenchmark -f 1 -wi 2 -i 3}. Warm-up iterations are
- * long (8 s) because networknt's validators need many calls before the JIT has compiled them, and
+ * long (15 s) because networknt's validators need many calls before the JIT has compiled them, and
  * on a shared two-core machine two-second warm-ups measured the interpreter, not the code.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 8)
+@Warmup(iterations = 3, time = 15)
 @Measurement(iterations = 5, time = 4)
 @Fork(1)
 public class ValidationBenchmark {
