@@ -7,13 +7,21 @@ import java.util.Arrays;
  * can live in primitive arrays indexed by slot. Open addressing over two parallel arrays: one
  * reference and one int per identifier, no entry objects. Not thread-safe.
  */
-final class IdSlots {
+public final class IdSlots {
   private String[] keys = new String[64];
   private int[] slots = new int[64];
   private int size;
 
-  /** Returns the slot of an identifier, giving it the next free slot when new. */
-  int slot(String id) {
+  /** Creates an empty table. */
+  public IdSlots() {}
+
+  /**
+   * Returns the slot of an identifier, giving it the next free slot when new.
+   *
+   * @param id the identifier
+   * @return its slot, from 0
+   */
+  public int slot(String id) {
     int mask = keys.length - 1;
     int i = mix(id.hashCode()) & mask;
     while (keys[i] != null) {
@@ -31,8 +39,30 @@ final class IdSlots {
     return size - 1;
   }
 
-  /** Returns the number of identifiers held. */
-  int size() {
+  /**
+   * Returns the slot of an identifier, or -1 when it was never given one.
+   *
+   * @param id the identifier
+   * @return its slot or -1
+   */
+  public int find(String id) {
+    int mask = keys.length - 1;
+    int i = mix(id.hashCode()) & mask;
+    while (keys[i] != null) {
+      if (keys[i].equals(id)) {
+        return slots[i];
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the number of identifiers held.
+   *
+   * @return the count
+   */
+  public int size() {
     return size;
   }
 
