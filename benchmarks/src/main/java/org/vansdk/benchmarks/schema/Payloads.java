@@ -13,7 +13,7 @@ final class Payloads {
     return "{\"activityAtIncident\":\""
         + ACTIVITIES[i % ACTIVITIES.length]
         + "\",\"ageAtIncident\":"
-        + (10 + i % 60)
+        + age(i)
         + ",\"amputations\":[{\"level\":\"below_knee\",\"limb\":\"lower\",\"side\":\"left\"}],"
         + "\"civilianStatus\":\"civilian\",\"firstAidOnSite\":\"yes\",\"id\":\"KHM-CMAA-C"
         + i
@@ -25,6 +25,10 @@ final class Payloads {
         + "\",\"personId\":\"KHM-CMAA-P"
         + i
         + "\",\"priorRiskEducation\":\"no\",\"sensoryLoss\":[\"hearing_partial\"],\"tampered\":false}";
+  }
+
+  static int age(int i) {
+    return 10 + i % 60;
   }
 
   static byte[][] casualties(int n) {

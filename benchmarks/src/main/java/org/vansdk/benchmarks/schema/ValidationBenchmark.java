@@ -30,14 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
  * against the anchor, raw networknt 3.0.9 parsing and validating the same bytes against the same
  * schema. Target: ours at least 0.8x the anchor's throughput on valid payloads.
  *
- * <p>Run: {@code mvn -q -pl benchmarks -am package -DskipTests && mvn -q -pl benchmarks exec:exec
- * -Djmh.args="ValidationBenchmark -f 1"}.
+ * <p>Run: {@code benchmarks/run.sh ValidationBenchmark -f 1 -wi 2 -i 3}. Warm-up iterations are
+ * long (15 s) because networknt's validators need many calls before the JIT has compiled them, and
+ * on a shared two-core machine two-second warm-ups measured the interpreter, not the code.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 15)
+@Measurement(iterations = 5, time = 4)
 @Fork(1)
 public class ValidationBenchmark {
   private byte[][] payloads;

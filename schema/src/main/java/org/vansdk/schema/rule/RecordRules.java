@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.vansdk.core.VanException;
 import org.vansdk.core.casualty.AmputationLevel;
 import org.vansdk.core.casualty.Limb;
@@ -27,6 +28,11 @@ public final class RecordRules {
   private static final String[] WG_DOMAINS = {
     "seeing", "hearing", "walking", "cognition", "selfCare", "communication"
   };
+
+  private static final Pattern PARTIAL_DATE = Pattern.compile(PartialDate.PATTERN);
+  private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
+  private static final Pattern CODE = Pattern.compile("[a-z_]{1,40}");
+  private static final Pattern SHORT_CODE = Pattern.compile("[a-z_]{1,20}");
 
   private final LocalDate today;
   private final Instant now;
@@ -219,7 +225,7 @@ public final class RecordRules {
                   IssueCode.WG_SS_INCONSISTENT,
                   pointer + "/wgSsIdentifiers/" + name,
                   "WG-SS " + name + " disagrees with the six answers; computed: " + expected.code())
-              .withValue(got.get().matches("[a-z_]{1,20}") ? got.get() : "?"));
+              .withValue(SHORT_CODE.matcher(got.get()).matches() ? got.get() : "?"));
     }
   }
 
@@ -259,7 +265,7 @@ public final class RecordRules {
               "cost and currency go together; give both or neither"));
     }
     Optional<String> currency = Values.text(d, "currency");
-    if (currency.isPresent() && currency.get().matches("[A-Z]{3}")) {
+    if (currency.isPresent() && ALPHA3.matcher(currency.get()).matches()) {
       try {
         Currency.getInstance(currency.get());
       } catch (IllegalArgumentException e) {
@@ -283,7 +289,7 @@ public final class RecordRules {
                   IssueCode.CONSENT_WITHDRAWAL,
                   Values.at(pointer, k.has("withdrawnAt") ? "withdrawnAt" : "status"),
                   "withdrawnAt is required for, and only for, status withdrawn")
-              .withValue(status.get().matches("[a-z_]{1,20}") ? status.get() : "?"));
+              .withValue(SHORT_CODE.matcher(status.get()).matches() ? status.get() : "?"));
     }
     Optional<Instant> given = Values.instant(k, "givenAt");
     Optional<Instant> expires = Values.instant(k, "expiresAt");
@@ -336,7 +342,7 @@ public final class RecordRules {
   }
 
   private static String safe(String code) {
-    return code.matches("[a-z_]{1,40}") ? code : "?";
+    return CODE.matcher(code).matches() ? code : "?";
   }
 
   private void future(
@@ -370,7 +376,7 @@ public final class RecordRules {
   private static void calendarDates(JsonNode node, String pointer, Consumer<ValidationIssue> sink) {
     for (String p : PARTIAL_DATES) {
       Optional<String> t = Values.text(node, p);
-      if (t.isPresent() && t.get().matches(PartialDate.PATTERN)) {
+      if (t.isPresent() && PARTIAL_DATE.matcher(t.get()).matches()) {
         try {
           PartialDate.parse(t.get());
         } catch (VanException | java.time.DateTimeException e) {
@@ -392,7 +398,7 @@ public final class RecordRules {
     if (countries != null && countries.isArray()) {
       for (int i = 0; i < countries.size(); i++) {
         JsonNode c = countries.get(i);
-        if (c.isString() && c.asString().matches("[A-Z]{3}") && !isIso(c.asString())) {
+        if (c.isString() && ALPHA3.matcher(c.asString()).matches() && !isIso(c.asString())) {
           sink.accept(unknownCountry(pointer + "/countries/" + i, c.asString()));
         }
       }
@@ -426,22 +432,32 @@ public final class RecordRules {
   }
 
   private static String alpha2(String alpha3) {
+    return ALPHA2.get(alpha3);
+  }
+
+  /** ISO 3166-1 alpha-3 to alpha-2, built once (the JDK's lookup walks every region). */
+  private static final java.util.Map<String, String> ALPHA2 = alpha2Table();
+
+  private static java.util.Map<String, String> alpha2Table() {
+    java.util.Map<String, String> table = new java.util.HashMap<>();
     for (String iso2 : java.util.Locale.getISOCountries()) {
       try {
-        if (new java.util.Locale("", iso2).getISO3Country().equals(alpha3)) {
-          return iso2;
-        }
+        table.putIfAbsent(new java.util.Locale("", iso2).getISO3Country(), iso2);
       } catch (java.util.MissingResourceException e) {
         // no alpha-3 for this region
       }
     }
-    return null;
+    return java.util.Map.copyOf(table);
   }
+
+  private static final java.util.Set<String> ISO_ALPHA3 =
+      java.util.Set.copyOf(
+          java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA3));
 
   private static void country(
       JsonNode node, String property, String pointer, Consumer<ValidationIssue> sink) {
     Optional<String> c = Values.text(node, property);
-    if (c.isPresent() && c.get().matches("[A-Z]{3}") && !isIso(c.get())) {
+    if (c.isPresent() && ALPHA3.matcher(c.get()).matches() && !isIso(c.get())) {
       sink.accept(unknownCountry(Values.at(pointer, property), c.get()));
     }
   }
@@ -455,12 +471,8 @@ public final class RecordRules {
   }
 
   static boolean isIso(String code) {
-    try {
-      CountryCode.parse(code);
-      return true;
-    } catch (VanException e) {
-      return false;
-    }
+    // the same set CountryCode.parse checks, without an exception per unknown code
+    return ISO_ALPHA3.contains(code);
   }
 
   static <E extends Enum<E> & org.vansdk.core.code.CodeValue> boolean isCode(

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.vansdk.core.time.AgeRange;
-import org.vansdk.core.time.PartialDate;
+import org.vansdk.core.submission.RecordType;
 import org.vansdk.schema.validation.IssueCode;
 import org.vansdk.schema.validation.ValidationIssue;
 import tools.jackson.databind.JsonNode;
@@ -146,143 +145,25 @@ public final class SubmissionRules {
     }
   }
 
+  /** Arrays whose records the timeline rules read, with their record types. */
+  private static final Object[][] TIMELINE_ARRAYS = {
+    {"persons", RecordType.PERSON},
+    {"incidents", RecordType.INCIDENT},
+    {"casualties", RecordType.CASUALTY},
+    {"functioningAssessments", RecordType.FUNCTIONING_ASSESSMENT},
+    {"needsAssessments", RecordType.NEEDS_ASSESSMENT},
+    {"referrals", RecordType.REFERRAL},
+    {"serviceDeliveries", RecordType.SERVICE_DELIVERY},
+  };
+
   private static void timeline(JsonNode submission, Consumer<ValidationIssue> sink) {
-    Map<String, PartialDate> birth = new HashMap<>();
-    JsonNode persons = submission.path("persons");
-    for (JsonNode p : persons) {
-      Optional<String> id = Values.text(p, "id");
-      Optional<PartialDate> b = Values.partialDate(p, "birthDate");
-      if (id.isPresent() && b.isPresent()) {
-        birth.put(id.get(), b.get());
-      }
-    }
-    Map<String, PartialDate> incidentDate = new HashMap<>();
-    for (JsonNode n : submission.path("incidents")) {
-      Optional<String> id = Values.text(n, "id");
-      Optional<PartialDate> d = Values.partialDate(n, "date");
-      if (id.isPresent() && d.isPresent()) {
-        incidentDate.put(id.get(), d.get());
-      }
-    }
-    Map<String, PartialDate> firstIncident = new HashMap<>();
-    Map<String, PartialDate> death = new HashMap<>();
-    JsonNode casualties = submission.path("casualties");
-    for (int i = 0; i < casualties.size(); i++) {
-      JsonNode c = casualties.get(i);
-      String at = "/casualties/" + i;
-      Optional<String> person = Values.text(c, "personId");
-      Optional<PartialDate> incident = Values.text(c, "incidentId").map(incidentDate::get);
-      Optional<PartialDate> died = Values.partialDate(c, "diedOn");
-      if (person.isEmpty() || incident.isEmpty()) {
-        continue;
-      }
-      firstIncident.merge(person.get(), incident.get(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      PartialDate born = birth.get(person.get());
-      if (born != null && born.isCertainlyAfter(incident.get())) {
-        sink.accept(
-            ValidationIssue.error(
-                IssueCode.DATE_ORDER,
-                at + "/incidentId",
-                "the person's birthDate is after the incident; allowed: birth <= incident"));
-      }
-      if (died.isPresent() && died.get().isCertainlyBefore(incident.get())) {
-        sink.accept(
-            ValidationIssue.error(
-                IssueCode.DIED_BEFORE_INCIDENT,
-                at + "/diedOn",
-                "diedOn is before the incident; allowed: on or after the incident date"));
-      }
-      Optional<Integer> age = Values.integer(c, "ageAtIncident");
-      if (age.isPresent() && born != null && !born.isCertainlyAfter(incident.get())) {
-        AgeRange range = AgeRange.between(born, incident.get());
-        if (!range.contains(age.get())) {
-          sink.accept(
-              ValidationIssue.error(
-                  IssueCode.AGE_INCONSISTENT,
-                  at + "/ageAtIncident",
-                  "ageAtIncident disagrees with the person's birthDate; allowed: "
-                      + range.min()
-                      + "-"
-                      + range.max()));
-        }
-      }
-      String outcome = Values.text(c, "outcome").orElse("");
-      Optional<PartialDate> deathDate =
-          died.isPresent() ? died : outcome.equals("killed") ? incident : Optional.empty();
-      deathDate.ifPresent(d -> death.merge(person.get(), d, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-    }
-    for (String array : new String[] {"functioningAssessments", "needsAssessments"}) {
-      JsonNode records = submission.path(array);
+    TimelineRules rules = TimelineRules.forSubmission();
+    for (Object[] a : TIMELINE_ARRAYS) {
+      JsonNode records = submission.path((String) a[0]);
       for (int i = 0; i < records.size(); i++) {
-        JsonNode a = records.get(i);
-        Optional<String> person = Values.text(a, "personId");
-        Optional<PartialDate> date = Values.partialDate(a, "date");
-        if (person.isEmpty() || date.isEmpty()) {
-          continue;
-        }
-        PartialDate incident = firstIncident.get(person.get());
-        if (incident != null && date.get().isCertainlyBefore(incident)) {
-          sink.accept(
-              ValidationIssue.error(
-                  IssueCode.DATE_ORDER,
-                  "/" + array + "/" + i + "/date",
-                  "assessment date is before the person's incident; allowed: incident <="
-                      + " assessment"));
-        }
-        PartialDate died = death.get(person.get());
-        if (array.equals("needsAssessments") && died != null && date.get().isCertainlyAfter(died)) {
-          sink.accept(
-              ValidationIssue.error(
-                  IssueCode.ASSESSMENT_AFTER_DEATH,
-                  "/" + array + "/" + i + "/date",
-                  "needs assessment after the person's death; allowed: none after death"));
-        }
+        rules.add((RecordType) a[1], records.get(i), i);
       }
     }
-    Map<String, PartialDate> referralDay = new HashMap<>();
-    JsonNode referrals = submission.path("referrals");
-    for (int i = 0; i < referrals.size(); i++) {
-      JsonNode r = referrals.get(i);
-      Optional<String> id = Values.text(r, "id");
-      Optional<Instant> created = Values.instant(r, "createdAt");
-      if (id.isPresent() && created.isPresent()) {
-        referralDay.put(id.get(), Values.dayOf(created.get()));
-      }
-      Optional<String> person = Values.text(r, "personId");
-      PartialDate incident = person.map(firstIncident::get).orElse(null);
-      if (created.isPresent()
-          && incident != null
-          && Values.dayOf(created.get()).isCertainlyBefore(incident)) {
-        sink.accept(
-            ValidationIssue.error(
-                IssueCode.DATE_ORDER,
-                "/referrals/" + i + "/createdAt",
-                "referral created before the person's incident; allowed: incident <= referral"));
-      }
-    }
-    JsonNode deliveries = submission.path("serviceDeliveries");
-    for (int i = 0; i < deliveries.size(); i++) {
-      JsonNode d = deliveries.get(i);
-      Optional<PartialDate> start = Values.partialDate(d, "startDate");
-      if (start.isEmpty()) {
-        continue;
-      }
-      PartialDate referred = Values.text(d, "referralId").map(referralDay::get).orElse(null);
-      if (referred != null && start.get().isCertainlyBefore(referred)) {
-        sink.accept(
-            ValidationIssue.error(
-                IssueCode.DATE_ORDER,
-                "/serviceDeliveries/" + i + "/startDate",
-                "delivery starts before its referral was created; allowed: referral <= delivery"));
-      }
-      PartialDate died = Values.text(d, "personId").map(death::get).orElse(null);
-      if (died != null && start.get().isCertainlyAfter(died)) {
-        sink.accept(
-            ValidationIssue.error(
-                IssueCode.DELIVERY_AFTER_DEATH,
-                "/serviceDeliveries/" + i + "/startDate",
-                "service delivered after the person's death; allowed: nothing after death"));
-      }
-    }
+    rules.finish(sink);
   }
 }

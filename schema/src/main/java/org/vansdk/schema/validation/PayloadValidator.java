@@ -19,6 +19,7 @@ import org.vansdk.core.submission.RecordType;
 import org.vansdk.core.submission.SchemaVersion;
 import org.vansdk.schema.rule.RecordRules;
 import org.vansdk.schema.rule.SubmissionRules;
+import org.vansdk.schema.rule.TimelineRules;
 import org.vansdk.schema.stream.IdIndex;
 import tools.jackson.databind.JsonNode;
 
@@ -213,6 +214,7 @@ public final class PayloadValidator {
           }
         };
     IdIndex index = new IdIndex();
+    TimelineRules timeline = TimelineRules.forStream();
     Instant now = clock.instant();
     RecordRules rules = new RecordRules(now);
     try (LineReader lines = new LineReader(in, json.limits().maxDocumentBytes())) {
@@ -245,11 +247,12 @@ public final class PayloadValidator {
           Locator.locate(json, line, found, number).forEach(sink);
           continue;
         }
-        found.addAll(StructuralLayer.validate(schemas.ndjsonLine(), tree));
+        found.addAll(lineStructure(tree));
         Optional<RecordType> type = lineType(tree);
         if (type.isPresent() && tree.get("record").isObject()) {
           if (found.isEmpty()) {
             rules.check(type.get(), tree.get("record"), "/record", found::add);
+            timeline.add(type.get(), tree.get("record"), number);
           }
           index.add(type.get(), tree.get("record"), number, found::add);
         }
@@ -263,6 +266,7 @@ public final class PayloadValidator {
               "cannot read the NDJSON stream: " + e.getClass().getSimpleName()));
     }
     index.finish(sink);
+    timeline.finish(sink);
     if (truncated[0]) {
       issues.add(
           ValidationIssue.warning(
@@ -295,6 +299,24 @@ public final class PayloadValidator {
     }
   }
 
+  /**
+   * The structural layer for an NDJSON line. A well-formed envelope (exactly {@code type}, a known
+   * record type, and {@code record}, an object) is dispatched in Java to its record's own schema,
+   * which is what the line schema's {@code if}/{@code then} branches select, without evaluating the
+   * fifteen conditions and collecting their annotations. Anything else goes through the line
+   * schema, so envelope errors are reported by it as before.
+   */
+  private List<ValidationIssue> lineStructure(JsonNode tree) {
+    if (tree.isObject() && tree.size() == 2) {
+      JsonNode record = tree.get("record");
+      Optional<RecordType> type = lineType(tree);
+      if (record != null && record.isObject() && type.isPresent()) {
+        return StructuralLayer.validate(schemas.record(type.get()), record, "/record");
+      }
+    }
+    return StructuralLayer.validate(schemas.ndjsonLine(), tree);
+  }
+
   private static Optional<RecordType> lineType(JsonNode tree) {
     JsonNode t = tree.get("type");
     if (t == null || !t.isString() || !tree.has("record")) {
@@ -313,7 +335,7 @@ public final class PayloadValidator {
     if (!issues.isEmpty()) {
       return ValidationReport.of(Locator.locate(json, document, issues, line));
     }
-    issues.addAll(StructuralLayer.validate(schemas.ndjsonLine(), tree));
+    issues.addAll(lineStructure(tree));
     Optional<RecordType> type = lineType(tree);
     if (issues.isEmpty() && type.isPresent() && tree.get("record").isObject()) {
       new RecordRules(clock.instant())
@@ -405,7 +427,14 @@ public final class PayloadValidator {
     return ValidationReport.of(Locator.locate(json, document, issues, 0));
   }
 
+  /**
+   * Reports numbers that do not fit a double. Pointers are built only on the way back from a number
+   * that is out of range, so a valid document costs one walk without allocation.
+   */
   private static void nonFinite(JsonNode node, String pointer, List<ValidationIssue> issues) {
+    if (!hasNonFinite(node)) {
+      return;
+    }
     if (node.isContainer()) {
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
@@ -416,13 +445,25 @@ public final class PayloadValidator {
           nonFinite(e.getValue(), pointer + "/" + StructuralLayer.escape(e.getKey()), issues);
         }
       }
-    } else if (node.isNumber() && !isFinite(node)) {
+    } else {
       issues.add(
           ValidationIssue.error(
               IssueCode.LIMIT_EXCEEDED,
               pointer,
               "number out of range; numbers must fit a 64-bit double (about 1.8e308)"));
     }
+  }
+
+  private static boolean hasNonFinite(JsonNode node) {
+    if (node.isContainer()) {
+      for (JsonNode child : node) {
+        if (hasNonFinite(child)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return node.isNumber() && !isFinite(node);
   }
 
   private static boolean isFinite(JsonNode node) {

@@ -14,20 +14,32 @@ final class StructuralLayer {
   private StructuralLayer() {}
 
   static List<ValidationIssue> validate(Schema schema, JsonNode document) {
-    List<Error> errors = schema.validate(document);
+    return validate(schema, document, "");
+  }
+
+  /**
+   * Validates a part of a document against its own schema; pointers are prefixed with where the
+   * part sits in the document (e.g. {@code /record} for the record of an NDJSON line).
+   */
+  static List<ValidationIssue> validate(Schema schema, JsonNode part, String prefix) {
+    List<Error> errors = schema.validate(part);
+    if (errors.isEmpty()) {
+      return new ArrayList<>();
+    }
     List<ValidationIssue> issues = new ArrayList<>(errors.size());
     for (Error e : errors) {
-      issues.add(translate(e));
+      issues.add(translate(e, prefix));
     }
     return issues;
   }
 
-  private static ValidationIssue translate(Error e) {
+  private static ValidationIssue translate(Error e, String prefix) {
     String keyword = String.valueOf(e.getKeyword());
     String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
     if (pointer.equals("/") || pointer.equals("#")) {
       pointer = "";
     }
+    pointer = prefix + pointer;
     JsonNode schemaNode = e.getSchemaNode();
     JsonNode instance = e.getInstanceNode();
     String where = pointer.isEmpty() ? "the document" : pointer;
