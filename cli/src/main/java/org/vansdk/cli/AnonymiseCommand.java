@@ -148,8 +148,15 @@ final class AnonymiseCommand implements Callable<Integer> {
 
   static void printRisk(PrintWriter out, AuditRecord audit) {
     out.printf(
-        "policy %s: k=%d, loss (%s) %.4f, levels %s%n",
-        audit.policyName(), audit.before().k(), audit.lossModel(), audit.loss(), audit.levels());
+        "policy %s: k=%d, loss (%s) %.4f, generalisation levels %s%n",
+        audit.policyName(),
+        audit.before().k(),
+        audit.lossModel(),
+        audit.loss(),
+        RegionalSharingProfile.ATTRIBUTES.stream()
+            .filter(audit.levels()::containsKey)
+            .map(a -> a + "=" + audit.levels().get(a))
+            .collect(java.util.stream.Collectors.joining(", ")));
     out.printf(
         "%-8s %10s %12s %10s %16s %13s %13s%n",
         "", "records", "suppressed", "classes", "records below k", "highest risk", "average risk");
