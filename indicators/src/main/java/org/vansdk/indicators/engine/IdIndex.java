@@ -4,19 +4,26 @@ import java.util.Arrays;
 
 /**
  * Dense indexes for record identifiers: the first identifier seen gets 0, the next new one 1, and
- * so on. An open-addressing table of {@code long}s (hash in the high half, index + 1 in the low)
- * replaces a {@code HashMap<String, Integer>}: one cache line per probe instead of a node, a boxed
- * integer and a key, which is what joining a million casualties to their incidents costs. Keys are
- * compared with {@link String#equals} before a match is accepted. Not thread-safe.
+ * so on. Joining a million casualties to their persons and incidents is a million random lookups,
+ * so the layout is chosen for cache misses: an open-addressing table of {@code long}s (the key's
+ * hash in the high half, its position in a character arena in the low half), and the arena holding
+ * each key as {@code [index, length, characters]}. A lookup touches the table and the arena, where
+ * a {@code HashMap<String, Integer>} touches a node, a boxed integer, a string and its bytes. Keys
+ * are compared character by character before a match is accepted; the arena is also smaller than
+ * the strings it replaces, which may then be collected. Not thread-safe.
  */
 final class IdIndex {
+  private static final int HEADER = 4;
+
   private long[] table = new long[1 << 12];
-  private String[] keys = new String[1 << 11];
+  private char[] arena = new char[1 << 14];
+  private int used;
   private int size;
 
   /** The index of an identifier, a new one (equal to the previous {@link #size()}) if unseen. */
   int intern(String id) {
     int h = id.hashCode();
+    int len = id.length();
     int mask = table.length - 1;
     int slot = mix(h) & mask;
     while (true) {
@@ -25,23 +32,42 @@ final class IdIndex {
         break;
       }
       if ((int) (e >>> 32) == h) {
-        int i = (int) e - 1;
-        if (keys[i].equals(id)) {
-          return i;
+        int off = (int) e - 1;
+        if (matches(off, id, len)) {
+          return arena[off] << 16 | arena[off + 1];
         }
       }
       slot = (slot + 1) & mask;
     }
     int i = size++;
-    if (i == keys.length) {
-      keys = Arrays.copyOf(keys, i * 2);
+    int off = used;
+    if (off + HEADER + len > arena.length) {
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, off + HEADER + len));
     }
-    keys[i] = id;
-    table[slot] = ((long) h << 32) | (i + 1L);
+    arena[off] = (char) (i >>> 16);
+    arena[off + 1] = (char) i;
+    arena[off + 2] = (char) (len >>> 16);
+    arena[off + 3] = (char) len;
+    id.getChars(0, len, arena, off + HEADER);
+    used = off + HEADER + len;
+    table[slot] = ((long) h << 32) | (off + 1L);
     if (size * 2 > table.length) {
       grow();
     }
     return i;
+  }
+
+  private boolean matches(int off, String id, int len) {
+    if ((arena[off + 2] << 16 | arena[off + 3]) != len) {
+      return false;
+    }
+    int base = off + HEADER;
+    for (int k = 0; k < len; k++) {
+      if (arena[base + k] != id.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   int size() {

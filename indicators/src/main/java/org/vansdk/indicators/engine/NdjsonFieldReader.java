@@ -170,8 +170,15 @@ final class NdjsonFieldReader {
       }
       pointer = "";
       JsonToken after = p.nextToken();
-      if (after == JsonToken.PROPERTY_NAME) {
-        throw mapping("unknown property in an NDJSON line; allowed: record, type", "", p);
+      while (after == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        if (json.isStrict() || name.equals("type") || name.equals("record")) {
+          throw mapping(
+              "unknown or repeated property in an NDJSON line; allowed: record, type", "", p);
+        }
+        p.nextToken();
+        p.skipChildren();
+        after = p.nextToken();
       }
       if (after != JsonToken.END_OBJECT || p.nextToken() != null) {
         throw mapping("an NDJSON line must hold one object", "", p);
