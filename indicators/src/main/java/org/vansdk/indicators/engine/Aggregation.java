@@ -22,6 +22,33 @@ final class Aggregation {
   private static final int INCIDENT = 1;
   private static final int ATTEMPT = 2;
 
+  // Kernel numbers, so that the per-row switch is on an int rather than a string.
+  private static final int CAS_01 = 0;
+  private static final int CAS_02 = 1;
+  private static final int CAS_03 = 2;
+  private static final int CAS_04 = 3;
+  private static final int CAS_05 = 4;
+  private static final int CAS_06 = 5;
+  private static final int CAS_07 = 6;
+  private static final int CAS_08 = 7;
+  private static final int CAS_09 = 8;
+  private static final int CAS_10 = 9;
+  private static final int SUR_01 = 10;
+  private static final int SUR_02 = 11;
+  private static final int NEED_01 = 12;
+  private static final int NEED_02 = 13;
+  private static final int SRV_01 = 14;
+  private static final int DQ_01 = 15;
+  private static final int REF_01 = 16;
+  private static final int REF_02 = 17;
+  private static final int REF_03 = 18;
+  private static final int REF_04 = 19;
+  private static final List<String> KINDS =
+      List.of(
+          "CAS-01", "CAS-02", "CAS-03", "CAS-04", "CAS-05", "CAS-06", "CAS-07", "CAS-08", "CAS-09",
+          "CAS-10", "SUR-01", "SUR-02", "NEED-01", "NEED-02", "SRV-01", "DQ-01", "REF-01", "REF-02",
+          "REF-03", "REF-04");
+
   private final Dataset data;
   private final List<IndicatorRequest> requests;
   private final List<Slot> slots = new ArrayList<>();
@@ -30,8 +57,11 @@ final class Aggregation {
   private static final class Slot {
     final IndicatorRequest request;
     final String code;
+    final int kind;
+    final boolean stock;
     final Dimension[] dims;
     final int[] strides;
+    final int[] ordinals;
     final int intrinsicCard;
     final int cells;
     long[] counts;
@@ -40,8 +70,14 @@ final class Aggregation {
     Slot(IndicatorRequest request, Dataset data) {
       this.request = request;
       this.code = request.indicator().code();
+      this.kind = KINDS.indexOf(code);
+      this.stock = code.startsWith("SUR") || code.startsWith("NEED") || code.startsWith("SRV");
       this.dims = request.dimensions().toArray(new Dimension[0]);
       this.strides = new int[dims.length];
+      this.ordinals = new int[dims.length];
+      for (int i = 0; i < dims.length; i++) {
+        ordinals[i] = dims[i].ordinal();
+      }
       long cells = 1;
       for (int i = dims.length - 1; i >= 0; i--) {
         strides[i] = (int) cells;
@@ -63,7 +99,7 @@ final class Aggregation {
     int key(int[][] columns, int row) {
       int k = 0;
       for (int i = 0; i < dims.length; i++) {
-        k += columns[dims[i].ordinal()][row] * strides[i];
+        k += columns[ordinals[i]][row] * strides[i];
       }
       return k * intrinsicCard;
     }
@@ -158,31 +194,29 @@ final class Aggregation {
     int ageGroup = col[Dimension.AGE_GROUP.ordinal()][i];
     int dis3 = col[Dimension.DISABILITY3.ordinal()][i];
     for (Slot s : slots) {
-      String code = s.code;
-      boolean stock = code.startsWith("SUR") || code.startsWith("NEED") || code.startsWith("SRV");
-      if (stock ? !surv : !in) {
+      if (s.stock ? !surv : !in) {
         continue;
       }
       int k = s.key(col, i);
-      switch (code) {
-        case "CAS-01":
+      switch (s.kind) {
+        case CAS_01:
           s.add(k, 1, 0, 0);
           break;
-        case "CAS-02":
+        case CAS_02:
           if (outcome == 2) {
             s.add(k, 0, 0, 1);
           } else {
             s.add(k, outcome == 0 ? 1 : 0, 1, 0);
           }
           break;
-        case "CAS-03":
+        case CAS_03:
           if (civ == 3) {
             s.add(k, 0, 0, 1);
           } else {
             s.add(k, civ == 0 ? 1 : 0, 1, 0);
           }
           break;
-        case "CAS-04":
+        case CAS_04:
           if (civ == 0) {
             if (ageGroup == 2) {
               s.add(k, 0, 0, 1);
@@ -191,29 +225,29 @@ final class Aggregation {
             }
           }
           break;
-        case "CAS-05":
+        case CAS_05:
           if (sex == 2) {
             s.add(k, 0, 0, 1);
           } else {
             s.add(k, sex == 1 ? 1 : 0, 1, 0);
           }
           break;
-        case "CAS-06":
+        case CAS_06:
           if (civ == 1) {
             s.add(k, 1, 0, 0);
           } else if (civ == 3) {
             s.add(k, 0, 0, 1);
           }
           break;
-        case "CAS-07":
+        case CAS_07:
           s.add(k, 1, 0, 0);
           break;
-        case "CAS-08":
+        case CAS_08:
           if (outcome == 1) {
             s.add(k, data.amputation[i] ? 1 : 0, 1, 0);
           }
           break;
-        case "CAS-09":
+        case CAS_09:
           int re = data.riskEducation[i];
           if (re == 2) {
             s.add(k, 0, 0, 1);
@@ -221,10 +255,10 @@ final class Aggregation {
             s.add(k, re == 0 ? 1 : 0, 1, 0);
           }
           break;
-        case "SUR-01":
+        case SUR_01:
           s.add(k, 1, 0, 0);
           break;
-        case "SUR-02":
+        case SUR_02:
           int wg = data.wgOf[i];
           if (wg >= 0) {
             for (int d = 0; d < 4; d++) {
@@ -237,10 +271,10 @@ final class Aggregation {
             }
           }
           break;
-        case "NEED-01":
+        case NEED_01:
           s.add(k, data.needsRecent[i] ? 1 : 0, 1, 0);
           break;
-        case "NEED-02":
+        case NEED_02:
           int[] needs = data.needsByPillar[data.personOf[i]];
           if (needs != null) {
             for (int p = 0; p < 7; p++) {
@@ -250,13 +284,13 @@ final class Aggregation {
             }
           }
           break;
-        case "SRV-01":
+        case SRV_01:
           int mask = data.deliveredPillars[data.personOf[i]];
           for (int p = 0; p < 7; p++) {
             s.add(k + p, (mask >> p) & 1, 1, 0);
           }
           break;
-        case "DQ-01":
+        case DQ_01:
           boolean sexKnown = sex != 2;
           boolean ageKnown = ageGroup != 2;
           boolean disKnown = dis3 != 2;
@@ -266,7 +300,7 @@ final class Aggregation {
           s.add(k + 3, sexKnown && ageKnown && disKnown ? 1 : 0, 1, 0);
           break;
         default:
-          throw new IllegalStateException("no casualty kernel for " + code);
+          throw new IllegalStateException("no casualty kernel for " + s.code);
       }
     }
   }
@@ -278,7 +312,7 @@ final class Aggregation {
     int[][] col = data.incidentColumns;
     for (Slot s : slots) {
       int k = s.key(col, i);
-      if (s.code.equals("CAS-07")) {
+      if (s.kind == CAS_07) {
         s.add(k, 0, 1, 0);
       } else {
         int m = data.marked[i];
@@ -297,8 +331,19 @@ final class Aggregation {
   private static final int DECLINED = AttemptStatus.DECLINED.ordinal();
   private static final int NOT_COMPLETED = AttemptStatus.NOT_COMPLETED.ordinal();
 
+  private static final boolean[] REACHED_ACCEPTED = new boolean[AttemptStatus.values().length];
+
+  static {
+    for (AttemptStatus s : AttemptStatus.values()) {
+      REACHED_ACCEPTED[s.ordinal()] = reachedAccepted(s);
+    }
+  }
+
   private static boolean reachedAccepted(int status) {
-    AttemptStatus s = AttemptStatus.values()[status];
+    return REACHED_ACCEPTED[status];
+  }
+
+  private static boolean reachedAccepted(AttemptStatus s) {
     switch (s) {
       case ACCEPTED:
       case IN_PROGRESS:
@@ -320,26 +365,26 @@ final class Aggregation {
     boolean excluded = status == CANCELLED || status == ENTERED_IN_ERROR;
     for (Slot s : slots) {
       int k = s.key(col, i);
-      switch (s.code) {
-        case "REF-01":
+      switch (s.kind) {
+        case REF_01:
           if (excluded) {
             s.add(k, 0, 0, 1);
           } else {
             s.add(k, reachedAccepted(status) ? 1 : 0, 1, 0);
           }
           break;
-        case "REF-02":
+        case REF_02:
           if (excluded) {
             s.add(k, 0, 0, 1);
           } else {
             s.add(k, status == COMPLETED ? 1 : 0, 1, 0);
           }
           break;
-        case "REF-03":
+        case REF_03:
           day(s, k, data.daysToAccept[i]);
           day(s, k + 1, data.daysToComplete[i]);
           break;
-        case "REF-04":
+        case REF_04:
           if (status == DECLINED || status == NOT_COMPLETED) {
             int fs = status == DECLINED ? 0 : 1;
             s.add(k + fs * data.reason.size() + data.attemptReason[i], 1, 0, 0);

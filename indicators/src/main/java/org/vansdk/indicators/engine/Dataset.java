@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vansdk.core.casualty.Casualty;
 import org.vansdk.core.casualty.Outcome;
 import org.vansdk.core.code.YesNoUnknown;
@@ -44,7 +45,7 @@ import org.vansdk.indicators.catalogue.Dimension;
  */
 final class Dataset {
   static final int UNKNOWN_DAY = Integer.MIN_VALUE;
-  private static final int NO_DAY = Integer.MAX_VALUE;
+  static final int NO_DAY = Integer.MAX_VALUE;
 
   final long startDay;
   final long endDay;
@@ -59,7 +60,7 @@ final class Dataset {
   final Dictionary reason = new Dictionary();
 
   // persons
-  private final Map<String, Integer> personIndex = new HashMap<>();
+  private final IdIndex personIndex = new IdIndex();
   private byte[] personSex = new byte[1024];
   private int[] wgDay = new int[1024];
   private String[] wgId = new String[1024];
@@ -71,7 +72,9 @@ final class Dataset {
   private int persons;
 
   // incidents
-  private final Map<String, Integer> incidentIndex = new HashMap<>();
+  private final IdIndex incidentIndex = new IdIndex();
+  private final Map<String, Integer> admin1OfLevel1 = new HashMap<>();
+  private final Map<String, Integer> admin1OfDeeper = new HashMap<>();
   private boolean[] incidentSeen = new boolean[1024];
   private int[] incidentDay = new int[1024];
   private int[] incidentYear = new int[1024];
@@ -153,11 +156,11 @@ final class Dataset {
   }
 
   private int person(String id) {
-    Integer p = personIndex.get(id);
-    if (p != null) {
-      return p;
+    int i = personIndex.intern(id);
+    if (i < persons) {
+      return i;
     }
-    int i = persons++;
+    persons++;
     if (i == personSex.length) {
       int n = i * 2;
       personSex = Arrays.copyOf(personSex, n);
@@ -172,16 +175,15 @@ final class Dataset {
     personSex[i] = 2;
     wgDay[i] = UNKNOWN_DAY;
     needsDay[i] = UNKNOWN_DAY;
-    personIndex.put(id, i);
     return i;
   }
 
   private int incident(String id) {
-    Integer p = incidentIndex.get(id);
-    if (p != null) {
-      return p;
+    int i = incidentIndex.intern(id);
+    if (i < incidents) {
+      return i;
     }
-    int i = incidents++;
+    incidents++;
     if (i == incidentSeen.length) {
       int n = i * 2;
       incidentSeen = Arrays.copyOf(incidentSeen, n);
@@ -193,36 +195,74 @@ final class Dataset {
       incidentCountry = Arrays.copyOf(incidentCountry, n);
       incidentMarked = Arrays.copyOf(incidentMarked, n);
     }
-    incidentIndex.put(id, i);
     return i;
   }
 
   private void person(Person p) {
+    person(p.id().value(), p.sex().ordinal());
+  }
+
+  /** Reads a person's fields: its identifier and sex (ordinal of {@code Sex}). */
+  void person(String id, int sex) {
     // Resolve the index first: person(...) may grow (replace) the arrays.
-    int i = person(p.id().value());
-    personSex[i] = (byte) p.sex().ordinal();
+    int i = person(id);
+    personSex[i] = (byte) sex;
   }
 
   private void incident(Incident r) {
-    int i = incident(r.id().value());
+    Optional<AdminArea> area = r.location().adminArea();
+    incident(
+        r.id().value(),
+        r.date(),
+        r.deviceCategory().ordinal(),
+        area.isPresent() ? area.get().pCode() : null,
+        area.isPresent() ? area.get().level() : 0,
+        r.location().country().code(),
+        r.areaMarkedBefore().orElse(YesNoUnknown.UNKNOWN).ordinal());
+  }
+
+  /**
+   * Reads an incident's fields: ordinals of its device category and marking, its admin area's
+   * P-code and level ({@code null} and 0 when absent) and its country code.
+   */
+  void incident(
+      String id, PartialDate d, int device, String pCode, int level, String countryCode, int mark) {
+    int i = incident(id);
     incidentSeen[i] = true;
-    PartialDate d = r.date();
     incidentDay[i] = (int) d.earliest().toEpochDay();
-    incidentYear[i] = year.code(Integer.toString(d.year()));
-    incidentMonth[i] =
-        d.monthOrZero() == 0
-            ? 0
-            : month.code(String.format("%04d-%02d", d.year(), d.monthOrZero()));
-    incidentDevice[i] = (byte) r.deviceCategory().ordinal();
-    incidentAdmin1[i] = r.location().adminArea().map(a -> admin1.code(admin1Of(a))).orElse(0);
-    incidentCountry[i] = country.code(r.location().country().code());
-    incidentMarked[i] = (byte) r.areaMarkedBefore().orElse(YesNoUnknown.UNKNOWN).ordinal();
+    incidentYear[i] = yearCode(d.year());
+    incidentMonth[i] = d.monthOrZero() == 0 ? 0 : monthCode(d.year(), d.monthOrZero());
+    incidentDevice[i] = (byte) device;
+    incidentAdmin1[i] = pCode == null ? 0 : admin1Code(pCode, level);
+    incidentCountry[i] = country.code(countryCode);
+    incidentMarked[i] = (byte) mark;
+  }
+
+  private int yearCode(int y) {
+    return year.code(y, Integer::toString);
+  }
+
+  private int monthCode(int y, int m) {
+    return month.code(y * 16 + m, k -> String.format("%04d-%02d", k >> 4, k & 15));
+  }
+
+  private int admin1Code(String pCode, int level) {
+    Map<String, Integer> cache = level == 1 ? admin1OfLevel1 : admin1OfDeeper;
+    Integer c = cache.get(pCode);
+    if (c == null) {
+      c = admin1.code(admin1Of(pCode, level));
+      cache.put(pCode, c);
+    }
+    return c;
   }
 
   /** The admin-1 P-code of an area: the country letters and the next two characters. */
   static String admin1Of(AdminArea a) {
-    String p = a.pCode();
-    if (a.level() == 1) {
+    return admin1Of(a.pCode(), a.level());
+  }
+
+  private static String admin1Of(String p, int level) {
+    if (level == 1) {
       return p;
     }
     int k = 0;
@@ -233,6 +273,31 @@ final class Dataset {
   }
 
   private void casualty(Casualty c) {
+    casualty(
+        c.personId().value(),
+        c.incidentId().value(),
+        c.outcome().ordinal(),
+        c.civilianStatus().ordinal(),
+        c.ageAtIncident().orElse(-1),
+        c.priorRiskEducation().orElse(YesNoUnknown.UNKNOWN).ordinal(),
+        c.hasAmputation(),
+        c.diedOn().map(d -> (int) d.earliest().toEpochDay()).orElse(NO_DAY));
+  }
+
+  /**
+   * Reads a casualty's fields: the ordinals of its outcome, civilian status and prior risk
+   * education, its age ({@code -1} if unknown), whether it has an amputation and the earliest day
+   * of its death ({@link #NO_DAY} if none).
+   */
+  void casualty(
+      String personId,
+      String incidentId,
+      int outcome,
+      int civilian,
+      int age,
+      int riskEducation,
+      boolean amputation,
+      int diedDay) {
     int i = casualties++;
     if (i == casPerson.length) {
       int n = i * 2;
@@ -245,14 +310,14 @@ final class Dataset {
       casAmputation = Arrays.copyOf(casAmputation, n);
       casDied = Arrays.copyOf(casDied, n);
     }
-    casPerson[i] = person(c.personId().value());
-    casIncident[i] = incident(c.incidentId().value());
-    casOutcome[i] = (byte) c.outcome().ordinal();
-    casCivilian[i] = (byte) c.civilianStatus().ordinal();
-    casAge[i] = (byte) c.ageAtIncident().orElse(-1).intValue();
-    casRiskEducation[i] = (byte) c.priorRiskEducation().orElse(YesNoUnknown.UNKNOWN).ordinal();
-    casAmputation[i] = c.hasAmputation();
-    casDied[i] = c.diedOn().map(d -> (int) d.earliest().toEpochDay()).orElse(NO_DAY);
+    casPerson[i] = person(personId);
+    casIncident[i] = incident(incidentId);
+    casOutcome[i] = (byte) outcome;
+    casCivilian[i] = (byte) civilian;
+    casAge[i] = (byte) age;
+    casRiskEducation[i] = (byte) riskEducation;
+    casAmputation[i] = amputation;
+    casDied[i] = diedDay;
   }
 
   private void functioning(FunctioningAssessment f) {
@@ -460,8 +525,8 @@ final class Dataset {
       Instant at = Instant.ofEpochSecond(sent);
       attemptInPeriod[i] = !at.isBefore(periodStart) && at.isBefore(periodEndExclusive);
       LocalDate d = at.atOffset(ZoneOffset.UTC).toLocalDate();
-      yr[i] = year.code(Integer.toString(d.getYear()));
-      mo[i] = month.code(String.format("%04d-%02d", d.getYear(), d.getMonthValue()));
+      yr[i] = yearCode(d.getYear());
+      mo[i] = monthCode(d.getYear(), d.getMonthValue());
       daysToAccept[i] = days(sent, attAccepted[i]);
       daysToComplete[i] = days(sent, attCompleted[i]);
     }

@@ -5,12 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.vansdk.core.json.Ndjson;
-import org.vansdk.core.json.NdjsonReader;
-import org.vansdk.core.json.NdjsonRecord;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.core.submission.Submission;
@@ -83,16 +79,16 @@ public final class IndicatorEngine {
 
   /**
    * Accumulates the requests over an NDJSON stream ({@code {"type": ..., "record": ...}} per line),
-   * read once. The stream is not closed.
+   * read once. The stream is not closed. Persons, incidents and casualties are streamed field by
+   * field: only the fields the indicators read are checked (syntax, types, codes, dates,
+   * identifiers), the rest of such a record is skipped; validate whole records upstream. Every
+   * other line is decoded and checked in full.
    *
    * @throws org.vansdk.core.json.VanJsonException on a malformed line, with its line number
    */
   public Accumulation accumulate(InputStream ndjson, List<IndicatorRequest> requests) {
     Dataset d = new Dataset(period);
-    NdjsonReader reader = Ndjson.reader(json, ndjson);
-    for (Optional<NdjsonRecord> r = reader.next(); r.isPresent(); r = reader.next()) {
-      d.accept(r.get().record());
-    }
+    new NdjsonFieldReader(json, ndjson, d).readAll();
     return aggregate(d, requests);
   }
 
