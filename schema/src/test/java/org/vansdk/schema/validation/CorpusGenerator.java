@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.RecordType;
+import org.vansdk.testkit.gen.SampleRecords;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -67,10 +68,13 @@ final class CorpusGenerator {
     Map<RecordType, Object> m = new LinkedHashMap<>();
     for (Object r :
         new Object[] {
-          Samples.person(), Samples.incident(), Samples.casualty(), Samples.relation(),
-          Samples.functioning(), Samples.needs(), Samples.organisation(), Samples.service(),
-          Samples.serviceLocation(), Samples.delivery(), Samples.consent(), Samples.referral(),
-          Samples.attempt(), Samples.survey(), Samples.deidentified()
+          SampleRecords.person(), SampleRecords.incident(), SampleRecords.casualty(),
+              SampleRecords.relation(),
+          SampleRecords.functioning(), SampleRecords.needs(), SampleRecords.organisation(),
+              SampleRecords.service(),
+          SampleRecords.serviceLocation(), SampleRecords.delivery(), SampleRecords.consent(),
+              SampleRecords.referral(),
+          SampleRecords.attempt(), SampleRecords.survey(), SampleRecords.deidentified()
         }) {
       m.put(RecordType.of(r), r);
     }
@@ -82,7 +86,7 @@ final class CorpusGenerator {
   }
 
   static ObjectNode submissionTree() {
-    return tree(Samples.submission());
+    return tree(SampleRecords.submission());
   }
 
   static JsonNode schema(String name) {
@@ -406,7 +410,7 @@ final class CorpusGenerator {
   }
 
   private void hostile() {
-    String s = VanJson.strict().write(Samples.casualty());
+    String s = VanJson.strict().write(SampleRecords.casualty());
     raw(
         "casualty",
         "malformed",

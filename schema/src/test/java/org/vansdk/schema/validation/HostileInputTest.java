@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.RecordType;
+import org.vansdk.testkit.gen.SampleRecords;
 
 /** Hostile input gets one clear issue within the limits, never an exception or a network call. */
 class HostileInputTest {
@@ -78,7 +79,7 @@ class HostileInputTest {
 
   @Test
   void duplicateKeys_trailingGarbage_invalidUtf8_areReported() {
-    String casualty = VanJson.strict().write(Samples.casualty());
+    String casualty = VanJson.strict().write(SampleRecords.casualty());
     String dup =
         casualty.replace("{\"activityAtIncident\"", "{\"outcome\":\"x\",\"activityAtIncident\"");
     assertEquals(List.of(IssueCode.DUPLICATE_PROPERTY), codes(V.validate(dup)));
@@ -95,7 +96,7 @@ class HostileInputTest {
   void hugeExponent_isRefused_notInfinity() {
     String casualty =
         VanJson.strict()
-            .write(Samples.casualty())
+            .write(SampleRecords.casualty())
             .replace("\"minutesToFacility\":90", "\"minutesToFacility\":1e999999");
     ValidationReport r = V.validateRecord(RecordType.CASUALTY, casualty);
     assertEquals(IssueCode.LIMIT_EXCEEDED, r.issues().get(0).code(), r::toString);
@@ -105,7 +106,7 @@ class HostileInputTest {
   void remoteRefInPayload_isJustAnUnknownProperty_andNeverFetched() {
     String casualty =
         VanJson.strict()
-            .write(Samples.casualty())
+            .write(SampleRecords.casualty())
             .replace(
                 "{\"activityAtIncident\"",
                 "{\"$ref\":\"http://127.0.0.1:9/x.json\",\"activityAtIncident\"");
@@ -116,7 +117,7 @@ class HostileInputTest {
 
   @Test
   void unknownMajor_listsSupportedMajors_newerMinorWarns() {
-    String s = VanJson.strict().write(Samples.submission());
+    String s = VanJson.strict().write(SampleRecords.submission());
     ValidationReport major =
         V.validate(s.replace("\"schemaVersion\":\"1.0\"", "\"schemaVersion\":\"3.0\""));
     assertEquals(List.of(IssueCode.UNSUPPORTED_VERSION), codes(major));

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.vansdk.core.json.Ndjson;
 import org.vansdk.core.json.VanJson;
+import org.vansdk.testkit.gen.SampleRecords;
 
 class NdjsonValidationTest {
   static final PayloadValidator V = PayloadValidatorTest.VALIDATOR;
@@ -18,7 +19,7 @@ class NdjsonValidationTest {
   /** Writes every record of the sample submission as NDJSON lines, in dependency order. */
   static byte[] sampleStream() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    var s = Samples.submission();
+    var s = SampleRecords.submission();
     for (List<?> records :
         List.of(
             s.persons(),
@@ -57,7 +58,7 @@ class NdjsonValidationTest {
     String orphan =
         "{\"type\":\"consent\",\"record\":"
             + VanJson.strict()
-                .write(Samples.consent())
+                .write(SampleRecords.consent())
                 .replace("KHM-CMAA-P000123", "KHM-CMAA-P999")
                 .replace("KHM-CMAA-K0001", "KHM-CMAA-K0002")
             + "}";

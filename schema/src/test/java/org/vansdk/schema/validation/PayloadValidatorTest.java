@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.RecordType;
+import org.vansdk.testkit.gen.SampleRecords;
 
 class PayloadValidatorTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -17,7 +18,7 @@ class PayloadValidatorTest {
 
   @Test
   void sampleSubmission_isValid() {
-    String json = VanJson.strict().writePretty(Samples.submission());
+    String json = VanJson.strict().writePretty(SampleRecords.submission());
     ValidationReport report = VALIDATOR.validate(json);
     assertTrue(report.isValid(), report::toString);
     assertTrue(report.issues().isEmpty(), report::toString);
@@ -26,10 +27,13 @@ class PayloadValidatorTest {
   @Test
   void everySampleRecord_isValidAlone() {
     Object[] records = {
-      Samples.person(), Samples.incident(), Samples.casualty(), Samples.relation(),
-      Samples.functioning(), Samples.needs(), Samples.organisation(), Samples.service(),
-      Samples.serviceLocation(), Samples.delivery(), Samples.consent(), Samples.referral(),
-      Samples.attempt(), Samples.survey(), Samples.deidentified()
+      SampleRecords.person(), SampleRecords.incident(), SampleRecords.casualty(),
+          SampleRecords.relation(),
+      SampleRecords.functioning(), SampleRecords.needs(), SampleRecords.organisation(),
+          SampleRecords.service(),
+      SampleRecords.serviceLocation(), SampleRecords.delivery(), SampleRecords.consent(),
+          SampleRecords.referral(),
+      SampleRecords.attempt(), SampleRecords.survey(), SampleRecords.deidentified()
     };
     for (Object r : records) {
       String json = VanJson.strict().write(r);
@@ -43,7 +47,7 @@ class PayloadValidatorTest {
   @Test
   void wrongCode_isLocatedByLineAndColumn() {
     String json =
-        VanJson.strict().writePretty(Samples.casualty()).replace("\"injured\"", "\"hurt\"");
+        VanJson.strict().writePretty(SampleRecords.casualty()).replace("\"injured\"", "\"hurt\"");
     ValidationReport report = VALIDATOR.validateRecord(RecordType.CASUALTY, json);
     assertFalse(report.isValid());
     ValidationIssue issue = report.issues().get(0);

@@ -1,4 +1,4 @@
-package org.vansdk.schema.validation;
+package org.vansdk.testkit.gen;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -78,21 +78,35 @@ import org.vansdk.core.text.LocalizedText;
 import org.vansdk.core.time.PartialDate;
 
 /**
- * One fully populated example of every record type (copied from core's tests; the delivery follows
- * its referral).
+ * One fully populated, mutually consistent example of every record type (a survivor, her incident,
+ * casualty record, assessments, consent, referral and its attempt, a delivery, the directory
+ * entries) that passes every structural and semantic rule of the validator. Handy as a starting
+ * point for a vendor's own fixtures; for variety use {@link VanGen} or the population generator.
+ * The personal values are invented.
  */
-final class Samples {
-  static final String SECRET_NAME = "Sokha Chan";
-  static final String SECRET_ID = "010203040506";
-  static final String SECRET_PHONE = "+855 12 345 678";
-  static final Instant T0 = Instant.parse("2024-03-01T02:00:00Z");
+public final class SampleRecords {
+  /** The sample person's (invented) name. */
+  public static final String SECRET_NAME = "Sokha Chan";
 
-  static final OrganisationId CMAA = OrganisationId.parse("KHM-CMAA-ORG1");
-  static final OrganisationId HI = OrganisationId.parse("KHM-HI-ORG1");
+  /** The sample person's (invented) national ID. */
+  public static final String SECRET_ID = "010203040506";
 
-  private Samples() {}
+  /** The sample person's (invented) phone number. */
+  public static final String SECRET_PHONE = "+855 12 345 678";
 
-  static Person person() {
+  /** The instant the samples are built around. */
+  public static final Instant T0 = Instant.parse("2024-03-01T02:00:00Z");
+
+  /** The referring organisation (a mine action authority). */
+  public static final OrganisationId CMAA = OrganisationId.parse("KHM-CMAA-ORG1");
+
+  /** The receiving organisation (a rehabilitation provider). */
+  public static final OrganisationId HI = OrganisationId.parse("KHM-HI-ORG1");
+
+  private SampleRecords() {}
+
+  /** Returns the sample person record. */
+  public static Person person() {
     return Person.builder()
         .id(PersonId.parse("KHM-CMAA-P000123"))
         .addIdentifiers(ExternalIdentifier.of("khm-national-id", SECRET_ID))
@@ -119,7 +133,8 @@ final class Samples {
         .build();
   }
 
-  static Incident incident() {
+  /** Returns the sample incident record. */
+  public static Incident incident() {
     return Incident.builder()
         .id(IncidentId.parse("KHM-CMAA-I000045"))
         .date(PartialDate.parse("2019-06-14"))
@@ -137,7 +152,8 @@ final class Samples {
         .build();
   }
 
-  static Casualty casualty() {
+  /** Returns the sample casualty record. */
+  public static Casualty casualty() {
     return Casualty.builder()
         .id(CasualtyId.parse("KHM-CMAA-C000077"))
         .personId(person().id())
@@ -162,7 +178,8 @@ final class Samples {
         .build();
   }
 
-  static AffectedRelation relation() {
+  /** Returns the sample relation record. */
+  public static AffectedRelation relation() {
     return AffectedRelation.builder()
         .personId(PersonId.parse("KHM-CMAA-P000124"))
         .casualtyId(casualty().id())
@@ -170,7 +187,8 @@ final class Samples {
         .build();
   }
 
-  static FunctioningAssessment functioning() {
+  /** Returns the sample functioning record. */
+  public static FunctioningAssessment functioning() {
     return FunctioningAssessment.builder()
         .id(AssessmentId.parse("KHM-HI-F0001"))
         .personId(person().id())
@@ -185,7 +203,8 @@ final class Samples {
         .build();
   }
 
-  static NeedsAssessment needs() {
+  /** Returns the sample needs record. */
+  public static NeedsAssessment needs() {
     return NeedsAssessment.builder()
         .id(AssessmentId.parse("KHM-HI-N0001"))
         .personId(person().id())
@@ -201,7 +220,8 @@ final class Samples {
         .build();
   }
 
-  static Organisation organisation() {
+  /** Returns the sample organisation record. */
+  public static Organisation organisation() {
     return Organisation.builder()
         .id(HI)
         .addName(LocalizedText.of("en", "Physical Rehabilitation Centre Battambang"))
@@ -210,7 +230,8 @@ final class Samples {
         .build();
   }
 
-  static Service service() {
+  /** Returns the sample service record. */
+  public static Service service() {
     return Service.builder()
         .id(ServiceId.parse("KHM-HI-S01"))
         .organisationId(HI)
@@ -231,7 +252,8 @@ final class Samples {
         .build();
   }
 
-  static ServiceLocation serviceLocation() {
+  /** Returns the sample serviceLocation record. */
+  public static ServiceLocation serviceLocation() {
     return ServiceLocation.builder()
         .id(ServiceLocationId.parse("KHM-HI-L01"))
         .serviceId(service().id())
@@ -246,7 +268,8 @@ final class Samples {
         .build();
   }
 
-  static ServiceDelivery delivery() {
+  /** Returns the sample delivery record. */
+  public static ServiceDelivery delivery() {
     return ServiceDelivery.builder()
         .id(DeliveryId.parse("KHM-HI-D0001"))
         .personId(person().id())
@@ -263,7 +286,8 @@ final class Samples {
         .build();
   }
 
-  static Consent consent() {
+  /** Returns the sample consent record. */
+  public static Consent consent() {
     return Consent.builder()
         .id(ConsentId.parse("KHM-CMAA-K0001"))
         .personId(person().id())
@@ -280,7 +304,8 @@ final class Samples {
         .build();
   }
 
-  static Referral referral() {
+  /** Returns the sample referral record. */
+  public static Referral referral() {
     return Referral.builder()
         .id(ReferralId.parse("KHM-CMAA-R0001"))
         .personId(person().id())
@@ -294,7 +319,8 @@ final class Samples {
         .build();
   }
 
-  static ReferralAttempt attempt() {
+  /** Returns the sample attempt record. */
+  public static ReferralAttempt attempt() {
     return ReferralAttempt.builder()
         .id(AttemptId.parse("KHM-CMAA-A0001"))
         .referralId(referral().id())
@@ -310,7 +336,8 @@ final class Samples {
         .build();
   }
 
-  static QualityOfLifeSurvey survey() {
+  /** Returns the sample survey record. */
+  public static QualityOfLifeSurvey survey() {
     return QualityOfLifeSurvey.builder()
         .id(AssessmentId.parse("KHM-CMAA-Q0001"))
         .personId(person().id())
@@ -322,7 +349,8 @@ final class Samples {
         .build();
   }
 
-  static DeidentifiedCasualty deidentified() {
+  /** Returns the sample deidentified record. */
+  public static DeidentifiedCasualty deidentified() {
     return DeidentifiedCasualty.builder()
         .pseudonym("v1.ABCDEFGHIJKLMNOP")
         .sex(Sex.FEMALE)
@@ -340,7 +368,8 @@ final class Samples {
         .build();
   }
 
-  static Submission submission() {
+  /** Returns the sample submission record. */
+  public static Submission submission() {
     return Submission.builder()
         .submissionId(SubmissionId.parse("KHM-CMAA-SUB2024Q1"))
         .country(CountryCode.KHM)
