@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -198,9 +197,5 @@ final class SchemaReference {
         addTypes(arg, todo);
       }
     }
-  }
-
-  static List<String> languages() {
-    return java.util.Arrays.stream(LabelLanguage.values()).map(LabelLanguage::tag).toList();
   }
 }

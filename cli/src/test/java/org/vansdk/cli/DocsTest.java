@@ -44,6 +44,6 @@ class DocsTest {
     assertTrue(casualty.contains("| `outcome` |"), casualty);
     assertTrue(casualty.contains("## Code list `outcome`"), casualty);
     assertTrue(casualty.contains("| `killed` | Killed |"), casualty);
-    assertEquals(6, SchemaReference.languages().size());
+    assertTrue(casualty.contains("| code | en | km | lo | my | th | vi |"), casualty);
   }
 }

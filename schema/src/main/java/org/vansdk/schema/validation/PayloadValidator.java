@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.vansdk.core.VanException;
+import org.vansdk.core.json.NdjsonLines;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.RecordType;
 import org.vansdk.core.submission.SchemaVersion;
@@ -217,11 +218,12 @@ public final class PayloadValidator {
     TimelineRules timeline = TimelineRules.forStream();
     Instant now = clock.instant();
     RecordRules rules = new RecordRules(now);
-    try (LineReader lines = new LineReader(in, json.limits().maxDocumentBytes())) {
+    NdjsonLines lines = new NdjsonLines(in, json.limits().maxDocumentBytes());
+    try {
       byte[] line;
       while ((line = lines.next()) != null) {
         long number = lines.lineNumber();
-        if (line.length == 0) {
+        if (lines.wasTooLong()) {
           sink.accept(
               ValidationIssue.error(
                       IssueCode.LIMIT_EXCEEDED,
@@ -232,7 +234,7 @@ public final class PayloadValidator {
                   .at(number, 1));
           continue;
         }
-        if (isBlank(line)) {
+        if (NdjsonLines.isBlank(line)) {
           continue;
         }
         ParsedDocument parsed = ParsedDocument.parse(json, line);
@@ -498,14 +500,5 @@ public final class PayloadValidator {
           IssueCode.UNREADABLE_INPUT, "", "cannot read the input: " + e.getClass().getSimpleName());
     }
     return out.toByteArray();
-  }
-
-  private static boolean isBlank(byte[] line) {
-    for (byte b : line) {
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 }
