@@ -1,6 +1,10 @@
 // Validates every file of the VAN golden corpus with Ajv 8 (JSON Schema 2020-12, strict mode)
 // against the published schema files, and prints one verdict per file as JSON:
 // [{"file": "...", "valid": true|false, "errors": [...]}, ...]
+// A corpus whose index.json has "cases" instead of "files" holds referral protocol messages: each
+// case is a sample with members removed and set (JSON Pointers), checked against the dispatching
+// message.schema.json ("valid") and against the schema of its type when the type is known
+// ("validByType"): [{"file": "<case name>", "valid": ..., "validByType": ..., "errors": [...]}].
 // Usage: node validate.js <schema dir> <corpus dir>
 'use strict';
 const fs = require('fs');
@@ -12,8 +16,11 @@ const schemaDir = process.argv[2];
 const corpusDir = process.argv[3];
 const ajv = new Ajv2020({ strict: true, allErrors: true, loadSchema: undefined });
 addFormats(ajv);
-for (const f of fs.readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) {
-  ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8')));
+for (const dir of [schemaDir, path.join(schemaDir, 'message')]) {
+  if (!fs.existsSync(dir)) continue;
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
+    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  }
 }
 const base = 'https://schemas.vansdk.org/1.0/';
 function schemaFor(document) {
@@ -22,6 +29,10 @@ function schemaFor(document) {
   return base + document.replace(/_/g, '-') + '.schema.json';
 }
 const index = JSON.parse(fs.readFileSync(path.join(corpusDir, 'index.json'), 'utf8'));
+if (index.cases) {
+  process.stdout.write(JSON.stringify(index.cases.map(messageVerdict)));
+  process.exit(0);
+}
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const verdicts = [];
 for (const item of index.files) {
@@ -42,3 +53,47 @@ for (const item of index.files) {
   verdicts.push(verdict);
 }
 process.stdout.write(JSON.stringify(verdicts));
+
+
+// The tokens of a JSON Pointer (RFC 6901).
+function tokens(pointer) {
+  return pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+// The message of a case: its sample with members removed, then members set.
+function messageOf(item) {
+  const message = JSON.parse(fs.readFileSync(path.join(corpusDir, item.base), 'utf8'));
+  for (const pointer of item.remove || []) {
+    const t = tokens(pointer);
+    let parent = message;
+    t.slice(0, -1).forEach((k) => (parent = parent[k]));
+    delete parent[t[t.length - 1]];
+  }
+  for (const [pointer, value] of Object.entries(item.set || {})) {
+    const t = tokens(pointer);
+    let parent = message;
+    t.slice(0, -1).forEach((k) => {
+      if (typeof parent[k] !== 'object' || parent[k] === null) parent[k] = {};
+      parent = parent[k];
+    });
+    parent[t[t.length - 1]] = value;
+  }
+  return message;
+}
+
+function messageVerdict(item) {
+  const message = messageOf(item);
+  const any = ajv.getSchema(base + 'message/message.schema.json');
+  const verdict = { file: item.name, valid: any(message), validByType: null, errors: [] };
+  if (!verdict.valid) {
+    verdict.errors = any.errors.map((e) => e.instancePath + ' ' + e.keyword);
+  }
+  const byType =
+    typeof message.type === 'string' && /^[a-z_]+$/.test(message.type)
+      ? ajv.getSchema(base + 'message/' + message.type.replace(/_/g, '-') + '.schema.json')
+      : undefined;
+  if (byType) {
+    verdict.validByType = byType(message);
+  }
+  return verdict;
+}
