@@ -362,42 +362,16 @@ public final class PayloadValidator {
   private ValidationReport submission(byte[] document, JsonNode tree) {
     List<ValidationIssue> issues = new ArrayList<>();
     boolean lenient = false;
-    JsonNode version = tree.get("schemaVersion");
-    if (version != null && version.isString()) {
-      SchemaVersion v;
-      try {
-        v = SchemaVersion.parse(version.asString());
-      } catch (VanException e) {
-        v = null;
-      }
-      if (v != null && !v.isSupported()) {
-        issues.add(
-            ValidationIssue.error(
-                    IssueCode.UNSUPPORTED_VERSION,
-                    "/schemaVersion",
-                    "schemaVersion major "
-                        + v.major()
-                        + " is not supported; supported majors: "
-                        + SchemaVersion.SUPPORTED_MAJORS
-                        + " (current "
-                        + SchemaVersion.CURRENT_TEXT
-                        + ")")
-                .withValue(v.toString()));
-        return ValidationReport.of(Locator.locate(json, document, issues, 0));
-      }
-      if (v != null && v.isNewerMinor()) {
-        lenient = true;
-        issues.add(
-            ValidationIssue.warning(
-                    IssueCode.NEWER_MINOR_VERSION,
-                    "/schemaVersion",
-                    "schemaVersion "
-                        + v
-                        + " is newer than "
-                        + SchemaVersion.CURRENT_TEXT
-                        + "; validated leniently: unknown properties and codes are warnings")
-                .withValue(v.toString()));
-      }
+    Optional<SchemaVersion> v = VersionIssues.of(tree);
+    if (v.isPresent() && !v.get().isSupported()) {
+      issues.add(VersionIssues.unsupported(v.get()));
+      return ValidationReport.of(Locator.locate(json, document, issues, 0));
+    }
+    if (v.isPresent() && v.get().isNewerMinor()) {
+      lenient = true;
+      issues.add(
+          VersionIssues.newerMinor(
+              v.get(), "validated leniently: unknown properties and codes are warnings"));
     }
     nonFinite(tree, "", issues);
     if (issues.stream().anyMatch(i -> i.code() == IssueCode.LIMIT_EXCEEDED)) {

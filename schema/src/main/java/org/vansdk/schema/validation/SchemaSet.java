@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The published schemas, loaded once from the classpath (never from the network) with format
- * assertions on and every {@code $ref} resolved at load time.
+ * The published record schemas, loaded once from the classpath (never from the network) with format
+ * assertions on and every {@code $ref} resolved at load time. The message schemas are loaded
+ * through the same registry by {@link MessageValidator}.
  */
 final class SchemaSet {
   static final String BASE = "https://schemas.vansdk.org/1.0/";
@@ -34,25 +35,27 @@ final class SchemaSet {
   private final Map<RecordType, Schema> records = new EnumMap<>(RecordType.class);
 
   private SchemaSet() {
+    submission = load("submission");
+    ndjsonLine = load("ndjson-line");
+    for (RecordType type : RecordType.values()) {
+      records.put(type, load(fileName(type)));
+    }
+  }
+
+  private static SchemaRegistry registry() {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_POINTER)
             .build();
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            b ->
-                b.schemaRegistryConfig(config)
-                    // our own scheme: "classpath:" IRIs would bypass the custom loader
-                    .resourceLoaders(
-                        r -> r.values(l -> l.add(0, new MapResourceLoader(SchemaSet::compiled))))
-                    .schemaIdResolvers(r -> r.mapPrefix(BASE, COMPILED)));
-    submission = load(registry, "submission");
-    ndjsonLine = load(registry, "ndjson-line");
-    for (RecordType type : RecordType.values()) {
-      records.put(type, load(registry, fileName(type)));
-    }
+    return SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2020_12,
+        b ->
+            b.schemaRegistryConfig(config)
+                // our own scheme: "classpath:" IRIs would bypass the custom loader
+                .resourceLoaders(
+                    r -> r.values(l -> l.add(0, new MapResourceLoader(SchemaSet::compiled))))
+                .schemaIdResolvers(r -> r.mapPrefix(BASE, COMPILED)));
   }
 
   /** Keywords that make other subschemas evaluate properties of the same instance. */
@@ -121,7 +124,13 @@ final class SchemaSet {
     }
   }
 
-  // after APPLICATORS: the constructor needs it
+  /**
+   * The one registry of every published schema (records and messages), so a file such as {@code
+   * common.schema.json} is read and compiled once however many schemas refer to it.
+   */
+  private static final SchemaRegistry REGISTRY = registry();
+
+  // after APPLICATORS and REGISTRY: the constructor needs them
   private static final SchemaSet INSTANCE = new SchemaSet();
 
   static SchemaSet get() {
@@ -132,8 +141,15 @@ final class SchemaSet {
     return type.code().replace('_', '-');
   }
 
-  private static Schema load(SchemaRegistry registry, String name) {
-    Schema schema = registry.getSchema(SchemaLocation.of(BASE + name + ".schema.json"));
+  /**
+   * Loads one published schema from the classpath with every validator initialised, so a broken
+   * {@code $ref} fails here rather than at the first document.
+   *
+   * @param name the path below the version folder without {@code .schema.json}, e.g. {@code
+   *     casualty} or {@code message/ack}
+   */
+  static Schema load(String name) {
+    Schema schema = REGISTRY.getSchema(SchemaLocation.of(BASE + name + ".schema.json"));
     schema.initializeValidators();
     return schema;
   }

@@ -22,18 +22,31 @@ final class StructuralLayer {
    * part sits in the document (e.g. {@code /record} for the record of an NDJSON line).
    */
   static List<ValidationIssue> validate(Schema schema, JsonNode part, String prefix) {
+    return validate(schema, part, prefix, true);
+  }
+
+  /**
+   * Validates without keeping any offending value in the issues, for documents in which even a
+   * code-shaped value may be personal data (protocol messages).
+   */
+  static List<ValidationIssue> validateWithoutValues(Schema schema, JsonNode document) {
+    return validate(schema, document, "", false);
+  }
+
+  private static List<ValidationIssue> validate(
+      Schema schema, JsonNode part, String prefix, boolean codeValues) {
     List<Error> errors = schema.validate(part);
     if (errors.isEmpty()) {
       return new ArrayList<>();
     }
     List<ValidationIssue> issues = new ArrayList<>(errors.size());
     for (Error e : errors) {
-      issues.add(translate(e, prefix));
+      issues.add(translate(e, prefix, codeValues));
     }
     return issues;
   }
 
-  private static ValidationIssue translate(Error e, String prefix) {
+  private static ValidationIssue translate(Error e, String prefix, boolean codeValues) {
     String keyword = String.valueOf(e.getKeyword());
     String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
     if (pointer.equals("/") || pointer.equals("#")) {
@@ -87,7 +100,7 @@ final class StructuralLayer {
                       + where
                       + " is not allowed; allowed: "
                       + (schemaNode == null ? "see schema" : schemaNode.toString()));
-          return codeValue(issue, instance);
+          return codeValues ? codeValue(issue, instance) : issue;
         }
       case "pattern":
         return ValidationIssue.error(
