@@ -7,7 +7,7 @@ module org.vansdk.referral {
   requires transitive org.vansdk.core;
   requires transitive java.sql;
   requires static org.immutables.value;
-  requires com.networknt.schema;
+  requires org.vansdk.schema;
   requires tools.jackson.core;
 
   exports org.vansdk.referral.signature;

@@ -10,15 +10,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vansdk.core.consent.DataCategory;
 import org.vansdk.referral.message.MessageType;
+import org.vansdk.schema.validation.MessageValidator;
 import tools.jackson.databind.node.ObjectNode;
 
 class MessageSchemasTest {
 
   @ParameterizedTest
   @EnumSource(MessageType.class)
-  void everyMessageType_hasASchemaOnTheClasspath(MessageType type) {
+  void everyMessageType_hasASchemaInVanSchema(MessageType type) {
     assertNotNull(
-        getClass().getResource("/org/vansdk/referral/schema/1.0/" + MessageSchemas.fileName(type)),
+        MessageValidator.class.getResource(
+            "/org/vansdk/schema/1.0/" + MessageValidator.schemaFile(type.code())),
         type.code());
   }
 
@@ -46,8 +48,12 @@ class MessageSchemasTest {
     ((ObjectNode) m.get("payload")).remove("respondBy");
     ((ObjectNode) m.get("payload").get("referral")).put("priority", "whenever");
     List<String> problems = MessageSchemas.instance().validate(m);
-    assertTrue(problems.contains("/payload: required 'respondBy'"), problems.toString());
-    assertTrue(problems.contains("/payload/referral/priority: enum"), problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.startsWith("/payload/respondBy: VAN-S-0010 required")),
+        problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.startsWith("/payload/referral/priority: VAN-S-0013")),
+        problems.toString());
     assertTrue(problems.stream().noneMatch(p -> p.contains("whenever")), "no values echoed");
   }
 
@@ -74,5 +80,38 @@ class MessageSchemasTest {
     m.put("createdAt", "yesterday");
     assertTrue(
         MessageSchemas.instance().validate(m).stream().anyMatch(p -> p.startsWith("/createdAt")));
+  }
+
+  @Test
+  void validate_newerMinorWithUnknownMembers_noProblems() {
+    ObjectNode m = validRequest();
+    m.put("schemaVersion", "1.9");
+    m.put("routeHint", "asean-hub");
+    ((ObjectNode) m.get("payload").get("referral")).put("fundingScheme", "hef");
+    assertEquals(List.of(), MessageSchemas.instance().validate(m));
+  }
+
+  @Test
+  void validate_manyProblems_listsTenAndCountsTheRest() {
+    ObjectNode m = validRequest();
+    for (String member :
+        List.of(
+            "messageId",
+            "transmissionId",
+            "correlationId",
+            "attemptId",
+            "sender",
+            "receiver",
+            "createdAt",
+            "senderSeq",
+            "baseVersion",
+            "confidentiality",
+            "payloadSha256",
+            "payload")) {
+      m.remove(member);
+    }
+    List<String> problems = MessageSchemas.instance().validate(m);
+    assertEquals(11, problems.size(), problems.toString());
+    assertEquals("… 2 more", problems.get(10));
   }
 }
