@@ -2,14 +2,17 @@ package org.vansdk.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +24,15 @@ import org.vansdk.core.code.Labels;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.RecordType;
 import org.vansdk.core.submission.Submission;
+import org.vansdk.schema.validation.MessageValidator;
 import org.vansdk.schema.validation.PayloadValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Generates the schema reference: one Markdown page per published schema, listing every property
- * (type, whether required, description) and every code of the code lists it uses with its labels in
- * the six languages. Code lists are found by walking the model's types, so nothing is listed by
- * hand.
+ * Generates the schema reference: one Markdown page per published record schema and one for the
+ * referral protocol messages, listing every property (type, whether required, description) and
+ * every code of the code lists it uses with its labels in the six languages. Code lists are found
+ * by walking the model's types, so nothing is listed by hand.
  */
 final class SchemaReference {
   private final Map<String, Class<?>> codeListsByDef = codeLists();
@@ -43,7 +47,7 @@ final class SchemaReference {
     index.append(
         "Labels other than English are machine-drafted and await native-speaker review.\n\n");
     index.append("| schema | title | description |\n|---|---|---|\n");
-    for (String file : SchemasCommand.schemaFiles()) {
+    for (String file : SchemasCommand.recordSchemaFiles()) {
       JsonNode schema = read(file);
       String page = file.replace(".schema.json", ".md");
       index.append(
@@ -55,8 +59,112 @@ final class SchemaReference {
               oneLine(schema.path("description").asString(""))));
       pages.put(page, page(file, schema));
     }
+    JsonNode message = read(SchemasCommand.MESSAGE_SCHEMA);
+    index.append(
+        String.format(
+            "| [message/](message.md) | %s | %s |%n",
+            message.path("title").asString(""), oneLine(message.path("description").asString(""))));
+    pages.put("message.md", messagePage(message));
     pages.put("README.md", index.toString());
     return pages;
+  }
+
+  /**
+   * The page of the referral protocol messages: the envelope, its shared definitions, and the
+   * payload of every message type, from the message schemas.
+   */
+  private String messagePage(JsonNode message) throws IOException {
+    Set<String> usedCodeLists = new TreeSet<>();
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(message.path("title").asString()).append("\n\n");
+    md.append(message.path("description").asString("")).append("\n\n");
+    md.append("`$id`: `").append(message.path("$id").asString("")).append("`; each type also has ");
+    md.append("its own schema, `").append(base(message)).append("<type>.schema.json`.\n\n");
+    JsonNode envelope = read("message/envelope.schema.json");
+    md.append("## Envelope\n\n");
+    md.append(envelope.path("description").asString("")).append("\n\n");
+    md.append("`$id`: `").append(envelope.path("$id").asString("")).append("`\n\n");
+    properties(md, envelope, "", usedCodeLists);
+    md.append('\n');
+    md.append("## Envelope definitions\n\n");
+    JsonNode defs = envelope.path("$defs");
+    for (String name : defs.propertyNames()) {
+      JsonNode def = defs.get(name);
+      md.append("### `").append(name).append("`\n\n");
+      md.append(def.path("description").asString("")).append("\n\n");
+      if (def.path("properties").size() > 0) {
+        properties(md, def, "", usedCodeLists);
+        md.append('\n');
+      } else {
+        md.append("Type: ").append(type(def, usedCodeLists)).append(".\n\n");
+      }
+    }
+    md.append("## Message types\n\n| type | schema | description |\n|---|---|---|\n");
+    List<String> types = MessageValidator.create().types();
+    for (String type : types) {
+      JsonNode schema = read(MessageValidator.schemaFile(type));
+      md.append(
+          String.format(
+              "| [`%s`](#%s) | `%s` | %s |%n",
+              type,
+              type,
+              MessageValidator.schemaFile(type),
+              oneLine(schema.path("description").asString(""))));
+    }
+    md.append('\n');
+    for (String type : types) {
+      JsonNode schema = read(MessageValidator.schemaFile(type));
+      md.append("## ").append(type).append("\n\n");
+      md.append(schema.path("description").asString("")).append("\n\n");
+      List<String> required = new ArrayList<>();
+      schema.path("required").forEach(r -> required.add("`" + r.asString() + "`"));
+      if (!required.isEmpty()) {
+        md.append("Envelope members required for this type: ")
+            .append(String.join(", ", required))
+            .append(".\n\n");
+      }
+      JsonNode payload = schema.path("properties").path("payload");
+      if (payload.path("properties").size() > 0) {
+        md.append("Payload:\n\n");
+        properties(md, payload, "", usedCodeLists);
+        md.append('\n');
+      } else {
+        md.append("Payload: an object with no defined members.\n\n");
+      }
+    }
+    codeLists(md, usedCodeLists);
+    return md.toString();
+  }
+
+  private static String base(JsonNode schema) {
+    String id = schema.path("$id").asString("");
+    return id.substring(0, id.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * Appends a table of an object schema's properties; members of nested objects that define their
+   * own properties follow as rows named with dots, e.g. {@code referral.id}.
+   */
+  private void properties(StringBuilder md, JsonNode schema, String prefix, Set<String> codes) {
+    if (prefix.isEmpty()) {
+      md.append("| property | type | required | description |\n|---|---|---|---|\n");
+    }
+    Set<String> required = new TreeSet<>();
+    schema.path("required").forEach(r -> required.add(r.asString()));
+    JsonNode properties = schema.path("properties");
+    for (String name : properties.propertyNames()) {
+      JsonNode p = properties.get(name);
+      md.append(
+          String.format(
+              "| `%s` | %s | %s | %s |%n",
+              prefix + name,
+              type(p, codes),
+              required.contains(name) ? "yes" : "",
+              oneLine(p.path("description").asString(""))));
+      if (p.path("properties").size() > 0) {
+        properties(md, p, prefix + name + ".", codes);
+      }
+    }
   }
 
   private String page(String file, JsonNode schema) throws IOException {
@@ -92,6 +200,12 @@ final class SchemaReference {
               schema.path("$defs").propertyNames().stream().map(n -> "`" + n + "`").toList()));
       md.append(".\n\n");
     }
+    codeLists(md, usedCodeLists);
+    return md.toString();
+  }
+
+  /** Appends one section per code list used, with every code and its labels. */
+  private void codeLists(StringBuilder md, Set<String> usedCodeLists) {
     for (String def : usedCodeLists) {
       Class<?> type = codeListsByDef.get(def);
       if (type == null) {
@@ -113,7 +227,6 @@ final class SchemaReference {
       }
       md.append('\n');
     }
-    return md.toString();
   }
 
   private String type(JsonNode p, Set<String> usedCodeLists) {
@@ -126,12 +239,26 @@ final class SchemaReference {
       }
       String target =
           ref.contains(".schema.json") ? ref.substring(0, ref.indexOf(".schema.json")) : def;
-      return ref.startsWith("common.") ? "`" + def + "`" : "[" + target + "](" + target + ".md)";
+      if (ref.startsWith("#") || ref.contains("common.schema.json") || ref.contains("envelope.")) {
+        return "`" + def + "`";
+      }
+      return "[" + target + "](" + target + ".md)";
     }
     if (p.has("items")) {
       return "array of " + type(p.get("items"), usedCodeLists);
     }
-    return p.has("type") ? "`" + p.get("type").toString().replace("\"", "") + "`" : "see schema";
+    if (p.has("type")) {
+      return "`" + p.get("type").toString().replace("\"", "") + "`";
+    }
+    if (p.has("const")) {
+      return "`" + p.get("const").asString() + "`";
+    }
+    if (p.has("enum")) {
+      List<String> codes = new ArrayList<>();
+      p.get("enum").forEach(c -> codes.add("`" + c.asString() + "`"));
+      return "one of " + String.join(", ", codes);
+    }
+    return "see schema";
   }
 
   private static JsonNode read(String file) throws IOException {
@@ -149,9 +276,38 @@ final class SchemaReference {
   }
 
   /**
-   * Code-list enums reachable from the model's record types, keyed by their schema definition name.
+   * Code-list enums reachable from the model's record types, plus those that common.schema.json
+   * names as generated from a core enum (e.g. the referral reasons that only messages use), keyed
+   * by their schema definition name.
    */
   static Map<String, Class<?>> codeLists() {
+    Map<String, Class<?>> found = reachableCodeLists();
+    JsonNode defs;
+    try {
+      defs = read("common.schema.json").path("$defs");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String name : defs.propertyNames()) {
+      String description = defs.get(name).path("description").asString("");
+      int from = description.indexOf(GENERATED_FROM);
+      if (from < 0 || found.containsKey(name)) {
+        continue;
+      }
+      String className =
+          description.substring(from + GENERATED_FROM.length(), description.indexOf(')', from));
+      try {
+        found.put(name, Class.forName(className));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("common.schema.json names a missing enum " + className, e);
+      }
+    }
+    return found;
+  }
+
+  private static final String GENERATED_FROM = "generated from ";
+
+  private static Map<String, Class<?>> reachableCodeLists() {
     Map<String, Class<?>> found = new TreeMap<>();
     Deque<Class<?>> todo = new ArrayDeque<>();
     Set<Class<?>> seen = new HashSet<>();

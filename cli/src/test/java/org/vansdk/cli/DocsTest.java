@@ -46,4 +46,18 @@ class DocsTest {
     assertTrue(casualty.contains("| `killed` | Killed |"), casualty);
     assertTrue(casualty.contains("| code | en | km | lo | my | th | vi |"), casualty);
   }
+
+  @Test
+  void messagePage_listsTheEnvelopeAndThePayloadOfEveryType() throws IOException {
+    Map<String, String> files = DocsCommand.files();
+    String message = files.get("schema/message.md");
+    assertTrue(message.contains("| `messageId` |"), message);
+    assertTrue(message.contains("| `signature.alg` |"), message);
+    for (String type : org.vansdk.schema.validation.MessageValidator.create().types()) {
+      assertTrue(message.contains("\n## " + type + "\n"), type);
+    }
+    assertTrue(message.contains("| `referral.priority` | code list [`priority`]"), message);
+    assertTrue(message.contains("## Code list `declineReason`"), message);
+    assertTrue(files.get("schema/README.md").contains("(message.md)"));
+  }
 }

@@ -151,10 +151,14 @@ class VanCommandTest {
     Path out = dir.resolve("schemas");
     Run run = van("schemas", "--out", out.toString());
     assertEquals(0, run.code(), run.err());
-    try (var files = Files.list(out.resolve("1.0"))) {
-      assertEquals(SchemasCommand.schemaFiles().size(), files.count());
+    try (var files = Files.walk(out.resolve("1.0"))) {
+      assertEquals(SchemasCommand.schemaFiles().size(), files.filter(Files::isRegularFile).count());
     }
     assertTrue(Files.readString(out.resolve("1.0/casualty.schema.json")).contains("2020-12"));
+    assertTrue(
+        Files.readString(out.resolve("1.0/message/message.schema.json"))
+            .contains("\"$ref\": \"referral-request.schema.json\""));
+    assertTrue(Files.exists(out.resolve("1.0/message/envelope.schema.json")));
   }
 
   @Test
