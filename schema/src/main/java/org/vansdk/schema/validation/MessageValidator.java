@@ -13,21 +13,23 @@ import org.vansdk.core.submission.SchemaVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates referral protocol messages (DESIGN.md section 5) against the published message schemas
- * {@code https://schemas.vansdk.org/1.0/message/<type>.schema.json}: the envelope and the payload
- * of the message's type. The schemas are read from this module's classpath only (no URL is ever
- * fetched), compiled once with format assertions on, and shared by every instance. Other languages
- * use the one file {@code message/message.schema.json}, which selects the schema of each type; this
- * class makes the same choice in Java (a message whose type is unknown is checked against the
- * envelope alone), and gives the same verdicts.
+ * Validates referral protocol messages (the envelope and the 21 message types of the referral
+ * protocol, module van-referral) against the published message schemas {@code
+ * https://schemas.vansdk.org/1.0/message/<type>.schema.json}: the envelope and the payload of the
+ * message's type. The schemas are read from this module's classpath only (no URL is ever fetched),
+ * compiled once with format assertions on, and shared by every instance. Other languages use the
+ * one file {@code message/message.schema.json}, which selects the schema of each type; this class
+ * makes the same choice in Java (a message whose type is unknown is checked against the envelope
+ * alone), and gives the same verdicts.
  *
  * <p>Every problem is a {@link ValidationIssue} with a stable {@link IssueCode} and the JSON
  * Pointer of the offending member; issues never carry the offending value (only a {@code
- * schemaVersion} is quoted), since messages carry personal data. A major {@code schemaVersion}
- * other than 1 gives one {@link IssueCode#UNSUPPORTED_VERSION} error naming the supported majors; a
- * newer minor gives a {@link IssueCode#NEWER_MINOR_VERSION} warning and is otherwise validated as
- * 1.0. The message schemas leave objects open, so members added by a later minor version are
- * accepted; codes outside a code list are errors, because a receiver cannot act on them.
+ * schemaVersion} is quoted), since messages carry personal data. A major {@code schemaVersion} this
+ * SDK does not read gives one {@link IssueCode#UNSUPPORTED_VERSION} error naming the supported
+ * majors; a newer minor gives a {@link IssueCode#NEWER_MINOR_VERSION} warning and is otherwise
+ * validated as 1.0. The message schemas leave objects open, so members added by a later minor
+ * version are accepted; codes outside a code list are errors, because a receiver cannot act on
+ * them.
  *
  * <p>Signatures, payload hashes, sequence numbers and state transitions are checked by the referral
  * node, not here: this is the structural check that runs on receipt before them.
@@ -38,7 +40,7 @@ public final class MessageValidator {
   private static final String FOLDER = "message/";
 
   /** The schemas, keyed by message type code; loaded when this class is first used. */
-  private static final Map<String, Schema> BY_TYPE = new HashMap<>();
+  private static final Map<String, Schema> BY_TYPE;
 
   /** The message type codes, in the order of the envelope schema's {@code type} enum. */
   private static final List<String> TYPES;
@@ -58,9 +60,11 @@ public final class MessageValidator {
         .path("type")
         .path("enum")
         .forEach(t -> types.add(t.asString()));
+    Map<String, Schema> byType = new HashMap<>();
     for (String type : types) {
-      BY_TYPE.put(type, SchemaSet.load(FOLDER + fileName(type)));
+      byType.put(type, SchemaSet.load(FOLDER + fileName(type)));
     }
+    BY_TYPE = Map.copyOf(byType);
     TYPES = List.copyOf(types);
     ENVELOPE = envelope;
   }

@@ -130,11 +130,13 @@ final class SchemaSet {
    */
   private static final SchemaRegistry REGISTRY = registry();
 
-  // after APPLICATORS and REGISTRY: the constructor needs them
-  private static final SchemaSet INSTANCE = new SchemaSet();
+  /** The record schemas, loaded on first use (a referral node needs only the message schemas). */
+  private static final class Records {
+    static final SchemaSet INSTANCE = new SchemaSet();
+  }
 
   static SchemaSet get() {
-    return INSTANCE;
+    return Records.INSTANCE;
   }
 
   static String fileName(RecordType type) {
