@@ -79,16 +79,16 @@ public final class IndicatorEngine {
 
   /**
    * Accumulates the requests over an NDJSON stream ({@code {"type": ..., "record": ...}} per line),
-   * read once. The stream is not closed. Persons, incidents and casualties are streamed field by
-   * field: only the fields the indicators read are checked (syntax, types, codes, dates,
-   * identifiers), the rest of such a record is skipped; validate whole records upstream. Every
-   * other line is decoded and checked in full.
+   * read once. The stream is not closed. Persons, incidents, casualties and functioning assessments
+   * are streamed field by field: only the fields the indicators read are checked (syntax, types,
+   * codes, dates, identifiers), the rest of such a record is skipped; validate whole records
+   * upstream. Every other line is decoded and checked in full.
    *
    * @throws org.vansdk.core.json.VanJsonException on a malformed line, with its line number
    */
   public Accumulation accumulate(InputStream ndjson, List<IndicatorRequest> requests) {
     Dataset d = new Dataset(period);
-    new NdjsonFieldReader(json, ndjson, d).readAll();
+    new NdjsonFieldReader(json, ndjson, d, parallelism).readAll();
     return aggregate(d, requests);
   }
 
