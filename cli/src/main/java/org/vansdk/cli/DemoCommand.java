@@ -139,10 +139,7 @@ final class DemoCommand implements Callable<Integer> {
               .build()
               .compute(in, IndicatorRequest.defaults());
     }
-    long suppressed =
-        table.observations().stream()
-            .filter(o -> o.status().isSuppressed())
-            .count();
+    long suppressed = table.observations().stream().filter(o -> o.status().isSuppressed()).count();
     out.printf(
         "   %,d observations (%,d suppressed) for %s..%s, in %s%n",
         table.observations().size(), suppressed, start, end, since(t));
