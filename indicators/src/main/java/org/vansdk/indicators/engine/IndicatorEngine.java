@@ -1,19 +1,13 @@
 package org.vansdk.indicators.engine;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.core.submission.Submission;
-import org.vansdk.indicators.catalogue.Dimension;
-import org.vansdk.indicators.catalogue.Unit;
 import org.vansdk.indicators.table.IndicatorTable;
-import org.vansdk.indicators.table.Observation;
 
 /**
  * Computes indicators: reads the records once, joins what the indicators need, feeds every
@@ -35,14 +29,12 @@ public final class IndicatorEngine {
   private final int threshold;
   private final int parallelism;
   private final VanJson json;
-  private final CellSuppression suppression;
 
   private IndicatorEngine(Builder b) {
     this.period = Objects.requireNonNull(b.period, "period is required");
     this.threshold = b.threshold;
     this.parallelism = b.parallelism;
     this.json = b.json;
-    this.suppression = new PrimaryCellSuppression();
   }
 
   /** A builder; the reporting period is required. */
@@ -122,59 +114,12 @@ public final class IndicatorEngine {
   }
 
   /**
-   * Builds the table of an accumulation: values computed from the counts, small cells suppressed
-   * with this engine's threshold and flagged.
+   * Builds the table of an accumulation: every cell of every request (zeros included), values
+   * computed from the counts, small cells and the cells that would reveal them suppressed with this
+   * engine's threshold and flagged (see {@link org.vansdk.indicators.table.ObservationStatus}).
    */
   public IndicatorTable table(Accumulation acc) {
-    List<Observation> all = new ArrayList<>();
-    for (IndicatorRequest r : acc.requests()) {
-      List<Observation> cells = observations(acc, r);
-      all.addAll(threshold <= 1 ? cells : suppression.apply(cells, threshold));
-    }
-    return IndicatorTable.of(all);
-  }
-
-  static List<Observation> observations(Accumulation acc, IndicatorRequest r) {
-    List<Dimension> keyDims = r.keyDimensions();
-    String code = r.indicator().code();
-    Unit unit = r.indicator().unit();
-    List<Observation> out = new ArrayList<>();
-    for (Map.Entry<List<String>, long[]> e : acc.cells(r).entrySet()) {
-      Map<Dimension, String> dims = new TreeMap<>();
-      for (int i = 0; i < keyDims.size(); i++) {
-        dims.put(keyDims.get(i), e.getKey().get(i));
-      }
-      long[] c = e.getValue();
-      if (unit == Unit.DAYS) {
-        TreeMap<Integer, Long> h = acc.histograms(r).get(e.getKey());
-        for (String stat : Dimension.STATISTIC.codes()) {
-          Map<Dimension, String> withStat = new TreeMap<>(dims);
-          withStat.put(Dimension.STATISTIC, stat);
-          double days =
-              h == null ? Double.NaN : percentile(h, c[1], stat.equals("median") ? 50 : 90);
-          out.add(Observation.of(code, withStat, days, c[1], -1, c[2]));
-        }
-      } else if (r.indicator().isQuotient()) {
-        double v = c[1] == 0 ? Double.NaN : (double) c[0] / c[1];
-        out.add(Observation.of(code, dims, v, c[0], c[1], c[2]));
-      } else {
-        out.add(Observation.of(code, dims, c[0], c[0], -1, c[2]));
-      }
-    }
-    return out;
-  }
-
-  /** Nearest-rank percentile: the smallest value whose cumulative count reaches ceil(p/100 n). */
-  static double percentile(TreeMap<Integer, Long> histogram, long n, int p) {
-    long rank = (n * p + 99) / 100;
-    long seen = 0;
-    for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
-      seen += e.getValue();
-      if (seen >= rank) {
-        return e.getKey();
-      }
-    }
-    return Double.NaN;
+    return new TableBuilder(threshold).build(acc);
   }
 
   /** Builds an {@link IndicatorEngine}. Not thread-safe. */
@@ -193,8 +138,10 @@ public final class IndicatorEngine {
     }
 
     /**
-     * The small-cell threshold: cells with a count from 1 to threshold - 1 are suppressed; 1 or
-     * less turns suppression off. Default 5.
+     * The small-cell threshold: cells whose count, numerator or denominator is from 1 to threshold
+     * - 1 are suppressed (primary), and so are the cells needed so that none of them can be
+     * recovered from the totals published beside them (secondary); 1 or less turns suppression off.
+     * Default 5.
      */
     public Builder threshold(int threshold) {
       this.threshold = threshold;
