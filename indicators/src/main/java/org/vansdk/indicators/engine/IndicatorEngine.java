@@ -47,8 +47,8 @@ public final class IndicatorEngine {
     return period;
   }
 
-  /** Accumulates the requests over the records of a submission. */
-  public Accumulation accumulate(Submission submission, List<IndicatorRequest> requests) {
+  /** Loads the records of a submission for this engine's period (see {@link IndicatorData}). */
+  public IndicatorData load(Submission submission) {
     Dataset d = new Dataset(period);
     submission.persons().forEach(d::accept);
     submission.incidents().forEach(d::accept);
@@ -57,31 +57,89 @@ public final class IndicatorEngine {
     submission.needsAssessments().forEach(d::accept);
     submission.serviceDeliveries().forEach(d::accept);
     submission.referralAttempts().forEach(d::accept);
-    return aggregate(d, requests);
+    return joined(d);
   }
 
-  /** Accumulates the requests over records of any VAN type, in any order. */
-  public Accumulation accumulate(Iterable<?> records, List<IndicatorRequest> requests) {
+  /** Loads records of any VAN type, in any order, for this engine's period. */
+  public IndicatorData load(Iterable<?> records) {
     Dataset d = new Dataset(period);
     for (Object r : records) {
       d.accept(r);
     }
-    return aggregate(d, requests);
+    return joined(d);
   }
 
   /**
-   * Accumulates the requests over an NDJSON stream ({@code {"type": ..., "record": ...}} per line),
-   * read once. The stream is not closed. Persons, incidents, casualties and functioning assessments
-   * are streamed field by field: only the fields the indicators read are checked (syntax, types,
-   * codes, dates, identifiers), the rest of such a record is skipped; validate whole records
-   * upstream. Every other line is decoded and checked in full.
+   * Loads an NDJSON stream ({@code {"type": ..., "record": ...}} per line) for this engine's
+   * period, reading it once; the stream is not closed. With a parallelism above 1 the lines are
+   * parsed on that many threads. Persons, incidents, casualties and functioning assessments are
+   * streamed field by field: only the fields the indicators read are checked (syntax, types, codes,
+   * dates, identifiers, each field given once), the rest of such a record is skipped; validate
+   * whole records upstream. Every other line is decoded and checked in full.
+   *
+   * @throws org.vansdk.core.json.VanJsonException on a malformed line, with its line number
+   */
+  public IndicatorData load(InputStream ndjson) {
+    Dataset d = new Dataset(period);
+    new NdjsonFieldReader(json, ndjson, d, parallelism).readAll();
+    return joined(d);
+  }
+
+  private IndicatorData joined(Dataset d) {
+    d.join();
+    return new IndicatorData(d, period);
+  }
+
+  /**
+   * Accumulates the requests over loaded data; nothing is read again.
+   *
+   * @throws IllegalArgumentException if the data was loaded for another reporting period
+   */
+  public Accumulation accumulate(IndicatorData data, List<IndicatorRequest> requests) {
+    if (!data.period().equals(period)) {
+      throw new IllegalArgumentException(
+          "the data was loaded for the period "
+              + data.period()
+              + "; this engine computes "
+              + period
+              + ": load it again with this engine");
+    }
+    List<IndicatorRequest> reqs = List.copyOf(requests);
+    Dataset d = data.dataset;
+    if (parallelism <= 1) {
+      return new Aggregation(d, reqs).run(0, 1);
+    }
+    int parts = parallelism;
+    return IntStream.range(0, parts)
+        .parallel()
+        .mapToObj(p -> new Aggregation(d, reqs).run(p, parts))
+        .reduce(Accumulation::merge)
+        .orElseThrow();
+  }
+
+  /** Accumulates the requests over the records of a submission. */
+  public Accumulation accumulate(Submission submission, List<IndicatorRequest> requests) {
+    return accumulate(load(submission), requests);
+  }
+
+  /** Accumulates the requests over records of any VAN type, in any order. */
+  public Accumulation accumulate(Iterable<?> records, List<IndicatorRequest> requests) {
+    return accumulate(load(records), requests);
+  }
+
+  /**
+   * Accumulates the requests over an NDJSON stream, read once as {@link #load(InputStream)} reads
+   * it. The stream is not closed.
    *
    * @throws org.vansdk.core.json.VanJsonException on a malformed line, with its line number
    */
   public Accumulation accumulate(InputStream ndjson, List<IndicatorRequest> requests) {
-    Dataset d = new Dataset(period);
-    new NdjsonFieldReader(json, ndjson, d, parallelism).readAll();
-    return aggregate(d, requests);
+    return accumulate(load(ndjson), requests);
+  }
+
+  /** Computes the requests over loaded data and builds the suppressed table. */
+  public IndicatorTable compute(IndicatorData data, List<IndicatorRequest> requests) {
+    return table(accumulate(data, requests));
   }
 
   /** Computes the requests over a submission and builds the suppressed table. */
@@ -97,20 +155,6 @@ public final class IndicatorEngine {
   /** Computes the requests over an NDJSON stream and builds the suppressed table. */
   public IndicatorTable compute(InputStream ndjson, List<IndicatorRequest> requests) {
     return table(accumulate(ndjson, requests));
-  }
-
-  private Accumulation aggregate(Dataset d, List<IndicatorRequest> requests) {
-    List<IndicatorRequest> reqs = List.copyOf(requests);
-    d.join();
-    if (parallelism <= 1) {
-      return new Aggregation(d, reqs).run(0, 1);
-    }
-    int parts = parallelism;
-    return IntStream.range(0, parts)
-        .parallel()
-        .mapToObj(p -> new Aggregation(d, reqs).run(p, parts))
-        .reduce(Accumulation::merge)
-        .orElseThrow();
   }
 
   /**

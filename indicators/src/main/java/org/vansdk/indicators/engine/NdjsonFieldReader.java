@@ -73,11 +73,17 @@ final class NdjsonFieldReader {
   private final Dataset data;
   private final int parallelism;
   private final int maxLine;
-  private byte[] buffer = new byte[2 * CHUNK];
+  private final int chunkBytes;
+  private byte[] buffer;
   private int limit;
   private boolean eof;
 
   NdjsonFieldReader(VanJson json, InputStream in, Dataset data, int parallelism) {
+    this(json, in, data, parallelism, CHUNK);
+  }
+
+  /** As the public path, with another chunk size (tests cut small streams into many chunks). */
+  NdjsonFieldReader(VanJson json, InputStream in, Dataset data, int parallelism, int chunkBytes) {
     this.json = json;
     // Repeated properties are checked here for the fields read (see Fields); the rest is skipped.
     this.reader = json.mapper().reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -85,6 +91,8 @@ final class NdjsonFieldReader {
     this.data = data;
     this.parallelism = parallelism;
     this.maxLine = (int) Math.min(Integer.MAX_VALUE - 16, json.limits().maxDocumentBytes());
+    this.chunkBytes = chunkBytes;
+    this.buffer = new byte[2 * chunkBytes];
   }
 
   /** Reads every line of the stream into the dataset. */
@@ -170,7 +178,7 @@ final class NdjsonFieldReader {
   private byte[] nextChunk(long linesBefore) {
     int searched = 0;
     while (true) {
-      while (!eof && limit < CHUNK) {
+      while (!eof && limit < chunkBytes) {
         fill();
       }
       int nl = -1;

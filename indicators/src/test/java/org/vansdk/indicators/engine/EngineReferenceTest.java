@@ -231,6 +231,54 @@ class EngineReferenceTest {
     }
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("ndjsonSeeds")
+  void ndjsonChunksOnSeveralThreads_equalSequentialRead(long seed) {
+    Submission s = Population.generate(seed, 120);
+    List<IndicatorRequest> reqs = IndicatorRequest.defaults();
+    List<Object> records = records(s).collect(Collectors.toList());
+    Collections.shuffle(records, new Random(seed));
+    VanJson json = VanJson.strict();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object r : records) {
+      Ndjson.writeLine(json, r, out);
+    }
+    Accumulation expected = engine(1).accumulate(s, reqs);
+    for (int chunk : new int[] {16, 700, 1 << 20}) {
+      for (int threads : new int[] {1, 3}) {
+        Dataset d = new Dataset(Population.PERIOD);
+        new NdjsonFieldReader(json, new ByteArrayInputStream(out.toByteArray()), d, threads, chunk)
+            .readAll();
+        d.join();
+        Accumulation actual = new Aggregation(d, reqs).run(0, 1);
+        for (IndicatorRequest r : reqs) {
+          assertEquals(
+              expected.counts(r),
+              actual.counts(r),
+              "seed " + seed + " chunk " + chunk + " threads " + threads + " " + r);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("ndjsonSeeds")
+  void loadedData_computedTwice_equalsComputingFromRecords(long seed) {
+    Submission s = Population.generate(seed, 120);
+    IndicatorEngine engine = engine(2);
+    IndicatorData data = engine.load(s);
+    List<IndicatorRequest> reqs = requests(seed);
+    assertEquals(s.casualties().size(), data.casualties());
+    String once = engine.compute(data, reqs).observations().toString();
+    assertTrue(once.equals(engine.compute(data, reqs).observations().toString()), "seed " + seed);
+    assertTrue(once.equals(engine.compute(s, reqs).observations().toString()), "seed " + seed);
+    IndicatorEngine other = IndicatorEngine.builder().period(EMPTY).build();
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> other.compute(data, reqs));
+    assertTrue(e.getMessage().contains("load it again"), e.getMessage());
+  }
+
   static LongStream ndjsonSeeds() {
     return LongStream.rangeClosed(1, 5);
   }
