@@ -4,6 +4,7 @@
  */
 module org.vansdk.indicators {
   requires transitive org.vansdk.core;
+  requires org.vansdk.anonymisation;
 
   exports org.vansdk.indicators.catalogue;
   exports org.vansdk.indicators.engine;

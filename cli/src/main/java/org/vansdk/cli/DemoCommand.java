@@ -25,7 +25,6 @@ import org.vansdk.indicators.engine.IndicatorEngine;
 import org.vansdk.indicators.engine.IndicatorRequest;
 import org.vansdk.indicators.table.IndicatorTable;
 import org.vansdk.indicators.table.Observation;
-import org.vansdk.indicators.table.ObservationStatus;
 import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.ValidationReport;
 import org.vansdk.testkit.population.PopulationGenerator;
@@ -140,10 +139,7 @@ final class DemoCommand implements Callable<Integer> {
               .build()
               .compute(in, IndicatorRequest.defaults());
     }
-    long suppressed =
-        table.observations().stream()
-            .filter(o -> o.status() == ObservationStatus.SUPPRESSED)
-            .count();
+    long suppressed = table.observations().stream().filter(o -> o.status().isSuppressed()).count();
     out.printf(
         "   %,d observations (%,d suppressed) for %s..%s, in %s%n",
         table.observations().size(), suppressed, start, end, since(t));
@@ -171,13 +167,13 @@ final class DemoCommand implements Callable<Integer> {
         o.value().isPresent() ? String.format(Locale.ROOT, "%.3f", o.value().getAsDouble()) : "-";
     return String.format(
         Locale.ROOT,
-        "%-7s %-28s value %-10s numerator %-8s denominator %-8s unknown %d",
+        "%-7s %-28s value %-10s numerator %-8s denominator %-8s unknown %s",
         o.indicator(),
         cell,
         value,
         o.numerator().isPresent() ? o.numerator().getAsLong() : "-",
         o.denominator().isPresent() ? o.denominator().getAsLong() : "-",
-        o.unknown());
+        o.unknown().isPresent() ? o.unknown().getAsLong() : "-");
   }
 
   private static Person firstSurvivor(Path population) throws IOException {

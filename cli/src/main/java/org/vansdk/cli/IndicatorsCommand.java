@@ -218,13 +218,13 @@ final class IndicatorsCommand implements Callable<Integer> {
                   .map(e -> e.getKey().code() + "=" + e.getValue())
                   .collect(Collectors.joining(" "));
       out.printf(
-          "%-8s %-48s %12s %10s %10s %8d  %s%n",
+          "%-8s %-48s %12s %10s %10s %8s  %s%n",
           o.indicator(),
           cell.length() > 48 ? cell.substring(0, 47) + "…" : cell,
           o.value().isPresent() ? String.format(Locale.ROOT, "%.4f", o.value().getAsDouble()) : "-",
           o.numerator().isPresent() ? Long.toString(o.numerator().getAsLong()) : "-",
           o.denominator().isPresent() ? Long.toString(o.denominator().getAsLong()) : "-",
-          o.unknown(),
+          o.unknown().isPresent() ? Long.toString(o.unknown().getAsLong()) : "-",
           o.status().name().toLowerCase(Locale.ROOT));
     }
     out.printf("%,d observations%n", table.observations().size());

@@ -80,14 +80,52 @@ public final class SmallCellProtection {
    * @return the table with every cell and margin flagged
    */
   public ProtectedTable protect(CountTable table) {
+    return protect(table, new boolean[table.rows() + 1][table.columns() + 1]);
+  }
+
+  /**
+   * Protects a table some of whose cells or margins are already hidden, for instance because they
+   * are shared with a linked table in which they were suppressed. Those stay hidden (flagged {@link
+   * Suppression#SECONDARY} unless small) and are protected like small ones: none of them can be
+   * recovered from this table's published values. Protecting each of a set of linked tables in
+   * turn, feeding every table the cells hidden so far, until nothing changes, is the modular
+   * approach to linked tables.
+   *
+   * @param table the table
+   * @param hidden the cells and margins already hidden, in the augmented layout: {@code
+   *     hidden[r][c]} for cell (r, c), {@code hidden[r][columns()]} for row total r, {@code
+   *     hidden[rows()][c]} for column total c, {@code hidden[rows()][columns()]} for the grand
+   *     total; not modified
+   * @return the table with every cell and margin flagged
+   * @throws AnonymisationException {@code VAN-A-0007} if {@code hidden} does not have the shape
+   *     (rows + 1) x (columns + 1)
+   */
+  public ProtectedTable protect(CountTable table, boolean[][] hidden) {
     int rows = table.rows() + 1;
     int columns = table.columns() + 1;
+    if (hidden.length != rows) {
+      throw new AnonymisationException(
+          AnonymisationException.INVALID_TABLE,
+          "hidden mask has " + hidden.length + " rows; expected " + rows + " (rows + totals)");
+    }
     Suppression[][] flags = new Suppression[rows][columns];
     for (int r = 0; r < rows; r++) {
+      if (hidden[r].length != columns) {
+        throw new AnonymisationException(
+            AnonymisationException.INVALID_TABLE,
+            "hidden mask row "
+                + r
+                + " has "
+                + hidden[r].length
+                + " entries; expected "
+                + columns
+                + " (columns + totals)");
+      }
       for (int c = 0; c < columns; c++) {
         long v = table.augmented(r, c);
         boolean small = (v > 0 && v < threshold) || (v == 0 && zeroCells == ZeroCells.SUPPRESS);
-        flags[r][c] = small ? Suppression.PRIMARY : Suppression.NONE;
+        flags[r][c] =
+            small ? Suppression.PRIMARY : hidden[r][c] ? Suppression.SECONDARY : Suppression.NONE;
       }
     }
     while (true) {

@@ -16,6 +16,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -95,6 +99,12 @@ public class ReferralBenchmark {
   /** Messages per invocation. */
   public static final int BATCH = 1000;
 
+  /** Messages per {@code receiveAll} call in the group-commit variants (a queue poll). */
+  public static final int GROUP = 50;
+
+  /** Threads of the parallel variants: the cores of the reference machine. */
+  public static final int THREADS = 2;
+
   static final Party KHM = new Party(OrganisationId.parse("KHM-CMAA-HQ"), "hq", CountryCode.KHM);
   static final Party THA =
       new Party(OrganisationId.parse("THA-SIRINDHORN-REHAB"), "main", CountryCode.THA);
@@ -106,7 +116,10 @@ public class ReferralBenchmark {
   private List<byte[]> messages;
   private byte[] oneContent;
   private String oneSignature;
+  private List<byte[]> contents;
+  private List<String> signatures;
   private SignatureVerifier uncached;
+  private ExecutorService pool;
 
   static SecureRandom seeded(long seed) {
     try {
@@ -182,10 +195,69 @@ public class ReferralBenchmark {
     if (messages.size() != BATCH) {
       throw new IllegalStateException("expected " + BATCH + " requests, got " + messages.size());
     }
-    Message first = Message.fromJson(MessageCodec.parse(messages.get(0)));
-    oneContent = CanonicalJson.toBytes(first.signedContent());
-    oneSignature = first.signature().orElseThrow().value();
+    contents = new ArrayList<>(BATCH);
+    signatures = new ArrayList<>(BATCH);
+    for (byte[] wire : messages) {
+      Message m = Message.fromJson(MessageCodec.parse(wire));
+      contents.add(CanonicalJson.toBytes(m.signedContent()));
+      signatures.add(m.signature().orElseThrow().value());
+    }
+    oneContent = contents.get(0);
+    oneSignature = signatures.get(0);
     uncached = new SignatureVerifier(registry);
+    pool = Executors.newFixedThreadPool(THREADS);
+  }
+
+  /** Stops the worker threads. */
+  @TearDown(Level.Trial)
+  public void stop() {
+    pool.shutdownNow();
+  }
+
+  /** Runs {@code work(from, to)} over the batch split into {@link #THREADS} slices, in parallel. */
+  private void split(Slice work) {
+    List<Future<?>> parts = new ArrayList<>(THREADS);
+    for (int t = 0; t < THREADS; t++) {
+      int from = BATCH * t / THREADS;
+      int to = BATCH * (t + 1) / THREADS;
+      parts.add(pool.submit(() -> work.run(from, to)));
+    }
+    try {
+      for (Future<?> f : parts) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** A slice of the batch. */
+  @FunctionalInterface
+  interface Slice {
+    void run(int from, int to);
+  }
+
+  private void verifySlice(int from, int to, Blackhole bh) {
+    for (int i = from; i < to; i++) {
+      bh.consume(
+          uncached.verify(
+              KHM.organisation(), "KHM-CMAA-HQ-K1", contents.get(i), signatures.get(i)));
+    }
+  }
+
+  private void receiveGroups(ReferralNode node, int from, int to, Blackhole bh) {
+    for (int i = from; i < to; i += GROUP) {
+      bh.consume(node.receiveAll(messages.subList(i, Math.min(to, i + GROUP))));
+    }
+  }
+
+  private void receiveSlice(ReferralNode node, int from, int to, Blackhole bh) {
+    for (int i = from; i < to; i++) {
+      bh.consume(node.receive(messages.get(i)));
+    }
   }
 
   private ReferralNode node(ReferralStore store) {
@@ -244,9 +316,7 @@ public class ReferralBenchmark {
   @Warmup(iterations = 3)
   @Measurement(iterations = 5)
   public void receiveInMemory(InMemory state, Blackhole bh) {
-    for (byte[] m : messages) {
-      bh.consume(state.node.receive(m));
-    }
+    receiveSlice(state.node, 0, BATCH, bh);
   }
 
   /** The whole receive path with the H2 file store; score = time per message. */
@@ -257,9 +327,7 @@ public class ReferralBenchmark {
   @Warmup(iterations = 3)
   @Measurement(iterations = 5)
   public void receiveH2File(H2File state, Blackhole bh) {
-    for (byte[] m : messages) {
-      bh.consume(state.node.receive(m));
-    }
+    receiveSlice(state.node, 0, BATCH, bh);
   }
 
   /** Ed25519 verification of one message's canonical content alone: the physical bound. */
@@ -270,5 +338,103 @@ public class ReferralBenchmark {
   @Measurement(iterations = 5, time = 2)
   public Object verifyOnly() {
     return uncached.verify(KHM.organisation(), "KHM-CMAA-HQ-K1", oneContent, oneSignature);
+  }
+
+  /** A fresh in-memory receiver that has received the batch; its outbox holds the acks. */
+  @State(Scope.Thread)
+  public static class Answered {
+    ReferralNode node;
+
+    /** Creates the node and receives the batch (not measured). */
+    @Setup(Level.Invocation)
+    public void fresh(ReferralBenchmark b) {
+      node = b.node(new InMemoryReferralStore());
+      for (byte[] m : b.messages) {
+        node.receive(m);
+      }
+    }
+  }
+
+  /**
+   * Transmitting the replies: {@code outgoing()} takes the batch's acks from the outbox and signs
+   * each. Score = time per message; receive + transmit is the whole cost of answering a message.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void transmitReplies(Answered state, Blackhole bh) {
+    bh.consume(state.node.outgoing());
+  }
+
+  /** Ed25519 verification of every message of the batch on one thread; score = time per message. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void verifyBatch(Blackhole bh) {
+    verifySlice(0, BATCH, bh);
+  }
+
+  /** The same verification split over {@link #THREADS} threads: the machine's bound. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void verifyBatchParallel(Blackhole bh) {
+    split((from, to) -> verifySlice(from, to, bh));
+  }
+
+  /** The whole receive path, in-memory store, {@link #THREADS} threads receiving at once. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void receiveInMemoryParallel(InMemory state, Blackhole bh) {
+    split((from, to) -> receiveSlice(state.node, from, to, bh));
+  }
+
+  /** The whole receive path, H2 file store, {@link #THREADS} threads receiving at once. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void receiveH2FileParallel(H2File state, Blackhole bh) {
+    split((from, to) -> receiveSlice(state.node, from, to, bh));
+  }
+
+  /**
+   * The whole receive path, H2 file store, {@link #GROUP} messages per {@code receiveAll} (one
+   * transaction each), one thread.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void receiveH2FileGrouped(H2File state, Blackhole bh) {
+    receiveGroups(state.node, 0, BATCH, bh);
+  }
+
+  /** As {@link #receiveH2FileGrouped}, with {@link #THREADS} threads receiving at once. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(BATCH)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public void receiveH2FileGroupedParallel(H2File state, Blackhole bh) {
+    split((from, to) -> receiveGroups(state.node, from, to, bh));
   }
 }

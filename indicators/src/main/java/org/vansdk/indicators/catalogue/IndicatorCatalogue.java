@@ -184,7 +184,12 @@ public final class IndicatorCatalogue {
     }
     md.append(
         "\nTotals are marked `_T` in a dimension column. A partial date counts at its earliest"
-            + " day. Cells with a count between 1 and threshold - 1 (default 5) are suppressed.\n");
+            + " day. Every combination of a closed dimension's codes is listed, zeros included"
+            + " (an open dimension lists the values met in the data); a total is listed even when"
+            + " nothing happened in the period. Cells whose count, numerator or denominator is"
+            + " between 1 and threshold - 1 (default 5) are suppressed (OBS_STATUS C), and so are"
+            + " the cells that would let a reader recover one from the totals of the same indicator"
+            + " published beside it (OBS_STATUS D).\n");
     return md.toString();
   }
 

@@ -321,16 +321,19 @@ final class Dataset {
   }
 
   private void functioning(FunctioningAssessment f) {
-    int day = (int) f.date().earliest().toEpochDay();
+    functioning(f.personId().value(), f.id().value(), f.date(), f.computedIdentifiers());
+  }
+
+  /** A functioning assessment: the person's latest by the end of the period is kept. */
+  void functioning(String personId, String id, PartialDate date, WgSsIdentifiers w) {
+    int day = (int) date.earliest().toEpochDay();
     if (day > endDay) {
       return;
     }
-    int p = person(f.personId().value());
-    String id = f.id().value();
+    int p = person(personId);
     if (isLater(day, id, wgDay[p], wgId[p])) {
       wgDay[p] = day;
       wgId[p] = id;
-      WgSsIdentifiers w = f.computedIdentifiers();
       wgIdentifiers[p] =
           w.disability1().ordinal()
               | w.disability2().ordinal() << 2

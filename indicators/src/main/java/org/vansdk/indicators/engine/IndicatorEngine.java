@@ -1,19 +1,13 @@
 package org.vansdk.indicators.engine;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.core.submission.Submission;
-import org.vansdk.indicators.catalogue.Dimension;
-import org.vansdk.indicators.catalogue.Unit;
 import org.vansdk.indicators.table.IndicatorTable;
-import org.vansdk.indicators.table.Observation;
 
 /**
  * Computes indicators: reads the records once, joins what the indicators need, feeds every
@@ -35,14 +29,12 @@ public final class IndicatorEngine {
   private final int threshold;
   private final int parallelism;
   private final VanJson json;
-  private final CellSuppression suppression;
 
   private IndicatorEngine(Builder b) {
     this.period = Objects.requireNonNull(b.period, "period is required");
     this.threshold = b.threshold;
     this.parallelism = b.parallelism;
     this.json = b.json;
-    this.suppression = new PrimaryCellSuppression();
   }
 
   /** A builder; the reporting period is required. */
@@ -55,8 +47,8 @@ public final class IndicatorEngine {
     return period;
   }
 
-  /** Accumulates the requests over the records of a submission. */
-  public Accumulation accumulate(Submission submission, List<IndicatorRequest> requests) {
+  /** Loads the records of a submission for this engine's period (see {@link IndicatorData}). */
+  public IndicatorData load(Submission submission) {
     Dataset d = new Dataset(period);
     submission.persons().forEach(d::accept);
     submission.incidents().forEach(d::accept);
@@ -65,31 +57,89 @@ public final class IndicatorEngine {
     submission.needsAssessments().forEach(d::accept);
     submission.serviceDeliveries().forEach(d::accept);
     submission.referralAttempts().forEach(d::accept);
-    return aggregate(d, requests);
+    return joined(d);
   }
 
-  /** Accumulates the requests over records of any VAN type, in any order. */
-  public Accumulation accumulate(Iterable<?> records, List<IndicatorRequest> requests) {
+  /** Loads records of any VAN type, in any order, for this engine's period. */
+  public IndicatorData load(Iterable<?> records) {
     Dataset d = new Dataset(period);
     for (Object r : records) {
       d.accept(r);
     }
-    return aggregate(d, requests);
+    return joined(d);
   }
 
   /**
-   * Accumulates the requests over an NDJSON stream ({@code {"type": ..., "record": ...}} per line),
-   * read once. The stream is not closed. Persons, incidents and casualties are streamed field by
-   * field: only the fields the indicators read are checked (syntax, types, codes, dates,
-   * identifiers), the rest of such a record is skipped; validate whole records upstream. Every
-   * other line is decoded and checked in full.
+   * Loads an NDJSON stream ({@code {"type": ..., "record": ...}} per line) for this engine's
+   * period, reading it once; the stream is not closed. With a parallelism above 1 the lines are
+   * parsed on that many threads. Persons, incidents, casualties and functioning assessments are
+   * streamed field by field: only the fields the indicators read are checked (syntax, types, codes,
+   * dates, identifiers, each field given once), the rest of such a record is skipped; validate
+   * whole records upstream. Every other line is decoded and checked in full.
+   *
+   * @throws org.vansdk.core.json.VanJsonException on a malformed line, with its line number
+   */
+  public IndicatorData load(InputStream ndjson) {
+    Dataset d = new Dataset(period);
+    new NdjsonFieldReader(json, ndjson, d, parallelism).readAll();
+    return joined(d);
+  }
+
+  private IndicatorData joined(Dataset d) {
+    d.join();
+    return new IndicatorData(d, period);
+  }
+
+  /**
+   * Accumulates the requests over loaded data; nothing is read again.
+   *
+   * @throws IllegalArgumentException if the data was loaded for another reporting period
+   */
+  public Accumulation accumulate(IndicatorData data, List<IndicatorRequest> requests) {
+    if (!data.period().equals(period)) {
+      throw new IllegalArgumentException(
+          "the data was loaded for the period "
+              + data.period()
+              + "; this engine computes "
+              + period
+              + ": load it again with this engine");
+    }
+    List<IndicatorRequest> reqs = List.copyOf(requests);
+    Dataset d = data.dataset;
+    if (parallelism <= 1) {
+      return new Aggregation(d, reqs).run(0, 1);
+    }
+    int parts = parallelism;
+    return IntStream.range(0, parts)
+        .parallel()
+        .mapToObj(p -> new Aggregation(d, reqs).run(p, parts))
+        .reduce(Accumulation::merge)
+        .orElseThrow();
+  }
+
+  /** Accumulates the requests over the records of a submission. */
+  public Accumulation accumulate(Submission submission, List<IndicatorRequest> requests) {
+    return accumulate(load(submission), requests);
+  }
+
+  /** Accumulates the requests over records of any VAN type, in any order. */
+  public Accumulation accumulate(Iterable<?> records, List<IndicatorRequest> requests) {
+    return accumulate(load(records), requests);
+  }
+
+  /**
+   * Accumulates the requests over an NDJSON stream, read once as {@link #load(InputStream)} reads
+   * it. The stream is not closed.
    *
    * @throws org.vansdk.core.json.VanJsonException on a malformed line, with its line number
    */
   public Accumulation accumulate(InputStream ndjson, List<IndicatorRequest> requests) {
-    Dataset d = new Dataset(period);
-    new NdjsonFieldReader(json, ndjson, d).readAll();
-    return aggregate(d, requests);
+    return accumulate(load(ndjson), requests);
+  }
+
+  /** Computes the requests over loaded data and builds the suppressed table. */
+  public IndicatorTable compute(IndicatorData data, List<IndicatorRequest> requests) {
+    return table(accumulate(data, requests));
   }
 
   /** Computes the requests over a submission and builds the suppressed table. */
@@ -107,74 +157,13 @@ public final class IndicatorEngine {
     return table(accumulate(ndjson, requests));
   }
 
-  private Accumulation aggregate(Dataset d, List<IndicatorRequest> requests) {
-    List<IndicatorRequest> reqs = List.copyOf(requests);
-    d.join();
-    if (parallelism <= 1) {
-      return new Aggregation(d, reqs).run(0, 1);
-    }
-    int parts = parallelism;
-    return IntStream.range(0, parts)
-        .parallel()
-        .mapToObj(p -> new Aggregation(d, reqs).run(p, parts))
-        .reduce(Accumulation::merge)
-        .orElseThrow();
-  }
-
   /**
-   * Builds the table of an accumulation: values computed from the counts, small cells suppressed
-   * with this engine's threshold and flagged.
+   * Builds the table of an accumulation: every cell of every request (zeros included), values
+   * computed from the counts, small cells and the cells that would reveal them suppressed with this
+   * engine's threshold and flagged (see {@link org.vansdk.indicators.table.ObservationStatus}).
    */
   public IndicatorTable table(Accumulation acc) {
-    List<Observation> all = new ArrayList<>();
-    for (IndicatorRequest r : acc.requests()) {
-      List<Observation> cells = observations(acc, r);
-      all.addAll(threshold <= 1 ? cells : suppression.apply(cells, threshold));
-    }
-    return IndicatorTable.of(all);
-  }
-
-  static List<Observation> observations(Accumulation acc, IndicatorRequest r) {
-    List<Dimension> keyDims = r.keyDimensions();
-    String code = r.indicator().code();
-    Unit unit = r.indicator().unit();
-    List<Observation> out = new ArrayList<>();
-    for (Map.Entry<List<String>, long[]> e : acc.cells(r).entrySet()) {
-      Map<Dimension, String> dims = new TreeMap<>();
-      for (int i = 0; i < keyDims.size(); i++) {
-        dims.put(keyDims.get(i), e.getKey().get(i));
-      }
-      long[] c = e.getValue();
-      if (unit == Unit.DAYS) {
-        TreeMap<Integer, Long> h = acc.histograms(r).get(e.getKey());
-        for (String stat : Dimension.STATISTIC.codes()) {
-          Map<Dimension, String> withStat = new TreeMap<>(dims);
-          withStat.put(Dimension.STATISTIC, stat);
-          double days =
-              h == null ? Double.NaN : percentile(h, c[1], stat.equals("median") ? 50 : 90);
-          out.add(Observation.of(code, withStat, days, c[1], -1, c[2]));
-        }
-      } else if (r.indicator().isQuotient()) {
-        double v = c[1] == 0 ? Double.NaN : (double) c[0] / c[1];
-        out.add(Observation.of(code, dims, v, c[0], c[1], c[2]));
-      } else {
-        out.add(Observation.of(code, dims, c[0], c[0], -1, c[2]));
-      }
-    }
-    return out;
-  }
-
-  /** Nearest-rank percentile: the smallest value whose cumulative count reaches ceil(p/100 n). */
-  static double percentile(TreeMap<Integer, Long> histogram, long n, int p) {
-    long rank = (n * p + 99) / 100;
-    long seen = 0;
-    for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
-      seen += e.getValue();
-      if (seen >= rank) {
-        return e.getKey();
-      }
-    }
-    return Double.NaN;
+    return new TableBuilder(threshold).build(acc);
   }
 
   /** Builds an {@link IndicatorEngine}. Not thread-safe. */
@@ -193,8 +182,10 @@ public final class IndicatorEngine {
     }
 
     /**
-     * The small-cell threshold: cells with a count from 1 to threshold - 1 are suppressed; 1 or
-     * less turns suppression off. Default 5.
+     * The small-cell threshold: cells whose count, numerator or denominator is from 1 to threshold
+     * - 1 are suppressed (primary), and so are the cells needed so that none of them can be
+     * recovered from the totals published beside them (secondary); 1 or less turns suppression off.
+     * Default 5.
      */
     public Builder threshold(int threshold) {
       this.threshold = threshold;

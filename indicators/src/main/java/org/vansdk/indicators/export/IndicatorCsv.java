@@ -11,8 +11,11 @@ import org.vansdk.indicators.table.Observation;
 /**
  * Writes an indicator table as SDMX-CSV style text: {@code STRUCTURE,STRUCTURE_ID,ACTION}, then
  * {@code INDICATOR}, one column per dimension used (upper-case code; {@code _T} where the cell is a
- * total over that dimension), then {@code OBS_VALUE,NUMERATOR,DENOMINATOR,UNKNOWN,OBS_STATUS}.
- * Stateless and thread-safe.
+ * total over that dimension), then {@code OBS_VALUE,NUMERATOR,DENOMINATOR,UNKNOWN,OBS_STATUS,
+ * CONF_STATUS}. {@code OBS_STATUS} is A (normal), M (no denominator), C (primary suppression: a
+ * small cell) or D (secondary suppression: withheld so a small cell cannot be recovered from the
+ * totals); {@code CONF_STATUS} is the SDMX confidentiality code F, C or D. Suppressed cells leave
+ * value, numerator, denominator and unknown empty. Stateless and thread-safe.
  */
 public final class IndicatorCsv {
   /** The SDMX dataflow identifier written in the STRUCTURE_ID column. */
@@ -39,7 +42,7 @@ public final class IndicatorCsv {
       for (Dimension d : dims) {
         out.append(',').append(d.code().toUpperCase(Locale.ROOT));
       }
-      out.append(",OBS_VALUE,NUMERATOR,DENOMINATOR,UNKNOWN,OBS_STATUS\n");
+      out.append(",OBS_VALUE,NUMERATOR,DENOMINATOR,UNKNOWN,OBS_STATUS,CONF_STATUS\n");
       for (Observation o : table.observations()) {
         out.append("dataflow,").append(STRUCTURE_ID).append(",I,").append(o.indicator());
         for (Dimension d : dims) {
@@ -52,9 +55,11 @@ public final class IndicatorCsv {
             .append(',')
             .append(o.denominator().isPresent() ? Long.toString(o.denominator().getAsLong()) : "")
             .append(',')
-            .append(Long.toString(o.unknown()))
+            .append(o.unknown().isPresent() ? Long.toString(o.unknown().getAsLong()) : "")
             .append(',')
             .append(o.status().sdmxCode())
+            .append(',')
+            .append(o.status().sdmxConfidentiality())
             .append('\n');
       }
     } catch (IOException e) {

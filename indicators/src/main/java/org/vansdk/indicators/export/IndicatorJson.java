@@ -8,8 +8,10 @@ import org.vansdk.indicators.table.Observation;
 /**
  * Writes an indicator table as JSON: {@code {"structure": ..., "observations": [...]}}, each
  * observation with {@code indicator}, {@code dimensions} (code to value; absent = total), {@code
- * value}, {@code numerator}, {@code denominator} (omitted when suppressed or not applicable),
- * {@code unknown} and {@code status}. Stateless and thread-safe.
+ * value}, {@code numerator}, {@code denominator}, {@code unknown} (each omitted when suppressed or
+ * not applicable) and {@code status}: {@code normal}, {@code no_denominator}, {@code
+ * suppressed_primary} (a small cell) or {@code suppressed_secondary} (withheld so a small cell
+ * cannot be recovered from the totals). Stateless and thread-safe.
  */
 public final class IndicatorJson {
   private IndicatorJson() {}
@@ -49,7 +51,9 @@ public final class IndicatorJson {
       if (o.denominator().isPresent()) {
         sb.append(",\"denominator\":").append(o.denominator().getAsLong());
       }
-      sb.append(",\"unknown\":").append(o.unknown());
+      if (o.unknown().isPresent()) {
+        sb.append(",\"unknown\":").append(o.unknown().getAsLong());
+      }
       sb.append(",\"status\":\"").append(o.status().name().toLowerCase(java.util.Locale.ROOT));
       sb.append("\"}");
     }

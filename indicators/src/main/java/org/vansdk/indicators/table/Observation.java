@@ -11,7 +11,8 @@ import org.vansdk.indicators.catalogue.Dimension;
 /**
  * One cell of an indicator table: the indicator, the value of each dimension it is disaggregated
  * by, the value, numerator, denominator, the count of records whose value was unknown, and a
- * status. Suppressed cells carry no value, numerator or denominator. Immutable and thread-safe.
+ * status. Suppressed cells carry no value, numerator, denominator or unknown count. Immutable and
+ * thread-safe.
  */
 public final class Observation {
   private final String indicator;
@@ -74,17 +75,25 @@ public final class Observation {
         status);
   }
 
-  /** This cell with its value, numerator and denominator withheld, flagged suppressed. */
-  public Observation suppressed() {
-    return new Observation(
-        indicator,
-        dimensions,
-        Double.NaN,
-        0,
-        0,
-        hasDenominator,
-        unknown,
-        ObservationStatus.SUPPRESSED);
+  /**
+   * This cell with its value, numerator, denominator and unknown count withheld (the count of
+   * unknowns is withheld too: added to the denominator it would give back the cell's size).
+   *
+   * @param reason {@link ObservationStatus#SUPPRESSED_PRIMARY} or {@link
+   *     ObservationStatus#SUPPRESSED_SECONDARY}
+   * @throws IllegalArgumentException if the reason is not a suppression status
+   */
+  public Observation suppressed(ObservationStatus reason) {
+    if (!reason.isSuppressed()) {
+      throw new IllegalArgumentException(
+          "suppression reason is "
+              + reason
+              + "; allowed: "
+              + ObservationStatus.SUPPRESSED_PRIMARY
+              + ", "
+              + ObservationStatus.SUPPRESSED_SECONDARY);
+    }
+    return new Observation(indicator, dimensions, Double.NaN, 0, 0, hasDenominator, 0, reason);
   }
 
   /** The indicator code, e.g. {@code CAS-02}. */
@@ -104,21 +113,19 @@ public final class Observation {
 
   /** The numerator (the count, for count indicators), empty when suppressed. */
   public OptionalLong numerator() {
-    return status == ObservationStatus.SUPPRESSED
-        ? OptionalLong.empty()
-        : OptionalLong.of(numerator);
+    return status.isSuppressed() ? OptionalLong.empty() : OptionalLong.of(numerator);
   }
 
   /** The denominator, empty when suppressed or when the indicator has none. */
   public OptionalLong denominator() {
-    return status == ObservationStatus.SUPPRESSED || !hasDenominator
+    return status.isSuppressed() || !hasDenominator
         ? OptionalLong.empty()
         : OptionalLong.of(denominator);
   }
 
-  /** The number of records left out because their value was unknown. */
-  public long unknown() {
-    return unknown;
+  /** The number of records left out because their value was unknown, empty when suppressed. */
+  public OptionalLong unknown() {
+    return status.isSuppressed() ? OptionalLong.empty() : OptionalLong.of(unknown);
   }
 
   /** The status of this cell. */

@@ -1,22 +1,52 @@
 package org.vansdk.indicators.table;
 
-/** The status of an observation, with its SDMX OBS_STATUS-style code. */
+/**
+ * The status of an observation, with its SDMX-style codes: an {@code OBS_STATUS} code and a
+ * confidentiality ({@code CONF_STATUS}) code.
+ */
 public enum ObservationStatus {
   /** A normal value. */
-  NORMAL("A"),
-  /** Suppressed because the cell is small (primary) or would reveal a small cell (secondary). */
-  SUPPRESSED("C"),
-  /** No value: the denominator is zero. */
-  NO_DENOMINATOR("M");
+  NORMAL("A", "F"),
+  /** No value: the denominator is zero (or, for days, no record reached the state). */
+  NO_DENOMINATOR("M", "F"),
+  /**
+   * Withheld because the cell is small: its count, numerator or denominator is from 1 to the
+   * threshold - 1 (primary suppression).
+   */
+  SUPPRESSED_PRIMARY("C", "C"),
+  /**
+   * Withheld, although not small, so that a small cell cannot be recovered from the totals and the
+   * other cells published beside it (secondary suppression).
+   */
+  SUPPRESSED_SECONDARY("D", "D");
 
-  private final String sdmxCode;
+  private final String obsStatus;
+  private final String confStatus;
 
-  ObservationStatus(String sdmxCode) {
-    this.sdmxCode = sdmxCode;
+  ObservationStatus(String obsStatus, String confStatus) {
+    this.obsStatus = obsStatus;
+    this.confStatus = confStatus;
   }
 
-  /** The SDMX observation status code: A (normal), C (confidential), M (missing). */
+  /**
+   * The code written in the {@code OBS_STATUS} column: A (normal), M (missing: no denominator), C
+   * (primary suppression), D (secondary suppression). C and D are borrowed from the SDMX
+   * confidentiality code list so that one column tells every status apart.
+   */
   public String sdmxCode() {
-    return sdmxCode;
+    return obsStatus;
+  }
+
+  /**
+   * The SDMX {@code CONF_STATUS} code: F (free), C (confidential: primary suppression), D
+   * (secondary confidentiality set by the sender).
+   */
+  public String sdmxConfidentiality() {
+    return confStatus;
+  }
+
+  /** Whether the cell's value, numerator, denominator and unknown count are withheld. */
+  public boolean isSuppressed() {
+    return this == SUPPRESSED_PRIMARY || this == SUPPRESSED_SECONDARY;
   }
 }

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,15 +21,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vansdk.core.casualty.Casualty;
 import org.vansdk.core.code.YesNoUnknown;
+import org.vansdk.core.delivery.ServiceDelivery;
+import org.vansdk.core.functioning.FunctioningAssessment;
+import org.vansdk.core.functioning.WgSsIdentifiers;
 import org.vansdk.core.incident.Incident;
+import org.vansdk.core.need.Need;
+import org.vansdk.core.need.NeedsAssessment;
+import org.vansdk.core.need.Pillar;
 import org.vansdk.core.person.Person;
+import org.vansdk.core.referral.ReferralAttempt;
+import org.vansdk.core.referral.StatusChange;
 import org.vansdk.core.submission.Submission;
 import org.vansdk.core.time.DatePrecision;
 import org.vansdk.indicators.catalogue.Dimension;
 
 /**
  * Cross-check against a second engine: the same generated records are loaded into an in-memory
- * DuckDB and the casualty indicators are computed in SQL; every count must be identical.
+ * DuckDB and every indicator of the catalogue is computed in SQL; every count, and the REF-03
+ * percentiles, must be identical. The one thing not recomputed in SQL is the WG-SS scoring of a
+ * functioning assessment (DISABILITY1-4 from the six answers), loaded as core computes it.
  */
 class DuckDbCrossCheckTest {
   /** For each indicator: the row filter and the numerator, denominator and unknown expressions. */
@@ -128,6 +141,360 @@ class DuckDbCrossCheckTest {
         assertFalse(expected.isEmpty(), "seed " + seed + " " + r + " has rows");
         assertEquals(expected, acc.counts(r), "seed " + seed + " " + r + " SQL: " + sql);
       }
+    }
+  }
+
+  /**
+   * The rest of the catalogue: survivor-stock, victim-assistance, referral and data-quality
+   * indicators, each as a total and by one dimension, in SQL over the records loaded as rows. The
+   * WG-SS identifiers are loaded as core computes them (the Washington Group cut-offs are the core
+   * model's, checked by its own conformance suite); the latest assessment, the joins, the period
+   * rules, the percentiles and every count are SQL's.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {5, 17})
+  void restOfCatalogue_equalsDuckDbSql(long seed) throws SQLException {
+    Submission s = Population.generate(seed, 400);
+    String end = "DATE '2023-12-31'";
+    String start = "DATE '2022-01-01'";
+    String surv = "surv";
+    Map<IndicatorRequest, String> sql = new LinkedHashMap<>();
+    for (Dimension d : new Dimension[] {null, Dimension.SEX, Dimension.AGE_GROUP}) {
+      String k = d == null ? "'total'" : DIMS.get(d);
+      Dimension[] by = d == null ? new Dimension[0] : new Dimension[] {d};
+      sql.put(
+          IndicatorRequest.of("SUR-02", by),
+          unionOf(
+              4,
+              i ->
+                  "SELECT "
+                      + k
+                      + " k, 'disability"
+                      + i
+                      + "' k2, d"
+                      + i
+                      + " = 'yes' n, d"
+                      + i
+                      + " <> 'unknown' dd, d"
+                      + i
+                      + " = 'unknown' u FROM surv JOIN latest_wg w ON w.person_id = surv.person_id"));
+      sql.put(
+          IndicatorRequest.of("NEED-01", by),
+          "SELECT "
+              + k
+              + " k, NULL k2, coalesce(n.day > "
+              + end
+              + " - INTERVAL 12 MONTH, false) n, true dd, false u FROM "
+              + surv
+              + " LEFT JOIN latest_needs n ON n.person_id = surv.person_id");
+      sql.put(
+          IndicatorRequest.of("NEED-02", by),
+          "SELECT "
+              + k
+              + " k, need.pillar k2, need.status <> 'met' n, true dd, false u FROM "
+              + surv
+              + " JOIN latest_needs n ON n.person_id = surv.person_id"
+              + " JOIN need ON need.assessment_id = n.id");
+      sql.put(
+          IndicatorRequest.of("SRV-01", by),
+          "SELECT "
+              + k
+              + " k, p.pillar k2, EXISTS (SELECT 1 FROM delivery_d v WHERE v.person_id ="
+              + " surv.person_id AND v.pillar = p.pillar AND v.start_day <= "
+              + end
+              + " AND (v.end_day IS NULL OR v.end_day >= "
+              + start
+              + ")) n, true dd, false u FROM "
+              + surv
+              + " CROSS JOIN pillar p");
+    }
+    for (Dimension d : new Dimension[] {null, Dimension.ADMIN1, Dimension.YEAR}) {
+      String k = d == null ? "'total'" : DIMS.get(d);
+      Dimension[] by = d == null ? new Dimension[0] : new Dimension[] {d};
+      String[][] fields = {
+        {"sex", "sex <> 'unknown'"},
+        {"age", "age IS NOT NULL"},
+        {"disability", "coalesce(w.d3, 'unknown') <> 'unknown'"},
+        {"all", "sex <> 'unknown' AND age IS NOT NULL AND coalesce(w.d3, 'unknown') <> 'unknown'"}
+      };
+      sql.put(
+          IndicatorRequest.of("DQ-01", by),
+          unionOf(
+              4,
+              i ->
+                  "SELECT "
+                      + k
+                      + " k, '"
+                      + fields[i - 1][0]
+                      + "' k2, "
+                      + fields[i - 1][1]
+                      + " n, true dd, false u FROM casualty_j c LEFT JOIN latest_wg w"
+                      + " ON w.person_id = c.person_id WHERE in_period"));
+      sql.put(
+          IndicatorRequest.of("CAS-07", by),
+          "SELECT "
+              + k
+              + " k, NULL k2, 1 n, 0 dd, false u FROM casualty_j WHERE in_period UNION ALL SELECT "
+              + k
+              + ", NULL, 0, 1, false FROM incident_j2 WHERE in_period");
+      sql.put(
+          IndicatorRequest.of("CAS-10", by),
+          "SELECT "
+              + k
+              + " k, NULL k2, marked = 'no' n, marked <> 'unknown' dd, marked = 'unknown' u"
+              + " FROM incident_j2 WHERE in_period");
+    }
+    String out = "status IN ('cancelled', 'entered_in_error')";
+    for (String k : new String[] {"'total'", "country", "CAST(year(sent) AS VARCHAR)"}) {
+      Dimension[] by =
+          k.startsWith("'")
+              ? new Dimension[0]
+              : new Dimension[] {k.equals("country") ? Dimension.COUNTRY : Dimension.YEAR};
+      sql.put(
+          IndicatorRequest.of("REF-01", by),
+          "SELECT "
+              + k
+              + " k, NULL k2, NOT "
+              + out
+              + " AND status IN ('accepted', 'in_progress', 'on_hold', 'completed',"
+              + " 'not_completed') n, NOT "
+              + out
+              + " dd, "
+              + out
+              + " u FROM attempt_j");
+      sql.put(
+          IndicatorRequest.of("REF-02", by),
+          "SELECT "
+              + k
+              + " k, NULL k2, NOT "
+              + out
+              + " AND status = 'completed' n, NOT "
+              + out
+              + " dd, "
+              + out
+              + " u FROM attempt_j");
+      sql.put(
+          IndicatorRequest.of("REF-03", by),
+          "SELECT "
+              + k
+              + " k, 'sent_to_accepted' k2, 0 n, accepted IS NOT NULL dd, accepted IS NULL u"
+              + " FROM attempt_j UNION ALL SELECT "
+              + k
+              + ", 'sent_to_completed', 0, completed IS NOT NULL, completed IS NULL FROM attempt_j");
+      sql.put(
+          IndicatorRequest.of("REF-04", by),
+          "SELECT "
+              + k
+              + " k, status || '|' || coalesce(last_reason, 'unknown') k2, 1 n, 0 dd, false u"
+              + " FROM attempt_j WHERE status IN ('declined', 'not_completed')");
+    }
+    List<IndicatorRequest> reqs = new ArrayList<>(sql.keySet());
+    Accumulation acc =
+        IndicatorEngine.builder().period(Population.PERIOD).build().accumulate(s, reqs);
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+      load(db, s);
+      loadVictimAssistance(db, s);
+      for (IndicatorRequest r : reqs) {
+        String q =
+            "SELECT k, k2, sum(CAST(n AS BIGINT)), sum(CAST(dd AS BIGINT)),"
+                + " sum(CAST(u AS BIGINT)) FROM ("
+                + sql.get(r)
+                + ") GROUP BY k, k2";
+        Map<List<String>, List<Long>> expected = new TreeMap<>(CellOrder.INSTANCE);
+        try (Statement st = db.createStatement();
+            ResultSet rs = st.executeQuery(q)) {
+          while (rs.next()) {
+            List<Long> v = List.of(rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            if (v.equals(List.of(0L, 0L, 0L))) {
+              continue;
+            }
+            List<String> key = new ArrayList<>();
+            if (!r.dimensions().isEmpty()) {
+              key.add(rs.getString(1));
+            }
+            if (rs.getString(2) != null) {
+              key.addAll(List.of(rs.getString(2).split("\\|")));
+            }
+            expected.put(key, v);
+          }
+        }
+        assertFalse(expected.isEmpty(), "seed " + seed + " " + r + " has rows");
+        assertEquals(expected, acc.counts(r), "seed " + seed + " " + r + " SQL: " + q);
+      }
+      checkReferralDays(db, seed, acc);
+    }
+  }
+
+  /** REF-03 medians and 90th percentiles, nearest rank, computed with a window in SQL. */
+  private static void checkReferralDays(Connection db, long seed, Accumulation acc)
+      throws SQLException {
+    IndicatorRequest r = IndicatorRequest.of("REF-03", Dimension.COUNTRY);
+    Map<List<String>, Double> expected = new TreeMap<>(CellOrder.INSTANCE);
+    String sql =
+        "WITH d AS (SELECT country, 'sent_to_accepted' iv, floor((epoch_ms(accepted) - epoch_ms(sent)) / 86400000)"
+            + " nd FROM attempt_j WHERE accepted IS NOT NULL UNION ALL SELECT country,"
+            + " 'sent_to_completed', floor((epoch_ms(completed) - epoch_ms(sent)) / 86400000) FROM attempt_j WHERE"
+            + " completed IS NOT NULL), ranked AS (SELECT *, row_number() OVER (PARTITION BY"
+            + " country, iv ORDER BY nd) rn, count(*) OVER (PARTITION BY country, iv) n FROM d)"
+            + " SELECT country, iv, max(CASE WHEN rn = ceil(0.5 * n) THEN nd END),"
+            + " max(CASE WHEN rn = ceil(0.9 * n) THEN nd END) FROM ranked GROUP BY country, iv";
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        expected.put(List.of(rs.getString(1), rs.getString(2), "median"), rs.getDouble(3));
+        expected.put(List.of(rs.getString(1), rs.getString(2), "p90"), rs.getDouble(4));
+      }
+    }
+    Map<List<String>, Double> actual = new TreeMap<>(CellOrder.INSTANCE);
+    for (org.vansdk.indicators.table.Observation o : TableBuilder.observations(acc, r)) {
+      if (o.value().isPresent()) {
+        actual.put(
+            List.of(
+                o.dimensions().get(Dimension.COUNTRY),
+                o.dimensions().get(Dimension.INTERVAL),
+                o.dimensions().get(Dimension.STATISTIC)),
+            o.value().getAsDouble());
+      }
+    }
+    assertFalse(expected.isEmpty(), "seed " + seed + " REF-03 has days");
+    assertEquals(expected, actual, "seed " + seed + " REF-03 days SQL: " + sql);
+  }
+
+  private static String unionOf(int n, java.util.function.IntFunction<String> part) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      parts.add(part.apply(i));
+    }
+    return String.join(" UNION ALL ", parts);
+  }
+
+  private static void loadVictimAssistance(Connection db, Submission s) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute(
+          "CREATE TABLE wg (id VARCHAR, person_id VARCHAR, date_text VARCHAR, d1 VARCHAR,"
+              + " d2 VARCHAR, d3 VARCHAR, d4 VARCHAR)");
+      st.execute("CREATE TABLE needs (id VARCHAR, person_id VARCHAR, date_text VARCHAR)");
+      st.execute("CREATE TABLE need (assessment_id VARCHAR, pillar VARCHAR, status VARCHAR)");
+      st.execute(
+          "CREATE TABLE delivery (person_id VARCHAR, pillar VARCHAR, start_text VARCHAR,"
+              + " end_text VARCHAR)");
+      st.execute(
+          "CREATE TABLE attempt (id VARCHAR, country VARCHAR, status VARCHAR,"
+              + " last_reason VARCHAR)");
+      st.execute(
+          "CREATE TABLE history (attempt_id VARCHAR, seq INTEGER, status VARCHAR, changed_at TIMESTAMP)");
+      st.execute("CREATE TABLE pillar (pillar VARCHAR)");
+    }
+    try (PreparedStatement ps = db.prepareStatement("INSERT INTO pillar VALUES (?)")) {
+      for (Pillar p : Pillar.values()) {
+        ps.setString(1, p.code());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT INTO wg VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (FunctioningAssessment f : s.functioningAssessments()) {
+        WgSsIdentifiers w = f.computedIdentifiers();
+        ps.setString(1, f.id().value());
+        ps.setString(2, f.personId().value());
+        ps.setString(3, f.date().toString());
+        ps.setString(4, w.disability1().code());
+        ps.setString(5, w.disability2().code());
+        ps.setString(6, w.disability3().code());
+        ps.setString(7, w.disability4().code());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = db.prepareStatement("INSERT INTO needs VALUES (?, ?, ?)");
+        PreparedStatement pn = db.prepareStatement("INSERT INTO need VALUES (?, ?, ?)")) {
+      for (NeedsAssessment n : s.needsAssessments()) {
+        ps.setString(1, n.id().value());
+        ps.setString(2, n.personId().value());
+        ps.setString(3, n.date().toString());
+        ps.addBatch();
+        for (Need need : n.needs()) {
+          pn.setString(1, n.id().value());
+          pn.setString(2, need.serviceType().pillar().code());
+          pn.setString(3, need.status().code());
+          pn.addBatch();
+        }
+      }
+      ps.executeBatch();
+      pn.executeBatch();
+    }
+    try (PreparedStatement ps = db.prepareStatement("INSERT INTO delivery VALUES (?, ?, ?, ?)")) {
+      for (ServiceDelivery d : s.serviceDeliveries()) {
+        ps.setString(1, d.personId().value());
+        ps.setString(2, d.serviceType().pillar().code());
+        ps.setString(3, d.startDate().toString());
+        ps.setString(4, d.endDate().map(Object::toString).orElse(null));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = db.prepareStatement("INSERT INTO attempt VALUES (?, ?, ?, ?)");
+        PreparedStatement ph = db.prepareStatement("INSERT INTO history VALUES (?, ?, ?, ?)")) {
+      for (ReferralAttempt a : s.referralAttempts()) {
+        ps.setString(1, a.id().value());
+        ps.setString(2, a.destinationCountry().code());
+        ps.setString(3, a.status().code());
+        ps.setString(4, a.history().get(a.history().size() - 1).reasonCode().orElse(null));
+        ps.addBatch();
+        for (int i = 0; i < a.history().size(); i++) {
+          StatusChange h = a.history().get(i);
+          ph.setString(1, a.id().value());
+          ph.setInt(2, i);
+          ph.setString(3, h.status().code());
+          ph.setString(
+              4, LocalDateTime.ofInstant(h.at(), ZoneOffset.UTC).toString().replace('T', ' '));
+          ph.addBatch();
+        }
+      }
+      ps.executeBatch();
+      ph.executeBatch();
+    }
+    String day =
+        "CAST(CASE length(%1$s) WHEN 4 THEN %1$s || '-01-01' WHEN 7 THEN %1$s || '-01'"
+            + " ELSE %1$s END AS DATE)";
+    try (Statement st = db.createStatement()) {
+      st.execute(
+          "CREATE VIEW surv AS SELECT * FROM casualty_j WHERE outcome = 'injured'"
+              + " AND day <= DATE '2023-12-31' AND (died IS NULL OR died > DATE '2023-12-31')");
+      st.execute(
+          "CREATE VIEW latest_wg AS SELECT * FROM (SELECT *, "
+              + String.format(day, "date_text")
+              + " AS day, row_number() OVER (PARTITION BY person_id ORDER BY "
+              + String.format(day, "date_text")
+              + " DESC, id DESC) rn FROM wg WHERE "
+              + String.format(day, "date_text")
+              + " <= DATE '2023-12-31') WHERE rn = 1");
+      st.execute(
+          "CREATE VIEW latest_needs AS SELECT * FROM (SELECT *, "
+              + String.format(day, "date_text")
+              + " AS day, row_number() OVER (PARTITION BY person_id ORDER BY "
+              + String.format(day, "date_text")
+              + " DESC, id DESC) rn FROM needs WHERE "
+              + String.format(day, "date_text")
+              + " <= DATE '2023-12-31') WHERE rn = 1");
+      st.execute(
+          "CREATE VIEW delivery_d AS SELECT person_id, pillar, "
+              + String.format(day, "start_text")
+              + " AS start_day, "
+              + String.format(day, "end_text")
+              + " AS end_day FROM delivery");
+      st.execute(
+          "CREATE VIEW attempt_h AS SELECT a.*,"
+              + " (SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = 'sent'"
+              + " ORDER BY seq LIMIT 1) AS sent,"
+              + " (SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = 'accepted'"
+              + " ORDER BY seq LIMIT 1) AS accepted,"
+              + " (SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = 'completed'"
+              + " ORDER BY seq LIMIT 1) AS completed FROM attempt a");
+      st.execute(
+          "CREATE VIEW attempt_j AS SELECT * FROM attempt_h WHERE sent IS NOT NULL"
+              + " AND CAST(sent AS DATE) BETWEEN DATE '2022-01-01' AND DATE '2023-12-31'");
     }
   }
 

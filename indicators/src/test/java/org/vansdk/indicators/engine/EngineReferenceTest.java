@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -19,10 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vansdk.core.json.Ndjson;
 import org.vansdk.core.json.VanJson;
+import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.core.submission.Submission;
 import org.vansdk.indicators.catalogue.Dimension;
 import org.vansdk.indicators.catalogue.Indicator;
 import org.vansdk.indicators.catalogue.IndicatorCatalogue;
+import org.vansdk.indicators.catalogue.Unit;
+import org.vansdk.indicators.table.IndicatorTable;
 import org.vansdk.indicators.table.Observation;
 
 class EngineReferenceTest {
@@ -76,6 +81,51 @@ class EngineReferenceTest {
     }
   }
 
+  /** A period before every generated record: nothing happens in it, nobody survives by its end. */
+  static final ReportingPeriod EMPTY =
+      ReportingPeriod.of(LocalDate.of(1950, 1, 1), LocalDate.of(1950, 12, 31));
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("propertySeeds")
+  void publishedCells_zerosIncluded_equalNaiveReference(long seed) {
+    Submission s = Population.generate(seed, 150);
+    List<IndicatorRequest> reqs = requests(seed);
+    for (ReportingPeriod period : List.of(Population.PERIOD, EMPTY)) {
+      IndicatorTable table =
+          IndicatorEngine.builder().period(period).threshold(1).build().compute(s, reqs);
+      ReferenceIndicators ref = new ReferenceIndicators(s, period);
+      int at = 0;
+      for (IndicatorRequest r : reqs) {
+        Map<List<String>, List<Long>> expected = ref.publishedCells(r);
+        boolean days = r.indicator().unit() == Unit.DAYS;
+        Map<List<String>, List<Long>> actual = new TreeMap<>(CellOrder.INSTANCE);
+        int n = expected.size() * (days ? 2 : 1);
+        for (Observation o :
+            table.observations().subList(at, Math.min(at + n, table.observations().size()))) {
+          List<String> key = new ArrayList<>();
+          for (Dimension d : r.keyDimensions()) {
+            key.add(o.dimensions().get(d));
+          }
+          long num = o.numerator().getAsLong();
+          long unk = o.unknown().getAsLong();
+          actual.put(
+              key, days ? List.of(0L, num, unk) : List.of(num, o.denominator().orElse(0), unk));
+        }
+        at += n;
+        String where = "seed " + seed + " period " + period + " request " + r;
+        assertEquals(expected, actual, where);
+        if (period == EMPTY
+            && r.dimensions().isEmpty()
+            && r.indicator().unit() == Unit.COUNT
+            && r.indicator().intrinsicDimensions().isEmpty()) {
+          assertEquals(List.of(List.of()), List.copyOf(actual.keySet()), where);
+          assertEquals(0L, actual.get(List.of()).get(0), where);
+        }
+      }
+      assertEquals(at, table.observations().size(), "seed " + seed + " period " + period);
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("ndjsonSeeds")
   void largerThanInitialCapacity_equalsNaiveReference(long seed) {
@@ -90,7 +140,7 @@ class EngineReferenceTest {
 
   private static void checkPercentiles(
       long seed, IndicatorRequest r, Accumulation acc, Map<List<String>, List<Long>> days) {
-    List<Observation> obs = IndicatorEngine.observations(acc, r);
+    List<Observation> obs = TableBuilder.observations(acc, r);
     for (Observation o : obs) {
       List<String> key = new ArrayList<>();
       for (Dimension d : r.keyDimensions()) {
@@ -179,6 +229,54 @@ class EngineReferenceTest {
     for (IndicatorRequest r : reqs) {
       assertEquals(inMemory.counts(r), fromStream.counts(r), "seed " + seed + " " + r);
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("ndjsonSeeds")
+  void ndjsonChunksOnSeveralThreads_equalSequentialRead(long seed) {
+    Submission s = Population.generate(seed, 120);
+    List<IndicatorRequest> reqs = IndicatorRequest.defaults();
+    List<Object> records = records(s).collect(Collectors.toList());
+    Collections.shuffle(records, new Random(seed));
+    VanJson json = VanJson.strict();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object r : records) {
+      Ndjson.writeLine(json, r, out);
+    }
+    Accumulation expected = engine(1).accumulate(s, reqs);
+    for (int chunk : new int[] {16, 700, 1 << 20}) {
+      for (int threads : new int[] {1, 3}) {
+        Dataset d = new Dataset(Population.PERIOD);
+        new NdjsonFieldReader(json, new ByteArrayInputStream(out.toByteArray()), d, threads, chunk)
+            .readAll();
+        d.join();
+        Accumulation actual = new Aggregation(d, reqs).run(0, 1);
+        for (IndicatorRequest r : reqs) {
+          assertEquals(
+              expected.counts(r),
+              actual.counts(r),
+              "seed " + seed + " chunk " + chunk + " threads " + threads + " " + r);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("ndjsonSeeds")
+  void loadedData_computedTwice_equalsComputingFromRecords(long seed) {
+    Submission s = Population.generate(seed, 120);
+    IndicatorEngine engine = engine(2);
+    IndicatorData data = engine.load(s);
+    List<IndicatorRequest> reqs = requests(seed);
+    assertEquals(s.casualties().size(), data.casualties());
+    String once = engine.compute(data, reqs).observations().toString();
+    assertTrue(once.equals(engine.compute(data, reqs).observations().toString()), "seed " + seed);
+    assertTrue(once.equals(engine.compute(s, reqs).observations().toString()), "seed " + seed);
+    IndicatorEngine other = IndicatorEngine.builder().period(EMPTY).build();
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> other.compute(data, reqs));
+    assertTrue(e.getMessage().contains("load it again"), e.getMessage());
   }
 
   static LongStream ndjsonSeeds() {

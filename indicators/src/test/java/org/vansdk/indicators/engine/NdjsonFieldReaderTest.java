@@ -71,6 +71,59 @@ class NdjsonFieldReaderTest {
     assertFalse(e.getMessage().contains("KHM-HI-P1"), e.getMessage());
   }
 
+  @ParameterizedTest(name = "chunk {0} bytes, {1} threads")
+  @CsvSource({"16,1", "16,3", "200,2", "1048576,2"})
+  void errorInALaterChunk_reportedAtItsLineAfterEveryEarlierLine(int chunk, int threads) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      text.append(PERSON.replace("KHM-HI-P1", "KHM-HI-P" + i)).append('\n');
+    }
+    text.append(PERSON.replace("female", "feminine")).append('\n').append(PERSON);
+    Dataset d = new Dataset(Population.PERIOD);
+    NdjsonFieldReader reader =
+        new NdjsonFieldReader(
+            org.vansdk.core.json.VanJson.strict(),
+            new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+            d,
+            threads,
+            chunk);
+    VanJsonException e = assertThrows(VanJsonException.class, reader::readAll);
+    assertEquals(41, e.line());
+    assertEquals("/record/sex", e.pointer());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"person\",\"record\":{\"id\":\"KHM-HI-P1\",\"sex\":\"female\",\"sex\":\"male\"}}",
+        "{\"type\":\"functioning_assessment\",\"record\":{\"id\":\"KHM-HI-F1\","
+            + "\"personId\":\"KHM-HI-P1\",\"date\":\"2023-01\",\"seeing\":\"no_difficulty\","
+            + "\"seeing\":\"no_difficulty\",\"hearing\":\"no_difficulty\",\"walking\":\"no_difficulty\","
+            + "\"cognition\":\"no_difficulty\",\"selfCare\":\"no_difficulty\","
+            + "\"communication\":\"no_difficulty\"}}"
+      })
+  void repeatedPropertyThatIsRead_refused(String line) {
+    VanJsonException e = read(PERSON, line);
+    assertEquals(2, e.line(), line);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"bad answer|\"seeing\":\"blind\"|/record/seeing", "missing answer||/record/seeing"})
+  void functioningLine_withBadAnswer_failsAtItsPointer(String name, String seeing, String pointer) {
+    String line =
+        "{\"type\":\"functioning_assessment\",\"record\":{\"id\":\"KHM-HI-F1\","
+            + "\"personId\":\"KHM-HI-P1\",\"date\":\"2023-01\","
+            + (seeing == null ? "" : seeing + ",")
+            + "\"hearing\":\"no_difficulty\",\"walking\":\"no_difficulty\","
+            + "\"cognition\":\"no_difficulty\",\"selfCare\":\"no_difficulty\","
+            + "\"communication\":\"no_difficulty\"}}";
+    VanJsonException e = read(PERSON, line);
+    assertEquals(2, e.line(), name);
+    assertEquals(pointer, e.pointer(), name);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

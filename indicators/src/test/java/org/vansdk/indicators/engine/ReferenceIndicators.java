@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -139,6 +141,43 @@ final class ReferenceIndicators {
     }
     Map<List<String>, List<Long>> out = new TreeMap<>(CellOrder.INSTANCE);
     cells.forEach((k, v) -> out.put(k, List.of(v[0], v[1], v[2])));
+    return out;
+  }
+
+  /**
+   * The cells a table publishes for a request: every combination of the values of its key
+   * dimensions (requested, then intrinsic except the statistic), where a closed dimension takes its
+   * whole code list and an open one the values met in the data; cells no record reaches count zero.
+   */
+  Map<List<String>, List<Long>> publishedCells(IndicatorRequest r) {
+    Map<List<String>, List<Long>> counts = counts(r);
+    List<Dimension> dims = new ArrayList<>(r.dimensions());
+    for (Dimension d : r.indicator().intrinsicDimensions()) {
+      if (d != Dimension.STATISTIC) {
+        dims.add(d);
+      }
+    }
+    List<List<String>> combos = new ArrayList<>();
+    combos.add(List.of());
+    for (int i = 0; i < dims.size(); i++) {
+      Set<String> values = new LinkedHashSet<>(dims.get(i).codes());
+      for (List<String> k : counts.keySet()) {
+        values.add(k.get(i));
+      }
+      List<List<String>> longer = new ArrayList<>();
+      for (List<String> c : combos) {
+        for (String v : values) {
+          List<String> l = new ArrayList<>(c);
+          l.add(v);
+          longer.add(l);
+        }
+      }
+      combos = longer;
+    }
+    Map<List<String>, List<Long>> out = new TreeMap<>(CellOrder.INSTANCE);
+    for (List<String> c : combos) {
+      out.put(List.copyOf(c), counts.getOrDefault(c, List.of(0L, 0L, 0L)));
+    }
     return out;
   }
 

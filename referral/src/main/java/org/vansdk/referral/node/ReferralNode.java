@@ -79,7 +79,8 @@ import tools.jackson.databind.node.ObjectNode;
  * moves in sender order, so both sides converge. Held out-of-order messages live in memory only:
  * after a restart the sender resends them, since they were not acknowledged.
  *
- * <p>Thread-safe: every public method is synchronised on the node.
+ * <p>Thread-safe: state changes are synchronised on the node; the stateless checks of {@link
+ * #receive} and the signing in {@link #outgoing} run outside that lock.
  */
 public final class ReferralNode {
 
@@ -504,7 +505,7 @@ public final class ReferralNode {
         ObjectNode stripped = e.message().payload();
         stripped.remove("personalData");
         stripped.putArray("dataCategories");
-        w.send(new OutboxEntry(signed(Message.of(e.message().envelope(), stripped)), true));
+        w.send(new OutboxEntry(Message.of(e.message().envelope(), stripped), true));
       }
       AttemptRecord next = purge(AttemptRecord.builder().from(r).consentWithdrawn(true).build());
       if (r.status() != AttemptStatus.ENTERED_IN_ERROR) {
@@ -692,56 +693,132 @@ public final class ReferralNode {
   /**
    * Takes what the outbox holds for the wire: acknowledgements and sync messages once, reliable
    * messages until acknowledged (again after the retry interval, or at once when the peer asks with
-   * {@code sync_request}). Each transmission has a new transmission id and a fresh signature.
+   * {@code sync_request}). Each transmission has a new transmission id and is signed here: the
+   * outbox keeps messages unsigned, so signing (as costly as verifying) runs outside the node's
+   * lock and off the receive path. Ed25519 is deterministic and the signature does not cover the
+   * transmission id, so every resend of a message carries the same signature.
    */
-  public synchronized List<Transmission> outgoing() {
-    Instant now = clock.instant();
-    List<Transmission> out = new ArrayList<>();
-    Work w = new Work(store);
-    for (OutboxEntry e : store.outbox()) {
-      String id = e.message().envelope().messageId();
-      if (e.reliable()) {
-        Instant last = lastSent.get(id);
-        if (last != null && now.isBefore(last.plus(retryAfter))) {
-          continue;
+  public List<Transmission> outgoing() {
+    List<Message> due = new ArrayList<>();
+    synchronized (this) {
+      Instant now = clock.instant();
+      Work w = new Work(store);
+      for (OutboxEntry e : store.outbox()) {
+        String id = e.message().envelope().messageId();
+        if (e.reliable()) {
+          Instant last = lastSent.get(id);
+          if (last != null && now.isBefore(last.plus(retryAfter))) {
+            continue;
+          }
+          lastSent.put(id, now);
+        } else {
+          w.change.addOutboxRemove(id);
         }
-        lastSent.put(id, now);
-      } else {
-        w.change.addOutboxRemove(id);
+        due.add(e.message().withTransmissionId(newId()));
       }
-      Message signed = e.message().withTransmissionId(newId());
-      out.add(new Transmission(e.message().envelope().receiver(), signed));
+      store.commit(w.build());
     }
-    store.commit(w.build());
+    List<Transmission> out = new ArrayList<>(due.size());
+    for (Message m : due) {
+      out.add(new Transmission(m.envelope().receiver(), signed(m)));
+    }
     return out;
   }
 
   /**
    * Receives one message from the wire and answers it (the {@code ack} goes to the outbox).
    *
+   * <p>Parsing, the schema check and signature verification need no node state and run before the
+   * node's lock is taken, so several threads receiving at once verify in parallel; only the state
+   * change is serialised.
+   *
    * @param wire the UTF-8 JSON bytes
    * @return what was done; never throws for bad input
    */
-  public synchronized Receipt receive(byte[] wire) {
+  public Receipt receive(byte[] wire) {
+    Admission a = admit(wire);
+    synchronized (this) {
+      return store.atomically(() -> decide(a));
+    }
+  }
+
+  /**
+   * Receives several messages, for example a batch taken from a queue, and answers each as {@link
+   * #receive} would, in order. Their state changes are committed together (one transaction on a
+   * JDBC store: group commit), which is much cheaper than one commit each; if the store fails, none
+   * of them is applied (the senders resend, since none was acknowledged). Several threads may call
+   * this at once: the stateless checks of their batches run in parallel.
+   *
+   * @param wires the UTF-8 JSON bytes of each message
+   * @return what was done with each, in the same order
+   * @throws org.vansdk.referral.store.ReferralStoreException if the store cannot commit
+   */
+  public List<Receipt> receiveAll(List<byte[]> wires) {
+    List<Admission> admitted = new ArrayList<>(wires.size());
+    for (byte[] wire : wires) {
+      admitted.add(admit(wire));
+    }
+    synchronized (this) {
+      return store.atomically(
+          () -> {
+            List<Receipt> receipts = new ArrayList<>(admitted.size());
+            for (Admission a : admitted) {
+              receipts.add(decide(a));
+            }
+            return receipts;
+          });
+    }
+  }
+
+  private Receipt decide(Admission a) {
+    if (a.message == null) {
+      return a.refusal.receipt();
+    }
+    if (a.refusal != null) {
+      return answer(a.message, a.refusal);
+    }
+    return apply(a.message);
+  }
+
+  /**
+   * A received message after the stateless checks: the message (absent when it cannot be answered
+   * at all) and the refusal (absent when it passed).
+   */
+  private static final class Admission {
+    final Message message;
+    final Result refusal;
+
+    Admission(Message message, Result refusal) {
+      this.message = message;
+      this.refusal = refusal;
+    }
+
+    static Admission refused(AckStatus status, ErrorCode code, String detail) {
+      return new Admission(null, Result.of(status, code, detail));
+    }
+  }
+
+  /** The stateless checks: syntax, version, schema, form, addressee, signature, payload hash. */
+  private Admission admit(byte[] wire) {
     JsonNode tree;
     try {
       tree = MessageCodec.parse(wire);
     } catch (IllegalArgumentException e) {
-      return new Receipt(AckStatus.FATAL_ERROR, ReferralErrors.MALFORMED, e.getMessage());
+      return Admission.refused(AckStatus.FATAL_ERROR, ReferralErrors.MALFORMED, e.getMessage());
     }
     if (!tree.isObject()) {
-      return new Receipt(
+      return Admission.refused(
           AckStatus.FATAL_ERROR, ReferralErrors.MALFORMED, "message is not an object");
     }
     Matcher version = VERSION.matcher(tree.path("schemaVersion").asString(""));
     if (!version.matches()) {
-      return new Receipt(
+      return Admission.refused(
           AckStatus.FATAL_ERROR,
           ReferralErrors.SCHEMA_INVALID,
           "schemaVersion must be major.minor, e.g. 1.0");
     }
     if (Integer.parseInt(version.group(1)) != SUPPORTED_MAJOR) {
-      return new Receipt(
+      return Admission.refused(
           AckStatus.FATAL_ERROR,
           ReferralErrors.UNSUPPORTED_MAJOR,
           "schema version "
@@ -751,7 +828,7 @@ public final class ReferralNode {
     }
     List<String> problems = validation.validate(tree);
     if (!problems.isEmpty()) {
-      return new Receipt(
+      return Admission.refused(
           AckStatus.FATAL_ERROR,
           ReferralErrors.SCHEMA_INVALID,
           "message does not match its schema: " + String.join("; ", problems));
@@ -760,34 +837,36 @@ public final class ReferralNode {
     try {
       m = Message.fromJson(tree);
     } catch (IllegalArgumentException | VanException e) {
-      return new Receipt(AckStatus.FATAL_ERROR, ReferralErrors.MALFORMED, e.getMessage());
+      return Admission.refused(AckStatus.FATAL_ERROR, ReferralErrors.MALFORMED, e.getMessage());
     }
     if (!m.envelope().receiver().organisation().equals(self.organisation())) {
-      return new Receipt(
+      return Admission.refused(
           AckStatus.FATAL_ERROR,
           ReferralErrors.NOT_A_PARTY,
           "message is addressed to " + m.envelope().receiver().organisation() + ", not this node");
     }
-    ObjectNode signed = Message.signedContent(tree);
     SignatureCheck check =
         m.signature().isEmpty()
             ? SignatureCheck.MISSING
             : signatures.verify(
                 m.envelope().sender().organisation(),
                 m.signature().get().keyId(),
-                signed,
+                Message.signedContent(tree),
                 m.signature().get().value());
     if (!check.isValid()) {
-      return answerOnly(
-          m, AckStatus.FATAL_ERROR, ReferralErrors.BAD_SIGNATURE, check.description());
+      return new Admission(m, Result.fatal(ReferralErrors.BAD_SIGNATURE, check.description()));
     }
     if (!Message.payloadHash(tree.get("payload")).equals(m.payloadSha256())) {
-      return answerOnly(
+      return new Admission(
           m,
-          AckStatus.FATAL_ERROR,
-          ReferralErrors.PAYLOAD_HASH_MISMATCH,
-          "payloadSha256 does not match the payload");
+          Result.fatal(
+              ReferralErrors.PAYLOAD_HASH_MISMATCH, "payloadSha256 does not match the payload"));
     }
+    return new Admission(m, null);
+  }
+
+  /** Applies an admitted message to the node's state; called with the node's lock held. */
+  private Receipt apply(Message m) {
     switch (m.type()) {
       case ACK:
         return onAck(m);
@@ -830,11 +909,12 @@ public final class ReferralNode {
     String heldKey = e.attemptId().value() + "|" + senderKey;
     long expected = store.nextInboundSequence(e.attemptId(), senderKey);
     if (e.senderSeq() < expected) {
-      return answerOnly(
+      return answer(
           m,
-          AckStatus.OK,
-          ReferralErrors.DUPLICATE_SEQUENCE,
-          "sequence " + e.senderSeq() + " already processed (next expected " + expected + ")");
+          Result.of(
+              AckStatus.OK,
+              ReferralErrors.DUPLICATE_SEQUENCE,
+              "sequence " + e.senderSeq() + " already processed (next expected " + expected + ")"));
     }
     if (e.senderSeq() > expected) {
       held.computeIfAbsent(heldKey, k -> new TreeMap<>()).put(e.senderSeq(), m);
@@ -880,8 +960,8 @@ public final class ReferralNode {
 
   // ------------------------------------------------------------------ receiving internals
 
-  private Receipt answerOnly(Message m, AckStatus status, ErrorCode code, String detail) {
-    Result res = Result.of(status, code, detail);
+  /** Answers a message with an ack and changes nothing else. */
+  private Receipt answer(Message m, Result res) {
     Work w = new Work(store);
     w.send(new OutboxEntry(ack(m, res, 0), false));
     store.commit(w.build());
@@ -1428,45 +1508,43 @@ public final class ReferralNode {
       Confidentiality confidentiality,
       Optional<String> lang) {
     Party peer = r.side() == Role.REFERRER ? r.receiver() : r.referrer();
-    return signed(
-        Message.of(
-            Envelope.builder()
-                .messageId(newId())
-                .transmissionId(newId())
-                .type(type)
-                .correlationId(r.referralId())
-                .attemptId(r.attemptId())
-                .causationId(causation)
-                .sender(self)
-                .receiver(peer)
-                .createdAt(clock.instant())
-                .senderSeq(seq)
-                .baseVersion(baseVersion)
-                .confidentiality(confidentiality)
-                .consentRef(r.consentRef())
-                .lang(lang)
-                .build(),
-            payload));
+    return Message.of(
+        Envelope.builder()
+            .messageId(newId())
+            .transmissionId(newId())
+            .type(type)
+            .correlationId(r.referralId())
+            .attemptId(r.attemptId())
+            .causationId(causation)
+            .sender(self)
+            .receiver(peer)
+            .createdAt(clock.instant())
+            .senderSeq(seq)
+            .baseVersion(baseVersion)
+            .confidentiality(confidentiality)
+            .consentRef(r.consentRef())
+            .lang(lang)
+            .build(),
+        payload);
   }
 
   private Message reply(Message to, MessageType type, ObjectNode payload, long version) {
     Envelope e = to.envelope();
-    return signed(
-        Message.of(
-            Envelope.builder()
-                .messageId(newId())
-                .transmissionId(newId())
-                .type(type)
-                .correlationId(e.correlationId())
-                .attemptId(e.attemptId())
-                .causationId(e.messageId())
-                .sender(self)
-                .receiver(e.sender())
-                .createdAt(clock.instant())
-                .senderSeq(0)
-                .baseVersion(version)
-                .build(),
-            payload));
+    return Message.of(
+        Envelope.builder()
+            .messageId(newId())
+            .transmissionId(newId())
+            .type(type)
+            .correlationId(e.correlationId())
+            .attemptId(e.attemptId())
+            .causationId(e.messageId())
+            .sender(self)
+            .receiver(e.sender())
+            .createdAt(clock.instant())
+            .senderSeq(0)
+            .baseVersion(version)
+            .build(),
+        payload);
   }
 
   private Message signed(Message m) {

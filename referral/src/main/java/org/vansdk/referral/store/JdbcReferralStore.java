@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.ReferralId;
@@ -25,7 +26,10 @@ import org.vansdk.referral.message.MessageCodec;
  * PostgreSQL 12+. Every {@link #commit} is one database transaction holding the attempt state, the
  * audit entries, the processed-message record and the outbox changes, so a crash at any point
  * neither loses a message nor sends one twice. The schema is created and migrated on open
- * (versioned, see {@code van_referral_schema}).
+ * (versioned, see {@code van_referral_schema}). On H2 the store sets {@code WRITE_DELAY 0}, so a
+ * commit is written to the file before {@code commit} returns and survives the process being killed
+ * (tested by killing a writing process); whether it survives power loss also depends on the
+ * operating system's and the disk's write caches.
  *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
@@ -35,9 +39,17 @@ public final class JdbcReferralStore implements ReferralStore {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private long position;
+  private boolean inTransaction;
 
   private JdbcReferralStore(Connection connection) throws SQLException {
     this.connection = connection;
+    if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
+      // H2 otherwise writes committed changes to its file up to 500 ms later: a process killed in
+      // that window loses transactions the node already answered for.
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET WRITE_DELAY 0");
+      }
+    }
     SchemaMigrations.migrate(connection);
     // Reads run in auto-commit mode; commit() opens one transaction per change.
     connection.setAutoCommit(true);
@@ -248,117 +260,161 @@ public final class JdbcReferralStore implements ReferralStore {
     if (change.isEmpty()) {
       return;
     }
+    if (inTransaction) {
+      try {
+        write(change);
+      } catch (SQLException | RuntimeException e) {
+        throw failure("cannot commit the change", e);
+      }
+      return;
+    }
+    atomically(
+        () -> {
+          commit(change);
+          return null;
+        });
+  }
+
+  /**
+   * Runs the work in one database transaction: every {@link #commit} it makes is written at once
+   * and reads inside it see them; at the end they are committed together (group commit), or, if the
+   * work or the database fails, none of them is.
+   */
+  @Override
+  public synchronized <T> T atomically(Supplier<T> work) {
+    if (inTransaction) {
+      return work.get();
+    }
     long positionBefore = position;
     try {
       connection.setAutoCommit(false);
-      for (AttemptRecord a : change.attempts()) {
-        String json = MessageCodec.toText(RecordJson.toJson(a));
-        PreparedStatement up =
-            prepare(
-                "UPDATE van_attempt SET referral_id = ?, status = ?, version = ?, record_json = ?"
-                    + " WHERE attempt_id = ?");
-        up.setString(1, a.referralId().value());
-        up.setString(2, a.status().code());
-        up.setLong(3, a.version());
-        up.setString(4, json);
-        up.setString(5, a.attemptId().value());
-        if (up.executeUpdate() == 0) {
-          PreparedStatement in =
-              prepare(
-                  "INSERT INTO van_attempt (attempt_id, referral_id, status, version, record_json)"
-                      + " VALUES (?, ?, ?, ?, ?)");
-          in.setString(1, a.attemptId().value());
-          in.setString(2, a.referralId().value());
-          in.setString(3, a.status().code());
-          in.setLong(4, a.version());
-          in.setString(5, json);
-          in.executeUpdate();
-        }
-      }
-      for (AuditEntry e : change.audit()) {
-        appendAudit(e);
-      }
-      if (change.processed().isPresent()) {
-        ProcessedMessage p = change.processed().get();
-        PreparedStatement in =
-            prepare(
-                "INSERT INTO van_processed (message_id, payload_sha256, reply_json)"
-                    + " VALUES (?, ?, ?)");
-        in.setString(1, p.messageId());
-        in.setString(2, p.payloadSha256());
-        in.setString(3, MessageCodec.toText(p.reply().toJson()));
-        in.executeUpdate();
-      }
-      for (InboundSequence s : change.sequences()) {
-        PreparedStatement up =
-            prepare(
-                "UPDATE van_inbound_seq SET next_seq = ? WHERE attempt_id = ? AND sender_key = ?");
-        up.setLong(1, s.next());
-        up.setString(2, s.attemptId().value());
-        up.setString(3, s.senderKey());
-        if (up.executeUpdate() == 0) {
-          PreparedStatement in =
-              prepare(
-                  "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq) VALUES (?, ?, ?)");
-          in.setString(1, s.attemptId().value());
-          in.setString(2, s.senderKey());
-          in.setLong(3, s.next());
-          in.executeUpdate();
-        }
-      }
-      for (String id : change.outboxRemove()) {
-        PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
-        del.setString(1, id);
-        del.executeUpdate();
-      }
-      for (OutboxEntry e : change.outboxAdd()) {
-        PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
-        del.setString(1, e.message().envelope().messageId());
-        del.executeUpdate();
-        PreparedStatement in =
-            prepare(
-                "INSERT INTO van_outbox (message_id, position, reliable, message_json)"
-                    + " VALUES (?, ?, ?, ?)");
-        in.setString(1, e.message().envelope().messageId());
-        in.setLong(2, ++position);
-        in.setBoolean(3, e.reliable());
-        in.setString(4, MessageCodec.toText(e.message().toJson()));
-        in.executeUpdate();
-      }
-      for (ConsentState c : change.consents()) {
-        PreparedStatement up =
-            prepare("UPDATE van_consent SET version = ?, withdrawn = ? WHERE consent_id = ?");
-        up.setInt(1, c.version());
-        up.setBoolean(2, c.withdrawn());
-        up.setString(3, c.consentId().value());
-        if (up.executeUpdate() == 0) {
-          PreparedStatement in =
-              prepare("INSERT INTO van_consent (consent_id, version, withdrawn) VALUES (?, ?, ?)");
-          in.setString(1, c.consentId().value());
-          in.setInt(2, c.version());
-          in.setBoolean(3, c.withdrawn());
-          in.executeUpdate();
-        }
-      }
+      inTransaction = true;
+      T result = work.get();
       connection.commit();
-      connection.setAutoCommit(true);
+      return result;
     } catch (SQLException | RuntimeException e) {
       position = positionBefore;
       try {
         connection.rollback();
-        connection.setAutoCommit(true);
       } catch (SQLException rollback) {
         e.addSuppressed(rollback);
       }
-      if (e instanceof ReferralStoreException) {
-        throw (ReferralStoreException) e;
+      if (e instanceof RuntimeException && !(e instanceof ReferralStoreException)) {
+        throw (RuntimeException) e;
       }
-      throw new ReferralStoreException(
-          "cannot commit the change; nothing of it was applied"
-              + (e instanceof SQLException
-                  ? " (SQL state " + ((SQLException) e).getSQLState() + ")"
-                  : ""),
-          e);
+      throw failure("cannot commit the change", e);
+    } finally {
+      inTransaction = false;
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        // The connection is broken; the next use reports it.
+      }
+    }
+  }
+
+  private static ReferralStoreException failure(String what, Exception e) {
+    if (e instanceof ReferralStoreException) {
+      return (ReferralStoreException) e;
+    }
+    return new ReferralStoreException(
+        what
+            + "; nothing of it was applied"
+            + (e instanceof SQLException
+                ? " (SQL state " + ((SQLException) e).getSQLState() + ")"
+                : ""),
+        e);
+  }
+
+  private void write(Change change) throws SQLException {
+    for (AttemptRecord a : change.attempts()) {
+      String json = MessageCodec.toText(RecordJson.toJson(a));
+      PreparedStatement up =
+          prepare(
+              "UPDATE van_attempt SET referral_id = ?, status = ?, version = ?, record_json = ?"
+                  + " WHERE attempt_id = ?");
+      up.setString(1, a.referralId().value());
+      up.setString(2, a.status().code());
+      up.setLong(3, a.version());
+      up.setString(4, json);
+      up.setString(5, a.attemptId().value());
+      if (up.executeUpdate() == 0) {
+        PreparedStatement in =
+            prepare(
+                "INSERT INTO van_attempt (attempt_id, referral_id, status, version, record_json)"
+                    + " VALUES (?, ?, ?, ?, ?)");
+        in.setString(1, a.attemptId().value());
+        in.setString(2, a.referralId().value());
+        in.setString(3, a.status().code());
+        in.setLong(4, a.version());
+        in.setString(5, json);
+        in.executeUpdate();
+      }
+    }
+    for (AuditEntry e : change.audit()) {
+      appendAudit(e);
+    }
+    if (change.processed().isPresent()) {
+      ProcessedMessage p = change.processed().get();
+      PreparedStatement in =
+          prepare(
+              "INSERT INTO van_processed (message_id, payload_sha256, reply_json)"
+                  + " VALUES (?, ?, ?)");
+      in.setString(1, p.messageId());
+      in.setString(2, p.payloadSha256());
+      in.setString(3, MessageCodec.toText(p.reply().toJson()));
+      in.executeUpdate();
+    }
+    for (InboundSequence s : change.sequences()) {
+      PreparedStatement up =
+          prepare(
+              "UPDATE van_inbound_seq SET next_seq = ? WHERE attempt_id = ? AND sender_key = ?");
+      up.setLong(1, s.next());
+      up.setString(2, s.attemptId().value());
+      up.setString(3, s.senderKey());
+      if (up.executeUpdate() == 0) {
+        PreparedStatement in =
+            prepare(
+                "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq) VALUES (?, ?, ?)");
+        in.setString(1, s.attemptId().value());
+        in.setString(2, s.senderKey());
+        in.setLong(3, s.next());
+        in.executeUpdate();
+      }
+    }
+    for (String id : change.outboxRemove()) {
+      PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
+      del.setString(1, id);
+      del.executeUpdate();
+    }
+    for (OutboxEntry e : change.outboxAdd()) {
+      PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
+      del.setString(1, e.message().envelope().messageId());
+      del.executeUpdate();
+      PreparedStatement in =
+          prepare(
+              "INSERT INTO van_outbox (message_id, position, reliable, message_json)"
+                  + " VALUES (?, ?, ?, ?)");
+      in.setString(1, e.message().envelope().messageId());
+      in.setLong(2, ++position);
+      in.setBoolean(3, e.reliable());
+      in.setString(4, MessageCodec.toText(e.message().toJson()));
+      in.executeUpdate();
+    }
+    for (ConsentState c : change.consents()) {
+      PreparedStatement up =
+          prepare("UPDATE van_consent SET version = ?, withdrawn = ? WHERE consent_id = ?");
+      up.setInt(1, c.version());
+      up.setBoolean(2, c.withdrawn());
+      up.setString(3, c.consentId().value());
+      if (up.executeUpdate() == 0) {
+        PreparedStatement in =
+            prepare("INSERT INTO van_consent (consent_id, version, withdrawn) VALUES (?, ?, ?)");
+        in.setString(1, c.consentId().value());
+        in.setInt(2, c.version());
+        in.setBoolean(3, c.withdrawn());
+        in.executeUpdate();
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package org.vansdk.referral.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.ReferralId;
@@ -52,6 +53,19 @@ public interface ReferralStore extends AutoCloseable {
    * @throws ReferralStoreException if the store cannot write it (nothing of it is applied)
    */
   void commit(Change change);
+
+  /**
+   * Runs work that makes several {@link #commit}s and makes them durable together (group commit):
+   * reads inside the work see its commits; if the work or the store fails, the commits made inside
+   * it are all undone where the store can roll back (the JDBC store) and otherwise only those made
+   * before the failure remain (each commit is atomic either way). The default runs the work with
+   * each commit applied as it is made, which is what a store without durability needs.
+   *
+   * @throws ReferralStoreException if the store cannot commit
+   */
+  default <T> T atomically(Supplier<T> work) {
+    return work.get();
+  }
 
   /** Verifies a referral's audit chain against the recorded head. */
   default AuditVerification verifyAudit(ReferralId referralId) {

@@ -167,6 +167,45 @@ class ReferralStoreContractTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void atomically_readsSeeOwnCommitsAndAFailureUndoesThemAll(
+      String name, Supplier<ReferralStore> factory) {
+    assumeTrue(!name.equals("in-memory"), "the in-memory store cannot roll back (documented)");
+    try (ReferralStore store = factory.get()) {
+      IllegalStateException thrown =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  store.atomically(
+                      () -> {
+                        store.commit(
+                            Change.builder().addAttempts(attempt(AttemptStatus.SENT, 1)).build());
+                        store.commit(
+                            Change.builder()
+                                .addOutboxAdd(new OutboxEntry(message("m-5"), true))
+                                .build());
+                        assertEquals(1, store.outbox().size(), "reads see the work's commits");
+                        assertTrue(store.attempt(ATTEMPT).isPresent());
+                        throw new IllegalStateException("work failed");
+                      }));
+      assertEquals("work failed", thrown.getMessage());
+      assertFalse(store.attempt(ATTEMPT).isPresent());
+      assertTrue(store.outbox().isEmpty());
+      int committed =
+          store.atomically(
+              () -> {
+                store.commit(Change.builder().addAttempts(attempt(AttemptStatus.SENT, 1)).build());
+                store.commit(
+                    Change.builder().addOutboxAdd(new OutboxEntry(message("m-6"), true)).build());
+                return 2;
+              });
+      assertEquals(2, committed);
+      assertTrue(store.attempt(ATTEMPT).isPresent());
+      assertEquals("m-6", store.outbox().get(0).message().envelope().messageId());
+    }
+  }
+
   @Test
   void h2File_reopened_keepsCommittedStateAndSchemaVersion(@TempDir Path tmp) {
     try (JdbcReferralStore store = JdbcReferralStore.h2File(tmp.resolve("db"))) {
