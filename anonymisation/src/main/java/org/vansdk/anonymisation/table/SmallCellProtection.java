@@ -12,8 +12,9 @@ import org.vansdk.anonymisation.AnonymisationException;
  * without changing anything published, as long as no count goes below zero. A hidden value is
  * exposed when no such cycle can move it by one, up or down (a bridge of that graph, or a cycle
  * pinned by zero counts). While a value is exposed, the cheapest rectangle through it (fewest newly
- * hidden cells, then smallest total count, then first in row-major order) is hidden too.
- * Deterministic.
+ * hidden cells, then fewest zero counts among them, then smallest total count, then first in
+ * row-major order) is hidden too. Zeros are avoided as partners because a zero can only grow: a
+ * small count hidden with a zero partner is known to lie between 0 and itself. Deterministic.
  *
  * <p>Immutable and thread-safe.
  */
@@ -238,6 +239,7 @@ public final class SmallCellProtection {
     int rows = flags.length;
     int columns = flags[0].length;
     int bestNew = Integer.MAX_VALUE;
+    int bestZeros = Integer.MAX_VALUE;
     long bestSum = Long.MAX_VALUE;
     int bestRow = -1;
     int bestColumn = -1;
@@ -262,15 +264,21 @@ public final class SmallCellProtection {
             continue;
           }
           int added = 0;
+          int zeros = 0;
           long sum = 0;
           for (int[] cell : new int[][] {{r, c2}, {r2, c2}, {r2, c}}) {
             if (flags[cell[0]][cell[1]] == Suppression.NONE) {
               added++;
-              sum += table.augmented(cell[0], cell[1]);
+              long count = table.augmented(cell[0], cell[1]);
+              zeros += count == 0 ? 1 : 0;
+              sum += count;
             }
           }
-          if (added < bestNew || (added == bestNew && sum < bestSum)) {
+          if (added < bestNew
+              || (added == bestNew && zeros < bestZeros)
+              || (added == bestNew && zeros == bestZeros && sum < bestSum)) {
             bestNew = added;
+            bestZeros = zeros;
             bestSum = sum;
             bestRow = r2;
             bestColumn = c2;

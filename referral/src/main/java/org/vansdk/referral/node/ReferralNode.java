@@ -546,6 +546,46 @@ public final class ReferralNode {
     return note(r, MessageType.OUTCOME_ACK, NODES.objectNode());
   }
 
+  /**
+   * Sends the survivor's feedback on the service of an ended attempt to the receiver (the referrer
+   * closes the loop with {@link #acknowledgeOutcome} and may add this).
+   *
+   * @param rating 1 (poor) to 5 (very good)
+   * @return done, or refused if this node is not the referrer, the attempt has not ended, or the
+   *     rating is out of range
+   */
+  public synchronized Decision feedback(AttemptId attemptId, int rating) {
+    return feedback(attemptId, rating, Optional.empty());
+  }
+
+  /** As {@link #feedback(AttemptId, int)}, with the feedback as text. */
+  public synchronized Decision feedback(AttemptId attemptId, int rating, LocalizedText note) {
+    return feedback(attemptId, rating, Optional.of(note));
+  }
+
+  private Decision feedback(AttemptId attemptId, int rating, Optional<LocalizedText> note) {
+    Optional<AttemptRecord> found = store.attempt(attemptId);
+    if (found.isEmpty()) {
+      return unknown(attemptId);
+    }
+    AttemptRecord r = found.get();
+    if (rating < 1 || rating > 5) {
+      return Decision.refused(
+          ReferralErrors.REQUIREMENT_MISSING, "a rating is from 1 to 5, was " + rating);
+    }
+    if (r.side() != Role.REFERRER || !AttemptStateTable.isFinal(r.status())) {
+      return Decision.refused(
+          ReferralErrors.REQUIREMENT_MISSING,
+          "only the referrer gives feedback, and only on an ended attempt; attempt "
+              + attemptId
+              + " is "
+              + r.status().code());
+    }
+    ObjectNode payload = NODES.objectNode().put("rating", rating);
+    note.ifPresent(n -> payload.putObject("note").put("lang", n.lang()).put("text", n.text()));
+    return note(r, MessageType.FEEDBACK, payload);
+  }
+
   /** Asks the other side a question about the attempt (either side). */
   public synchronized Decision requestInfo(AttemptId attemptId, LocalizedText question) {
     Optional<AttemptRecord> found = store.attempt(attemptId);

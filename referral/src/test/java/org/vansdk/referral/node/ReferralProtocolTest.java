@@ -199,6 +199,34 @@ class ReferralProtocolTest {
     assertEquals(THA_REHAB.organisation(), core.targetOrganisation());
   }
 
+  @Test
+  void closedLoop_outcomeAcknowledgedAndFeedbackReachesTheReceiver() {
+    referToThailand();
+    world.pump();
+    assertFalse(khm.feedback(attempt, 4).done(), "no feedback before the attempt ends");
+    tha.accept(attempt);
+    tha.complete(attempt, LocalizedText.of("en", "fitted"));
+    world.pump();
+    assertFalse(tha.feedback(attempt, 4).done(), "the receiver does not rate itself");
+    assertFalse(khm.feedback(attempt, 6).done(), "rating out of range");
+    assertTrue(khm.acknowledgeOutcome(attempt).done());
+    Decision d = khm.feedback(attempt, 5, LocalizedText.of("km", "\u179b\u17d2\u17a2"));
+    assertTrue(d.done(), d.message());
+    world.pump();
+    List<AuditEntry> atReceiver = tha.audit(referral.id());
+    for (String type : List.of("outcome_ack", "feedback")) {
+      assertEquals(
+          1,
+          atReceiver.stream()
+              .filter(e -> e.action() == AuditAction.NOTED)
+              .filter(e -> e.detail().orElse("").equals(type))
+              .count(),
+          type + " noted once at the receiver");
+    }
+    assertBoth(AttemptStatus.COMPLETED);
+    assertAuditsValid();
+  }
+
   // ---------------------------------------------------------------- cancel
 
   @Test
