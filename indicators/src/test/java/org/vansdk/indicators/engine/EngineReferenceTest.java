@@ -216,15 +216,8 @@ class EngineReferenceTest {
   void ndjsonStream_inAnyOrder_equalsInMemory(long seed) {
     Submission s = Population.generate(seed, 120);
     List<IndicatorRequest> reqs = IndicatorRequest.defaults();
-    List<Object> records = records(s).collect(Collectors.toList());
-    Collections.shuffle(records, new Random(seed));
-    VanJson json = VanJson.strict();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Object r : records) {
-      Ndjson.writeLine(json, r, out);
-    }
-    Accumulation fromStream =
-        engine(1).accumulate(new ByteArrayInputStream(out.toByteArray()), reqs);
+    byte[] ndjson = shuffledNdjson(s, seed);
+    Accumulation fromStream = engine(1).accumulate(new ByteArrayInputStream(ndjson), reqs);
     Accumulation inMemory = engine(1).accumulate(s, reqs);
     for (IndicatorRequest r : reqs) {
       assertEquals(inMemory.counts(r), fromStream.counts(r), "seed " + seed + " " + r);
@@ -236,18 +229,12 @@ class EngineReferenceTest {
   void ndjsonChunksOnSeveralThreads_equalSequentialRead(long seed) {
     Submission s = Population.generate(seed, 120);
     List<IndicatorRequest> reqs = IndicatorRequest.defaults();
-    List<Object> records = records(s).collect(Collectors.toList());
-    Collections.shuffle(records, new Random(seed));
-    VanJson json = VanJson.strict();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Object r : records) {
-      Ndjson.writeLine(json, r, out);
-    }
+    byte[] ndjson = shuffledNdjson(s, seed);
     Accumulation expected = engine(1).accumulate(s, reqs);
     for (int chunk : new int[] {16, 700, 1 << 20}) {
       for (int threads : new int[] {1, 3}) {
         Dataset d = new Dataset(Population.PERIOD);
-        new NdjsonFieldReader(json, new ByteArrayInputStream(out.toByteArray()), d, threads, chunk)
+        new NdjsonFieldReader(VanJson.strict(), new ByteArrayInputStream(ndjson), d, threads, chunk)
             .readAll();
         d.join();
         Accumulation actual = new Aggregation(d, reqs).run(0, 1);
@@ -277,6 +264,17 @@ class EngineReferenceTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class, () -> other.compute(data, reqs));
     assertTrue(e.getMessage().contains("load it again"), e.getMessage());
+  }
+
+  /** The records of a submission as NDJSON lines in a seeded random order. */
+  static byte[] shuffledNdjson(Submission s, long seed) {
+    List<Object> records = records(s).collect(Collectors.toList());
+    Collections.shuffle(records, new Random(seed));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object r : records) {
+      Ndjson.writeLine(VanJson.strict(), r, out);
+    }
+    return out.toByteArray();
   }
 
   static LongStream ndjsonSeeds() {
