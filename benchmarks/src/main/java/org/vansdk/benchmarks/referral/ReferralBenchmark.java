@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -76,19 +77,24 @@ import tools.jackson.databind.node.ObjectNode;
  * Messages processed per second by a receiving node: each message is a signed {@code
  * referral_request} (KHM → THA, Khmer note, identity and medical data) that the node parses, checks
  * against its JSON Schema, verifies (Ed25519), de-duplicates, sequences, turns into a new attempt
- * ({@code sent}), audits (hash chain) and answers (ack in the outbox), all committed in one store
- * change. Each invocation feeds {@link #BATCH} fresh messages to a fresh node; the score is time
- * per message. {@code verifyOnly} is Ed25519 verification of one message alone, the physical bound.
+ * ({@code sent}), audits (hash chain) and answers (ack in the outbox), all committed to the store.
+ * Each invocation feeds {@link #BATCH} fresh messages to a fresh node; the score is time per
+ * message.
+ *
+ * <ul>
+ *   <li>{@code verifyBatch} / {@code verifyBatchParallel}: Ed25519 verification alone of the same
+ *       messages on one / {@link #THREADS} threads, the physical bound to compare with.
+ *   <li>{@code receiveInMemory[Parallel]}, {@code receiveH2File[Parallel]}: {@code receive} one
+ *       message at a time (H2 durable: one transaction each).
+ *   <li>{@code receiveH2FileGrouped[Parallel]}: {@code receiveAll} of {@code group} messages, one
+ *       transaction each (group commit).
+ *   <li>{@code transmitReplies}: {@code outgoing()} signing the batch's acks, the rest of the cost
+ *       of answering.
+ * </ul>
  *
  * <pre>
- * mvn -q -B -pl benchmarks -am install -DskipTests
- * mvn -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp benchmarks/target/classes:$(cat benchmarks/target/cp.txt) org.openjdk.jmh.Main \
- *     ReferralBenchmark -f 1 -wi 6 -i 5
+ * benchmarks/run.sh 'ReferralBenchmark' -f 1 -wi 4 -i 6
  * </pre>
- *
- * <p>({@code exec:exec -Djmh.args="..."} passes the arguments as one string, which JMH reads as one
- * benchmark pattern.) Warm-up matters: each invocation is only {@link #BATCH} messages.
  */
 @State(Scope.Benchmark)
 @Fork(
@@ -97,10 +103,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class ReferralBenchmark {
 
   /** Messages per invocation. */
-  public static final int BATCH = 1000;
-
-  /** Messages per {@code receiveAll} call in the group-commit variants (a queue poll). */
-  public static final int GROUP = 50;
+  public static final int BATCH = 4000;
 
   /** Threads of the parallel variants: the cores of the reference machine. */
   public static final int THREADS = 2;
@@ -248,9 +251,9 @@ public class ReferralBenchmark {
     }
   }
 
-  private void receiveGroups(ReferralNode node, int from, int to, Blackhole bh) {
-    for (int i = from; i < to; i += GROUP) {
-      bh.consume(node.receiveAll(messages.subList(i, Math.min(to, i + GROUP))));
+  private void receiveGroups(ReferralNode node, int group, int from, int to, Blackhole bh) {
+    for (int i = from; i < to; i += group) {
+      bh.consume(node.receiveAll(messages.subList(i, Math.min(to, i + group))));
     }
   }
 
@@ -286,6 +289,10 @@ public class ReferralBenchmark {
   /** A fresh H2 file database per batch. */
   @State(Scope.Thread)
   public static class H2File {
+    /** Messages per {@code receiveAll} call in the grouped variants (a queue poll). */
+    @Param({"50", "200"})
+    public int group;
+
     ReferralNode node;
     Path dir;
 
@@ -414,7 +421,7 @@ public class ReferralBenchmark {
   }
 
   /**
-   * The whole receive path, H2 file store, {@link #GROUP} messages per {@code receiveAll} (one
+   * The whole receive path, H2 file store, {@code group} messages per {@code receiveAll} (one
    * transaction each), one thread.
    */
   @Benchmark
@@ -424,7 +431,7 @@ public class ReferralBenchmark {
   @Warmup(iterations = 3)
   @Measurement(iterations = 5)
   public void receiveH2FileGrouped(H2File state, Blackhole bh) {
-    receiveGroups(state.node, 0, BATCH, bh);
+    receiveGroups(state.node, state.group, 0, BATCH, bh);
   }
 
   /** As {@link #receiveH2FileGrouped}, with {@link #THREADS} threads receiving at once. */
@@ -435,6 +442,6 @@ public class ReferralBenchmark {
   @Warmup(iterations = 3)
   @Measurement(iterations = 5)
   public void receiveH2FileGroupedParallel(H2File state, Blackhole bh) {
-    split((from, to) -> receiveGroups(state.node, from, to, bh));
+    split((from, to) -> receiveGroups(state.node, state.group, from, to, bh));
   }
 }
