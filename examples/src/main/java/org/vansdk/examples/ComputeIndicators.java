@@ -8,6 +8,7 @@ import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.core.submission.Submission;
 import org.vansdk.indicators.catalogue.Dimension;
+import org.vansdk.indicators.engine.IndicatorData;
 import org.vansdk.indicators.engine.IndicatorEngine;
 import org.vansdk.indicators.engine.IndicatorRequest;
 import org.vansdk.indicators.export.IndicatorCsv;
@@ -45,12 +46,15 @@ public final class ComputeIndicators {
             .period(ReportingPeriod.of(LocalDate.of(2000, 1, 1), LocalDate.of(2009, 12, 31)))
             .build();
 
-    // One pass over the records computes every requested indicator and disaggregation;
-    // IndicatorRequest.defaults() asks for the whole catalogue. For large NDJSON files use
-    // engine.compute(InputStream, requests), which streams.
+    // Load the records once (reduced to codes and joined); each compute is then one pass that
+    // feeds every requested indicator and disaggregation, and any number of tables can be
+    // computed from the same data. IndicatorRequest.defaults() asks for the whole catalogue.
+    // For large NDJSON files use engine.load(InputStream), which streams (on several threads
+    // with IndicatorEngine.builder().parallelism(n)).
+    IndicatorData data = engine.load(submission);
     List<IndicatorRequest> requests =
         List.of(IndicatorRequest.of("CAS-01", Dimension.SEX), IndicatorRequest.of("CAS-02"));
-    IndicatorTable table = engine.compute(submission, requests);
+    IndicatorTable table = engine.compute(data, requests);
 
     for (Observation o : table.observations()) {
       out.printf(
