@@ -187,9 +187,11 @@ public final class IndicatorCatalogue {
             + " day. Every combination of a closed dimension's codes is listed, zeros included"
             + " (an open dimension lists the values met in the data); a total is listed even when"
             + " nothing happened in the period. Cells whose count, numerator or denominator is"
-            + " between 1 and threshold - 1 (default 5) are suppressed (OBS_STATUS C), and so are"
-            + " the cells that would let a reader recover one from the totals of the same indicator"
-            + " published beside it (OBS_STATUS D).\n");
+            + " between 1 and threshold - 1 (default 5) are suppressed, and so are the cells that"
+            + " would let a reader recover one from the totals of the same indicator published"
+            + " beside it; both are marked OBS_STATUS C and not told apart (a cell known to be a"
+            + " mere partner would narrow the small cell it protects). Publish only tables"
+            + " computed in one call: separately computed tables are not protected together.\n");
     return md.toString();
   }
 

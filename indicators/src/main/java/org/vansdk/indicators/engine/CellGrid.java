@@ -154,7 +154,7 @@ final class CellGrid {
         cell.add(Observation.of(code, dims, c[0], c[0], -1, c[2]));
       }
       for (Observation o : cell) {
-        out.add(suppression[i] == null ? o : o.suppressed(suppression[i]));
+        out.add(suppression[i] == null ? o : o.suppressed());
       }
     }
     return out;

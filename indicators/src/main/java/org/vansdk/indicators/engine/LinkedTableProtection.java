@@ -134,10 +134,7 @@ final class LinkedTableProtection {
       for (int i = 0; i < grid.size(); i++) {
         int id = offsets[g] + i;
         if (hidden[id]) {
-          grid.suppression[i] =
-              primary[id]
-                  ? ObservationStatus.SUPPRESSED_PRIMARY
-                  : ObservationStatus.SUPPRESSED_SECONDARY;
+          grid.suppression[i] = ObservationStatus.SUPPRESSED;
         }
       }
     }

@@ -12,10 +12,11 @@ import org.vansdk.indicators.table.Observation;
  * Writes an indicator table as SDMX-CSV style text: {@code STRUCTURE,STRUCTURE_ID,ACTION}, then
  * {@code INDICATOR}, one column per dimension used (upper-case code; {@code _T} where the cell is a
  * total over that dimension), then {@code OBS_VALUE,NUMERATOR,DENOMINATOR,UNKNOWN,OBS_STATUS,
- * CONF_STATUS}. {@code OBS_STATUS} is A (normal), M (no denominator), C (primary suppression: a
- * small cell) or D (secondary suppression: withheld so a small cell cannot be recovered from the
- * totals); {@code CONF_STATUS} is the SDMX confidentiality code F, C or D. Suppressed cells leave
- * value, numerator, denominator and unknown empty. Stateless and thread-safe.
+ * CONF_STATUS}. {@code OBS_STATUS} is A (normal), M (no denominator) or C (suppressed: a small
+ * cell, or one withheld so that a small cell cannot be recovered from the totals; the two are not
+ * told apart, see {@link org.vansdk.indicators.table.ObservationStatus#SUPPRESSED}); {@code
+ * CONF_STATUS} is the SDMX confidentiality code F or C. Suppressed cells leave value, numerator,
+ * denominator and unknown empty. Stateless and thread-safe.
  */
 public final class IndicatorCsv {
   /** The SDMX dataflow identifier written in the STRUCTURE_ID column. */

@@ -9,9 +9,9 @@ import org.vansdk.indicators.table.Observation;
  * Writes an indicator table as JSON: {@code {"structure": ..., "observations": [...]}}, each
  * observation with {@code indicator}, {@code dimensions} (code to value; absent = total), {@code
  * value}, {@code numerator}, {@code denominator}, {@code unknown} (each omitted when suppressed or
- * not applicable) and {@code status}: {@code normal}, {@code no_denominator}, {@code
- * suppressed_primary} (a small cell) or {@code suppressed_secondary} (withheld so a small cell
- * cannot be recovered from the totals). Stateless and thread-safe.
+ * not applicable) and {@code status}: {@code normal}, {@code no_denominator} or {@code suppressed}
+ * (a small cell, or one withheld so that a small cell cannot be recovered from the totals; not told
+ * apart). Stateless and thread-safe.
  */
 public final class IndicatorJson {
   private IndicatorJson() {}

@@ -77,23 +77,13 @@ public final class Observation {
 
   /**
    * This cell with its value, numerator, denominator and unknown count withheld (the count of
-   * unknowns is withheld too: added to the denominator it would give back the cell's size).
-   *
-   * @param reason {@link ObservationStatus#SUPPRESSED_PRIMARY} or {@link
-   *     ObservationStatus#SUPPRESSED_SECONDARY}
-   * @throws IllegalArgumentException if the reason is not a suppression status
+   * unknowns is withheld too: added to the denominator it would give back the cell's size). Whether
+   * it was small or hidden to protect a small cell is not recorded (see {@link
+   * ObservationStatus#SUPPRESSED}).
    */
-  public Observation suppressed(ObservationStatus reason) {
-    if (!reason.isSuppressed()) {
-      throw new IllegalArgumentException(
-          "suppression reason is "
-              + reason
-              + "; allowed: "
-              + ObservationStatus.SUPPRESSED_PRIMARY
-              + ", "
-              + ObservationStatus.SUPPRESSED_SECONDARY);
-    }
-    return new Observation(indicator, dimensions, Double.NaN, 0, 0, hasDenominator, 0, reason);
+  public Observation suppressed() {
+    return new Observation(
+        indicator, dimensions, Double.NaN, 0, 0, hasDenominator, 0, ObservationStatus.SUPPRESSED);
   }
 
   /** The indicator code, e.g. {@code CAS-02}. */

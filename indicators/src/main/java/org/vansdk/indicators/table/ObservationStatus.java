@@ -10,15 +10,14 @@ public enum ObservationStatus {
   /** No value: the denominator is zero (or, for days, no record reached the state). */
   NO_DENOMINATOR("M", "F"),
   /**
-   * Withheld because the cell is small: its count, numerator or denominator is from 1 to the
-   * threshold - 1 (primary suppression).
+   * Withheld: the cell is small (its count, numerator or denominator is from 1 to the threshold -
+   * 1: primary suppression), or it is hidden so that a small cell cannot be recovered from the
+   * totals and the cells published beside it (secondary suppression). The two are deliberately not
+   * told apart: a cell known to be a mere partner is known to be 0 or at least the threshold, which
+   * narrows the small cells it protects, down to their exact value when a pair's total is the
+   * threshold.
    */
-  SUPPRESSED_PRIMARY("C", "C"),
-  /**
-   * Withheld, although not small, so that a small cell cannot be recovered from the totals and the
-   * other cells published beside it (secondary suppression).
-   */
-  SUPPRESSED_SECONDARY("D", "D");
+  SUPPRESSED("C", "C");
 
   private final String obsStatus;
   private final String confStatus;
@@ -30,23 +29,20 @@ public enum ObservationStatus {
 
   /**
    * The code written in the {@code OBS_STATUS} column: A (normal), M (missing: no denominator), C
-   * (primary suppression), D (secondary suppression). C and D are borrowed from the SDMX
-   * confidentiality code list so that one column tells every status apart.
+   * (confidential: suppressed). C is borrowed from the SDMX confidentiality code list so that one
+   * column tells every status apart.
    */
   public String sdmxCode() {
     return obsStatus;
   }
 
-  /**
-   * The SDMX {@code CONF_STATUS} code: F (free), C (confidential: primary suppression), D
-   * (secondary confidentiality set by the sender).
-   */
+  /** The SDMX {@code CONF_STATUS} code: F (free) or C (confidential). */
   public String sdmxConfidentiality() {
     return confStatus;
   }
 
   /** Whether the cell's value, numerator, denominator and unknown count are withheld. */
   public boolean isSuppressed() {
-    return this == SUPPRESSED_PRIMARY || this == SUPPRESSED_SECONDARY;
+    return this == SUPPRESSED;
   }
 }

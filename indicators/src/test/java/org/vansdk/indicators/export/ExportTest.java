@@ -9,17 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.vansdk.indicators.catalogue.Dimension;
 import org.vansdk.indicators.table.IndicatorTable;
 import org.vansdk.indicators.table.Observation;
-import org.vansdk.indicators.table.ObservationStatus;
 
 class ExportTest {
   private final IndicatorTable table =
       IndicatorTable.of(
           List.of(
               Observation.of("CAS-02", Map.of(), 0.25, 10, 40, 3),
-              Observation.of("CAS-02", Map.of(Dimension.SEX, "female"), 0.5, 2, 4, 0)
-                  .suppressed(ObservationStatus.SUPPRESSED_PRIMARY),
-              Observation.of("CAS-02", Map.of(Dimension.SEX, "male"), 0.25, 6, 24, 1)
-                  .suppressed(ObservationStatus.SUPPRESSED_SECONDARY),
+              Observation.of("CAS-02", Map.of(Dimension.SEX, "female"), 0.5, 2, 4, 0).suppressed(),
+              Observation.of("CAS-02", Map.of(Dimension.SEX, "male"), 0.25, 6, 24, 1).suppressed(),
               Observation.of("CAS-02", Map.of(Dimension.SEX, "unknown"), Double.NaN, 0, 0, 2),
               Observation.of("CAS-01", Map.of(Dimension.SEX, "male"), 36, 36, -1, 0)));
 
@@ -31,7 +28,7 @@ class ExportTest {
             + "OBS_STATUS,CONF_STATUS\n"
             + "dataflow,VANSDK:VA_INDICATORS(1.0),I,CAS-02,_T,0.25,10,40,3,A,F\n"
             + "dataflow,VANSDK:VA_INDICATORS(1.0),I,CAS-02,female,,,,,C,C\n"
-            + "dataflow,VANSDK:VA_INDICATORS(1.0),I,CAS-02,male,,,,,D,D\n"
+            + "dataflow,VANSDK:VA_INDICATORS(1.0),I,CAS-02,male,,,,,C,C\n"
             + "dataflow,VANSDK:VA_INDICATORS(1.0),I,CAS-02,unknown,,0,0,2,M,F\n"
             + "dataflow,VANSDK:VA_INDICATORS(1.0),I,CAS-01,male,36,36,,0,A,F\n",
         csv);
@@ -43,12 +40,12 @@ class ExportTest {
     assertTrue(
         json.contains(
             "{\"indicator\":\"CAS-02\",\"dimensions\":{\"sex\":\"female\"},"
-                + "\"status\":\"suppressed_primary\"}"),
+                + "\"status\":\"suppressed\"}"),
         json);
     assertTrue(
         json.contains(
             "{\"indicator\":\"CAS-02\",\"dimensions\":{\"sex\":\"male\"},"
-                + "\"status\":\"suppressed_secondary\"}"),
+                + "\"status\":\"suppressed\"}"),
         json);
     assertTrue(
         json.contains(

@@ -838,8 +838,23 @@ public final class ReferralNode {
     }
   }
 
-  /** The stateless checks: syntax, version, schema, form, addressee, signature, payload hash. */
+  /**
+   * The stateless checks: syntax, version, schema, form, addressee, signature, payload hash. Never
+   * throws for bad input: a message that cannot even be canonicalised (a lone surrogate, a number
+   * out of range) is refused like a malformed one, so one such message cannot fail a batch.
+   */
   private Admission admit(byte[] wire) {
+    try {
+      return check(wire);
+    } catch (RuntimeException e) {
+      return Admission.refused(
+          AckStatus.FATAL_ERROR,
+          ReferralErrors.MALFORMED,
+          "message cannot be processed (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private Admission check(byte[] wire) {
     JsonNode tree;
     try {
       tree = MessageCodec.parse(wire);

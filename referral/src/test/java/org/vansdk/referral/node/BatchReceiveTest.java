@@ -132,6 +132,30 @@ class BatchReceiveTest {
   }
 
   @Test
+  void receiveAll_messageThatCannotBeCanonicalised_refusedAloneAndTheRestProcessed() {
+    TestWorld world = new TestWorld(17);
+    List<byte[]> requests = requests(world);
+    ReferralNode tha = world.add(THA_REHAB);
+    List<byte[]> batch = new ArrayList<>(requests);
+    for (String bad : new String[] {"\\ud800", "1e400"}) {
+      String text = new String(requests.get(0), StandardCharsets.UTF_8);
+      String value = bad.startsWith("\\") ? "\"" + bad + "\"" : bad;
+      batch.add(
+          0, ("{\"extra\":" + value + "," + text.substring(1)).getBytes(StandardCharsets.UTF_8));
+    }
+    List<Receipt> receipts = tha.receiveAll(batch);
+    assertEquals(AckStatus.FATAL_ERROR, receipts.get(0).status(), receipts.get(0).detail());
+    assertEquals(AckStatus.FATAL_ERROR, receipts.get(1).status(), receipts.get(1).detail());
+    for (int i = 2; i < receipts.size(); i++) {
+      assertEquals(AckStatus.OK, receipts.get(i).status(), receipts.get(i).detail());
+    }
+    assertEquals(
+        ReferralErrors.MALFORMED,
+        tha.receive(batch.get(0)).code(),
+        "receive never throws for bad input either");
+  }
+
+  @Test
   void receiveAll_storeFailsMidBatch_nothingOfTheBatchApplied() {
     TestWorld world = new TestWorld(13);
     List<byte[]> batch = requests(world);
