@@ -6,16 +6,20 @@ import org.vansdk.core.submission.ReportingPeriod;
  * Records loaded by an {@link IndicatorEngine} for its reporting period: read once, reduced to the
  * small codes the indicators need (about 60 bytes per casualty) and joined, casualties to their
  * persons, incidents and assessments. Compute any number of request lists from it without reading
- * the records again:
+ * the records again, for example a different table for each audience:
  *
  * <pre>{@code
  * IndicatorData data = engine.load(records);
- * IndicatorTable headline = engine.compute(data, IndicatorRequest.defaults());
- * IndicatorTable bySex = engine.compute(data, List.of(IndicatorRequest.of("CAS-01", Dimension.SEX)));
+ * IndicatorTable forTheMonitor = engine.compute(data, IndicatorRequest.defaults());
+ * IndicatorTable forTheProvince = engine.compute(data, provinceRequests);
  * }</pre>
  *
- * Immutable once loaded and safe to share between threads. It belongs to the period it was loaded
- * for: an engine with another period refuses it.
+ * <p>Small cells are protected within what one {@code compute} call returns: everything that will
+ * be published side by side must be computed in one call, or a reader may subtract one table from
+ * another.
+ *
+ * <p>Immutable once loaded and safe to share between threads. It belongs to the period it was
+ * loaded for: an engine with another period refuses it.
  */
 public final class IndicatorData {
   final Dataset dataset;

@@ -137,7 +137,10 @@ public final class IndicatorEngine {
     return accumulate(load(ndjson), requests);
   }
 
-  /** Computes the requests over loaded data and builds the suppressed table. */
+  /**
+   * Computes the requests over loaded data and builds the suppressed table. Cells are protected
+   * within this one table: compute together whatever will be published side by side.
+   */
   public IndicatorTable compute(IndicatorData data, List<IndicatorRequest> requests) {
     return table(accumulate(data, requests));
   }

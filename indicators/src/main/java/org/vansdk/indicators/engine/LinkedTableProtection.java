@@ -36,9 +36,11 @@ import org.vansdk.indicators.table.ObservationStatus;
  * (the modular approach to linked tables). Count, numerator and denominator are protected alike: a
  * cell is primary-suppressed when any of them is small, and a hidden cell hides them all.
  *
- * <p>Not covered: sums between different indicators (CAS-06 is CAS-01 of deminers), month within
- * year (year-only dates have an unknown month), admin area within country, and requests sharing a
- * margin that is not itself requested. Not thread-safe; one instance per run.
+ * <p>Between indicators: indicators that count the same people (see {@link TableBuilder}) share
+ * their hidden cells, passed in as {@code alsoHidden}, since one's denominator plus unknowns, or
+ * its count, is another's cell size. Not covered: month within year (year-only dates have an
+ * unknown month), admin area within country, and requests sharing a margin that is not itself
+ * requested. Not thread-safe; one instance per run.
  */
 final class LinkedTableProtection {
   /** A dimension whose codes are sums of the codes of finer dimensions. */
@@ -89,7 +91,13 @@ final class LinkedTableProtection {
   private final boolean[] hidden;
   private final List<Linked> tables = new ArrayList<>();
 
-  LinkedTableProtection(List<CellGrid> grids, SmallCellProtection protection) {
+  /**
+   * @param grids the requests of one indicator
+   * @param protection the small-cell rule
+   * @param alsoHidden cells hidden by related indicators (see {@link #cellKey}); hidden here too
+   */
+  LinkedTableProtection(
+      List<CellGrid> grids, SmallCellProtection protection, Set<String> alsoHidden) {
     this.grids = grids;
     this.protection = protection;
     this.offsets = new int[grids.size()];
@@ -112,9 +120,34 @@ final class LinkedTableProtection {
             primary[offsets[g] + i] = true;
           }
         }
+        // A small count of unknowns is a small group of people too.
+        long unknown = grid.counts[i][2];
+        if (unknown > 0 && unknown < protection.threshold()) {
+          primary[offsets[g] + i] = true;
+        }
       }
     }
     this.hidden = primary.clone();
+    for (int g = 0; g < grids.size(); g++) {
+      for (int i = 0; i < grids.get(g).size(); i++) {
+        if (alsoHidden.contains(cellKey(grids.get(g), i))) {
+          hidden[offsets[g] + i] = true;
+        }
+      }
+    }
+  }
+
+  /**
+   * The key of a cell across indicators: its request's dimensions and their values (intrinsic
+   * dimensions such as DQ-01's field left out), e.g. {@code SEX=female|AGE_GROUP=child}.
+   */
+  static String cellKey(CellGrid g, int i) {
+    Map<Dimension, String> cell = g.cell(i);
+    StringBuilder key = new StringBuilder();
+    for (Dimension d : g.dimensions) {
+      key.append(d.name()).append('=').append(cell.get(d)).append('|');
+    }
+    return key.toString();
   }
 
   /** Flags every small cell and every cell hidden to protect one, in the grids. */

@@ -115,7 +115,16 @@ final class NdjsonFieldReader {
     try {
       ArrayDeque<Future<Parsed>> inFlight = new ArrayDeque<>();
       for (long read = 0; ; ) {
-        byte[] chunk = nextChunk(read);
+        byte[] chunk;
+        try {
+          chunk = nextChunk(read);
+        } catch (RuntimeException e) {
+          // An earlier line's error, still being parsed, comes first, as in a sequential read.
+          while (!inFlight.isEmpty()) {
+            linesBefore = apply(await(inFlight.poll()), linesBefore);
+          }
+          throw e;
+        }
         if (chunk == null) {
           break;
         }
@@ -153,6 +162,9 @@ final class NdjsonFieldReader {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
       }
       throw new VanException(ErrorCode.IO, "cannot read NDJSON: " + cause, cause);
     }
@@ -260,7 +272,8 @@ final class NdjsonFieldReader {
             nl++;
           }
           lineNumber++;
-          if (nl - start > maxLine) {
+          int stop = nl > start && buffer[nl - 1] == '\r' ? nl - 1 : nl;
+          if (stop - start > maxLine) {
             throw new VanJsonException(
                 ErrorCode.LIMIT_EXCEEDED,
                 "NDJSON line longer than the limit of "
@@ -270,7 +283,6 @@ final class NdjsonFieldReader {
                 lineNumber,
                 1);
           }
-          int stop = nl > start && buffer[nl - 1] == '\r' ? nl - 1 : nl;
           if (!isBlank(start, stop)) {
             line(start, stop - start);
           }

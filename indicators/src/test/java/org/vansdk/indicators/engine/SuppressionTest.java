@@ -163,11 +163,11 @@ class SuppressionTest {
     IndicatorRequest bySex = IndicatorRequest.of("CAS-02", Dimension.SEX);
     Map<IndicatorRequest, Map<List<String>, long[]>> cells = new LinkedHashMap<>();
     Map<List<String>, long[]> sex = new TreeMap<>(CellOrder.INSTANCE);
-    sex.put(List.of("male"), new long[] {0, 3, 1}); // numerator 0 is not small; denominator 3 is
+    sex.put(List.of("male"), new long[] {0, 3, 0}); // numerator 0 is not small; denominator 3 is
     sex.put(List.of("female"), new long[] {4, 30, 0});
-    sex.put(List.of("unknown"), new long[] {6, 40, 2});
+    sex.put(List.of("unknown"), new long[] {6, 40, 5});
     Map<List<String>, long[]> all = new TreeMap<>(CellOrder.INSTANCE);
-    all.put(List.of(), new long[] {10, 73, 3});
+    all.put(List.of(), new long[] {10, 73, 5});
     cells.put(total, all);
     cells.put(bySex, sex);
     Map<IndicatorRequest, Map<List<String>, TreeMap<Integer, Long>>> h = new LinkedHashMap<>();
@@ -187,6 +187,30 @@ class SuppressionTest {
       if (o.status().isSuppressed()) {
         assertTrue(o.value().isEmpty() && o.numerator().isEmpty());
         assertTrue(o.denominator().isEmpty() && o.unknown().isEmpty(), o.toString());
+      }
+    }
+  }
+
+  @Test
+  void quotient_smallUnknownCountAlone_isSuppressed() {
+    IndicatorRequest total = IndicatorRequest.of("CAS-02");
+    IndicatorRequest bySex = IndicatorRequest.of("CAS-02", Dimension.SEX);
+    Map<IndicatorRequest, Map<List<String>, long[]>> cells = new LinkedHashMap<>();
+    Map<List<String>, long[]> sex = new TreeMap<>(CellOrder.INSTANCE);
+    sex.put(List.of("male"), new long[] {10, 40, 0});
+    sex.put(List.of("female"), new long[] {12, 30, 0});
+    sex.put(List.of("unknown"), new long[] {0, 0, 3}); // three people, all with unknown outcome
+    Map<List<String>, long[]> all = new TreeMap<>(CellOrder.INSTANCE);
+    all.put(List.of(), new long[] {22, 70, 3});
+    cells.put(total, all);
+    cells.put(bySex, sex);
+    Map<IndicatorRequest, Map<List<String>, TreeMap<Integer, Long>>> h = new LinkedHashMap<>();
+    h.put(total, new TreeMap<>(CellOrder.INSTANCE));
+    h.put(bySex, new TreeMap<>(CellOrder.INSTANCE));
+    IndicatorTable t = table(new Accumulation(List.of(total, bySex), cells, h), 5);
+    for (Observation o : t.observations()) {
+      if ("unknown".equals(o.dimensions().get(Dimension.SEX))) {
+        assertEquals(ObservationStatus.SUPPRESSED, o.status(), o.toString());
       }
     }
   }
@@ -253,6 +277,51 @@ class SuppressionTest {
           leaks.stream().map(i -> open.observations().get(i)).collect(Collectors.toList()),
           "seed " + seed + " measure " + m + ": withheld values recoverable by subtraction");
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void indicatorsOverTheSamePeople_hideTheSameCells(long seed) {
+    Submission s =
+        PopulationGenerator.of(
+                PopulationSpec.builder()
+                    .country(CountryCode.KHM)
+                    .casualties(300 + seed * 40)
+                    .seed(seed)
+                    .build())
+            .toSubmission();
+    IndicatorTable t =
+        IndicatorEngine.builder().period(TEN_YEARS).build().compute(s, IndicatorRequest.defaults());
+    Map<String, Set<String>> hiddenByFamily = new HashMap<>();
+    for (Observation o : t.observations()) {
+      if (o.status().isSuppressed()) {
+        hiddenByFamily
+            .computeIfAbsent(TableBuilder.family(o.indicator()), k -> new java.util.HashSet<>())
+            .add(requestKey(o));
+      }
+    }
+    for (Observation o : t.observations()) {
+      Set<String> hidden =
+          hiddenByFamily.getOrDefault(TableBuilder.family(o.indicator()), Set.of());
+      if (hidden.contains(requestKey(o))) {
+        assertTrue(
+            o.status().isSuppressed(),
+            "seed " + seed + ": " + o + " is published while the same people are hidden elsewhere");
+      }
+    }
+  }
+
+  /** The dimensions and values of an observation, its indicator's intrinsic ones left out. */
+  private static String requestKey(Observation o) {
+    List<Dimension> intrinsic =
+        org.vansdk.indicators.catalogue.IndicatorCatalogue.get(o.indicator()).intrinsicDimensions();
+    StringBuilder key = new StringBuilder();
+    for (Map.Entry<Dimension, String> e : o.dimensions().entrySet()) {
+      if (!intrinsic.contains(e.getKey())) {
+        key.append(e.getKey().name()).append('=').append(e.getValue()).append('|');
+      }
+    }
+    return key.toString();
   }
 
   private static boolean inRange(long n, int threshold) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,7 @@ public final class ReferralNode {
   private final Map<String, TreeMap<Long, Message>> held = new HashMap<>();
   private final Map<String, Long> syncAsked = new HashMap<>();
   private final Map<String, Instant> lastSent = new HashMap<>();
+  private final Set<String> signing = new HashSet<>();
 
   private ReferralNode(Builder b) {
     this.self = b.party;
@@ -573,6 +575,13 @@ public final class ReferralNode {
       return Decision.refused(
           ReferralErrors.REQUIREMENT_MISSING, "a rating is from 1 to 5, was " + rating);
     }
+    if (r.consentWithdrawn() || r.purged() || r.status() == AttemptStatus.ENTERED_IN_ERROR) {
+      return Decision.refused(
+          ReferralErrors.CONSENT_WITHDRAWN,
+          "attempt "
+              + attemptId
+              + " was withdrawn from consent, purged or entered in error; no feedback is sent");
+    }
     if (r.side() != Role.REFERRER || !AttemptStateTable.isFinal(r.status())) {
       return Decision.refused(
           ReferralErrors.REQUIREMENT_MISSING,
@@ -740,9 +749,9 @@ public final class ReferralNode {
    */
   public List<Transmission> outgoing() {
     List<Message> due = new ArrayList<>();
+    List<String> once = new ArrayList<>();
     synchronized (this) {
       Instant now = clock.instant();
-      Work w = new Work(store);
       for (OutboxEntry e : store.outbox()) {
         String id = e.message().envelope().messageId();
         if (e.reliable()) {
@@ -751,16 +760,34 @@ public final class ReferralNode {
             continue;
           }
           lastSent.put(id, now);
+        } else if (!signing.add(id)) {
+          continue; // another thread is transmitting it
         } else {
-          w.change.addOutboxRemove(id);
+          once.add(id);
         }
         due.add(e.message().withTransmissionId(newId()));
       }
-      store.commit(w.build());
     }
     List<Transmission> out = new ArrayList<>(due.size());
-    for (Message m : due) {
-      out.add(new Transmission(m.envelope().receiver(), signed(m)));
+    try {
+      for (Message m : due) {
+        out.add(new Transmission(m.envelope().receiver(), signed(m)));
+      }
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        signing.removeAll(once); // still in the outbox: the next call tries again
+      }
+      throw e;
+    }
+    synchronized (this) {
+      // One-shot messages leave the outbox only once signed, so a failure cannot lose them.
+      Work w = new Work(store);
+      once.forEach(w.change::addOutboxRemove);
+      try {
+        store.commit(w.build());
+      } finally {
+        signing.removeAll(once);
+      }
     }
     return out;
   }
@@ -778,7 +805,7 @@ public final class ReferralNode {
   public Receipt receive(byte[] wire) {
     Admission a = admit(wire);
     synchronized (this) {
-      return store.atomically(() -> decide(a));
+      return atomically(() -> decide(a));
     }
   }
 
@@ -799,7 +826,7 @@ public final class ReferralNode {
       admitted.add(admit(wire));
     }
     synchronized (this) {
-      return store.atomically(
+      return atomically(
           () -> {
             List<Receipt> receipts = new ArrayList<>(admitted.size());
             for (Admission a : admitted) {
@@ -807,6 +834,22 @@ public final class ReferralNode {
             }
             return receipts;
           });
+    }
+  }
+
+  /**
+   * Runs receiving work in one store transaction; if it fails, the record of the sync requests
+   * asked is restored, as their outbox entries were rolled back too (held messages that were
+   * drained are simply resent by their senders).
+   */
+  private <T> T atomically(java.util.function.Supplier<T> work) {
+    Map<String, Long> asked = new HashMap<>(syncAsked);
+    try {
+      return store.atomically(work);
+    } catch (RuntimeException | Error e) {
+      syncAsked.clear();
+      syncAsked.putAll(asked);
+      throw e;
     }
   }
 

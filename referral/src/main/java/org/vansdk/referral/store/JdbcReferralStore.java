@@ -48,6 +48,13 @@ public final class JdbcReferralStore implements ReferralStore {
       // that window loses transactions the node already answered for.
       try (Statement s = connection.createStatement()) {
         s.execute("SET WRITE_DELAY 0");
+      } catch (SQLException e) {
+        throw new ReferralStoreException(
+            "the H2 user cannot set WRITE_DELAY 0 (it needs admin rights); without it a killed"
+                + " process loses its last commits, so the store refuses to open (SQL state "
+                + e.getSQLState()
+                + ")",
+            e);
       }
     }
     SchemaMigrations.migrate(connection);
@@ -76,26 +83,42 @@ public final class JdbcReferralStore implements ReferralStore {
    * @throws ReferralStoreException if the database cannot be opened or migrated
    */
   public static JdbcReferralStore open(String jdbcUrl) {
+    Connection connection;
     try {
-      return new JdbcReferralStore(DriverManager.getConnection(jdbcUrl));
+      connection = DriverManager.getConnection(jdbcUrl);
     } catch (SQLException e) {
       throw new ReferralStoreException(
           "cannot open the referral store (SQL state " + e.getSQLState() + ")", e);
     }
+    return using(connection);
   }
 
   /**
-   * Uses an open connection (the store takes ownership and closes it), creating or migrating its
-   * tables.
+   * Uses an open connection (the store takes ownership and closes it, also when this fails),
+   * creating or migrating its tables. On H2 it sets the database's WRITE_DELAY to 0, a persistent
+   * setting that needs admin rights and applies to every connection to that database.
    *
-   * @throws ReferralStoreException if the tables cannot be created or migrated
+   * @throws ReferralStoreException if the tables cannot be created or migrated, or an H2 user
+   *     without admin rights cannot make commits durable
    */
   public static JdbcReferralStore using(Connection connection) {
     try {
       return new JdbcReferralStore(connection);
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException close) {
+        e.addSuppressed(close);
+      }
+      if (e instanceof ReferralStoreException) {
+        throw (ReferralStoreException) e;
+      }
       throw new ReferralStoreException(
-          "cannot migrate the referral store (SQL state " + e.getSQLState() + ")", e);
+          "cannot prepare the referral store"
+              + (e instanceof SQLException
+                  ? " (SQL state " + ((SQLException) e).getSQLState() + ")"
+                  : ""),
+          e);
     }
   }
 
@@ -286,25 +309,30 @@ public final class JdbcReferralStore implements ReferralStore {
       return work.get();
     }
     long positionBefore = position;
+    boolean committed = false;
     try {
       connection.setAutoCommit(false);
       inTransaction = true;
       T result = work.get();
       connection.commit();
+      committed = true;
       return result;
     } catch (SQLException | RuntimeException e) {
-      position = positionBefore;
-      try {
-        connection.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
       if (e instanceof RuntimeException && !(e instanceof ReferralStoreException)) {
         throw (RuntimeException) e;
       }
       throw failure("cannot commit the change", e);
     } finally {
       inTransaction = false;
+      if (!committed) {
+        // Also on an Error: turning auto-commit back on would commit the open transaction.
+        position = positionBefore;
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          // The connection is broken; nothing of the work was committed.
+        }
+      }
       try {
         connection.setAutoCommit(true);
       } catch (SQLException e) {
