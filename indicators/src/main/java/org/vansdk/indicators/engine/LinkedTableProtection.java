@@ -36,11 +36,11 @@ import org.vansdk.indicators.table.ObservationStatus;
  * (the modular approach to linked tables). Count, numerator and denominator are protected alike: a
  * cell is primary-suppressed when any of them is small, and a hidden cell hides them all.
  *
- * <p>Between indicators: indicators that count the same people (see {@link TableBuilder}) share
- * their hidden cells, passed in as {@code alsoHidden}, since one's denominator plus unknowns, or
- * its count, is another's cell size. Not covered: month within year (year-only dates have an
- * unknown month), admin area within country, and requests sharing a margin that is not itself
- * requested. Not thread-safe; one instance per run.
+ * <p>Between indicators: the cells hidden in a base count (CAS-01, SUR-01; see {@link
+ * TableBuilder}) are passed in as {@code alsoHidden} to the indicators over the same people, whose
+ * denominator plus unknowns, or count, is that base count. Not covered: month within year
+ * (year-only dates have an unknown month), admin area within country, and requests sharing a margin
+ * that is not itself requested. Not thread-safe; one instance per run.
  */
 final class LinkedTableProtection {
   /** A dimension whose codes are sums of the codes of finer dimensions. */
@@ -94,7 +94,8 @@ final class LinkedTableProtection {
   /**
    * @param grids the requests of one indicator
    * @param protection the small-cell rule
-   * @param alsoHidden cells hidden by related indicators (see {@link #cellKey}); hidden here too
+   * @param alsoHidden cells hidden in the base count of these requests (see {@link #cellKey});
+   *     hidden here too
    */
   LinkedTableProtection(
       List<CellGrid> grids, SmallCellProtection protection, Set<String> alsoHidden) {

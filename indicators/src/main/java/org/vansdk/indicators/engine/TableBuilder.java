@@ -17,9 +17,9 @@ import org.vansdk.indicators.table.Observation;
  * Builds the published table of an accumulation: lays every request out as a full grid of cells
  * (zeros included, see {@link CellGrid}), protects small cells indicator by indicator with {@link
  * LinkedTableProtection} (all requests of one indicator together, since each is a margin of the
- * finer ones) and across the indicators that count the same people, and turns the cells into
- * observations. Only what one call computes is protected together: tables from separate calls must
- * not be published side by side. Immutable and thread-safe.
+ * finer ones) and from a base count to the indicators over the same people, and turns the cells
+ * into observations. Only what one call computes is protected together: tables from separate calls
+ * must not be published side by side. Immutable and thread-safe.
  */
 final class TableBuilder {
   private final int threshold;
@@ -48,9 +48,11 @@ final class TableBuilder {
   }
 
   /**
-   * Protects indicator by indicator, then shares the hidden cells within each family of indicators
-   * that count the same people (a cell hidden in one is hidden in all, by its dimensions and
-   * values), and protects again until no family hides anything new.
+   * Protects indicator by indicator, the base counts first: a cell hidden in a base count (CAS-01,
+   * the casualties of the period; SUR-01, the survivors at its end) is hidden in every indicator
+   * over the same people too, since their cell size (denominator plus unknowns, or DQ-01's
+   * denominator) is that count, and two indicators hiding different partners of the same small
+   * count could be subtracted from each other.
    */
   private void protect(Collection<CellGrid> all) {
     SmallCellProtection protection = SmallCellProtection.of(threshold, ZeroCells.PUBLISH);
@@ -58,46 +60,43 @@ final class TableBuilder {
     for (CellGrid g : all) {
       byIndicator.computeIfAbsent(g.request.indicator().code(), k -> new ArrayList<>()).add(g);
     }
-    Map<String, Set<String>> hiddenByFamily = new HashMap<>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Map.Entry<String, List<CellGrid>> e : byIndicator.entrySet()) {
-        Set<String> shared = hiddenByFamily.getOrDefault(family(e.getKey()), Set.of());
-        new LinkedTableProtection(e.getValue(), protection, shared).run();
-      }
-      for (CellGrid g : all) {
-        Set<String> shared =
-            hiddenByFamily.computeIfAbsent(
-                family(g.request.indicator().code()), k -> new HashSet<>());
-        for (int i = 0; i < g.size(); i++) {
-          if (g.suppression[i] != null) {
-            changed |= shared.add(LinkedTableProtection.cellKey(g, i));
+    Map<String, Set<String>> hiddenInBase = new HashMap<>();
+    for (Map.Entry<String, List<CellGrid>> e : byIndicator.entrySet()) {
+      if (base(e.getKey()).equals(e.getKey())) {
+        new LinkedTableProtection(e.getValue(), protection, Set.of()).run();
+        Set<String> hidden = new HashSet<>();
+        for (CellGrid g : e.getValue()) {
+          for (int i = 0; i < g.size(); i++) {
+            if (g.suppression[i] != null) {
+              hidden.add(LinkedTableProtection.cellKey(g, i));
+            }
           }
         }
+        hiddenInBase.put(e.getKey(), hidden);
+      }
+    }
+    for (Map.Entry<String, List<CellGrid>> e : byIndicator.entrySet()) {
+      if (!base(e.getKey()).equals(e.getKey())) {
+        Set<String> shared = hiddenInBase.getOrDefault(base(e.getKey()), Set.of());
+        new LinkedTableProtection(e.getValue(), protection, shared).run();
       }
     }
   }
 
   /**
-   * The family of an indicator: indicators over the same people in the same cells. The casualties
-   * of the period (CAS-01 counts them; the other casualty indicators' denominators plus unknowns,
-   * or their counts, are subsets or equal, e.g. DQ-01's denominator is CAS-01), the survivors at
-   * the period's end (SUR, NEED, SRV), referral attempts (REF), and the incident-level CAS-07 and
-   * CAS-10 each alone. Sharing over a whole family hides more than the exact sums require; that
-   * errs on the side of the survivors.
+   * The base count whose cells an indicator's cell sizes equal or are part of: CAS-01 for the
+   * casualty indicators of the period (CAS-02 to CAS-06, CAS-08, CAS-09, DQ-01), SUR-01 for the
+   * survivors' (SUR-02, NEED-*, SRV-01); an indicator over other units (CAS-07 and CAS-10 over
+   * incidents, REF-* over attempts) is its own base.
    */
-  static String family(String code) {
-    if (code.startsWith("REF-")) {
-      return "attempts";
-    }
+  static String base(String code) {
     if (code.startsWith("SUR-") || code.startsWith("NEED-") || code.startsWith("SRV-")) {
-      return "survivors";
+      return "SUR-01";
     }
-    if (code.equals("CAS-07") || code.equals("CAS-10")) {
+    if (code.startsWith("REF-") || code.equals("CAS-07") || code.equals("CAS-10")) {
       return code;
     }
-    return "casualties";
+    return "CAS-01";
   }
 
   /** The unsuppressed observations of one request, zeros included. */
