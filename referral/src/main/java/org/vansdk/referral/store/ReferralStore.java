@@ -59,7 +59,9 @@ public interface ReferralStore extends AutoCloseable {
    * reads inside the work see its commits; if the work or the store fails, the commits made inside
    * it are all undone where the store can roll back (the JDBC store) and otherwise only those made
    * before the failure remain (each commit is atomic either way). The default runs the work with
-   * each commit applied as it is made, which is what a store without durability needs.
+   * each commit applied as it is made, which is what a store without durability needs. The work
+   * must not call a {@code ReferralNode}: a node takes its own lock before the store's, so the
+   * reverse order could deadlock.
    *
    * @throws ReferralStoreException if the store cannot commit
    */
