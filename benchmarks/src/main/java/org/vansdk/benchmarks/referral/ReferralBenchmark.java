@@ -97,6 +97,11 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  */
 @State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OperationsPerInvocation(ReferralBenchmark.BATCH)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xmx2g"})
@@ -317,22 +322,12 @@ public class ReferralBenchmark {
 
   /** The whole receive path with the in-memory store; score = time per message. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void receiveInMemory(InMemory state, Blackhole bh) {
     receiveSlice(state.node, 0, BATCH, bh);
   }
 
   /** The whole receive path with the H2 file store; score = time per message. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void receiveH2File(H2File state, Blackhole bh) {
     receiveSlice(state.node, 0, BATCH, bh);
   }
@@ -341,6 +336,7 @@ public class ReferralBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(1)
   @Warmup(iterations = 3, time = 2)
   @Measurement(iterations = 5, time = 2)
   public Object verifyOnly() {
@@ -367,55 +363,30 @@ public class ReferralBenchmark {
    * each. Score = time per message; receive + transmit is the whole cost of answering a message.
    */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void transmitReplies(Answered state, Blackhole bh) {
     bh.consume(state.node.outgoing());
   }
 
   /** Ed25519 verification of every message of the batch on one thread; score = time per message. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void verifyBatch(Blackhole bh) {
     verifySlice(0, BATCH, bh);
   }
 
   /** The same verification split over {@link #THREADS} threads: the machine's bound. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void verifyBatchParallel(Blackhole bh) {
     split((from, to) -> verifySlice(from, to, bh));
   }
 
   /** The whole receive path, in-memory store, {@link #THREADS} threads receiving at once. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void receiveInMemoryParallel(InMemory state, Blackhole bh) {
     split((from, to) -> receiveSlice(state.node, from, to, bh));
   }
 
   /** The whole receive path, H2 file store, {@link #THREADS} threads receiving at once. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void receiveH2FileParallel(H2File state, Blackhole bh) {
     split((from, to) -> receiveSlice(state.node, from, to, bh));
   }
@@ -425,22 +396,12 @@ public class ReferralBenchmark {
    * transaction each), one thread.
    */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void receiveH2FileGrouped(H2File state, Blackhole bh) {
     receiveGroups(state.node, state.group, 0, BATCH, bh);
   }
 
   /** As {@link #receiveH2FileGrouped}, with {@link #THREADS} threads receiving at once. */
   @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @OperationsPerInvocation(BATCH)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
   public void receiveH2FileGroupedParallel(H2File state, Blackhole bh) {
     split((from, to) -> receiveGroups(state.node, state.group, from, to, bh));
   }
