@@ -99,7 +99,7 @@ final class NdjsonFieldReader {
   void readAll() {
     long linesBefore = 0;
     if (parallelism <= 1) {
-      for (byte[] chunk = nextChunk(linesBefore); chunk != null; chunk = nextChunk(linesBefore)) {
+      for (byte[] chunk = next(linesBefore); chunk != null; chunk = next(linesBefore)) {
         linesBefore = apply(new Parse(chunk).run(), linesBefore);
       }
       return;
@@ -114,21 +114,20 @@ final class NdjsonFieldReader {
             });
     try {
       ArrayDeque<Future<Parsed>> inFlight = new ArrayDeque<>();
-      for (long read = 0; ; ) {
+      while (true) {
         byte[] chunk;
         try {
-          chunk = nextChunk(read);
+          chunk = nextChunk();
         } catch (RuntimeException e) {
           // An earlier line's error, still being parsed, comes first, as in a sequential read.
           while (!inFlight.isEmpty()) {
             linesBefore = apply(await(inFlight.poll()), linesBefore);
           }
-          throw e;
+          throw rebased(e, linesBefore);
         }
         if (chunk == null) {
           break;
         }
-        read += lineEnds(chunk);
         inFlight.add(pool.submit(new Parse(chunk)::run));
         if (inFlight.size() > 2 * parallelism) {
           linesBefore = apply(await(inFlight.poll()), linesBefore);
@@ -142,14 +141,20 @@ final class NdjsonFieldReader {
     }
   }
 
-  private static int lineEnds(byte[] chunk) {
-    int n = 0;
-    for (byte b : chunk) {
-      if (b == '\n') {
-        n++;
-      }
+  /** The next chunk, its errors numbered after the lines already applied. */
+  private byte[] next(long linesBefore) {
+    try {
+      return nextChunk();
+    } catch (RuntimeException e) {
+      throw rebased(e, linesBefore);
     }
-    return n;
+  }
+
+  /** An error of {@link #nextChunk}, whose line numbers count from the first unread line. */
+  private static RuntimeException rebased(RuntimeException e, long linesBefore) {
+    return e instanceof VanJsonException
+        ? ((VanJsonException) e).atLine(linesBefore + ((VanJsonException) e).line(), "")
+        : e;
   }
 
   private static Parsed await(Future<Parsed> f) {
@@ -183,11 +188,9 @@ final class NdjsonFieldReader {
 
   /**
    * The next chunk of whole lines (the last one may lack its line end at the end of the stream), or
-   * null at the end.
-   *
-   * @param linesBefore lines in earlier chunks, for the error of an overlong line
+   * null at the end. An overlong line is reported as line 1: the first unread one.
    */
-  private byte[] nextChunk(long linesBefore) {
+  private byte[] nextChunk() {
     int searched = 0;
     while (true) {
       while (!eof && limit < chunkBytes) {
@@ -216,7 +219,7 @@ final class NdjsonFieldReader {
             ErrorCode.LIMIT_EXCEEDED,
             "NDJSON line longer than the limit of " + json.limits().maxDocumentBytes() + " bytes",
             "",
-            linesBefore + 1,
+            1,
             1);
       }
       if (limit == buffer.length) {

@@ -92,6 +92,29 @@ class NdjsonFieldReaderTest {
     assertEquals("/record/sex", e.pointer());
   }
 
+  @ParameterizedTest(name = "chunk {0} bytes, {1} threads")
+  @CsvSource({"16,1", "16,3", "300,2", "1048576,2"})
+  void lineOverTheLimit_reportedAtItsLineAfterEveryEarlierLine(int chunk, int threads) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      text.append(PERSON.replace("KHM-HI-P1", "KHM-HI-P" + i)).append('\n');
+    }
+    text.append(PERSON.replace("female", "female" + " ".repeat(400))).append('\n').append(PERSON);
+    org.vansdk.core.json.VanJson json =
+        org.vansdk.core.json.VanJson.strict()
+            .withLimits(new org.vansdk.core.json.JsonLimits(300, 64, 256, 64, 256));
+    NdjsonFieldReader reader =
+        new NdjsonFieldReader(
+            json,
+            new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+            new Dataset(Population.PERIOD),
+            threads,
+            chunk);
+    VanJsonException e = assertThrows(VanJsonException.class, reader::readAll);
+    assertEquals(org.vansdk.core.ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals(31, e.line());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
