@@ -4,9 +4,9 @@ import org.vansdk.core.submission.ReportingPeriod;
 
 /**
  * Records loaded by an {@link IndicatorEngine} for its reporting period: read once, reduced to the
- * small codes the indicators need (about 60 bytes per casualty) and joined, casualties to their
- * persons, incidents and assessments. Compute any number of request lists from it without reading
- * the records again, for example a different table for each audience:
+ * small codes the indicators need and joined, casualties to their persons, incidents and
+ * assessments. Compute any number of request lists from it without reading the records again, for
+ * example a different table for each audience:
  *
  * <pre>{@code
  * IndicatorData data = engine.load(records);

@@ -87,7 +87,6 @@ final class LinkedTableProtection {
   private final int[] offsets;
   private final int cellCount;
   private final long[][] measures; // per measure, per global id
-  private final boolean[] primary;
   private final boolean[] hidden;
   private final List<Linked> tables = new ArrayList<>();
 
@@ -110,7 +109,7 @@ final class LinkedTableProtection {
     this.cellCount = n;
     int[] which = CellGrid.measures(grids.get(0).request.indicator().unit());
     this.measures = new long[which.length][n];
-    this.primary = new boolean[n];
+    this.hidden = new boolean[n];
     for (int g = 0; g < grids.size(); g++) {
       CellGrid grid = grids.get(g);
       for (int i = 0; i < grid.size(); i++) {
@@ -118,17 +117,16 @@ final class LinkedTableProtection {
           long v = grid.counts[i][which[m]];
           measures[m][offsets[g] + i] = v;
           if (v > 0 && v < protection.threshold()) {
-            primary[offsets[g] + i] = true;
+            hidden[offsets[g] + i] = true;
           }
         }
         // A small count of unknowns is a small group of people too.
         long unknown = grid.counts[i][2];
         if (unknown > 0 && unknown < protection.threshold()) {
-          primary[offsets[g] + i] = true;
+          hidden[offsets[g] + i] = true;
         }
       }
     }
-    this.hidden = primary.clone();
     for (int g = 0; g < grids.size(); g++) {
       for (int i = 0; i < grids.get(g).size(); i++) {
         if (alsoHidden.contains(cellKey(grids.get(g), i))) {

@@ -98,9 +98,4 @@ final class TableBuilder {
     }
     return "CAS-01";
   }
-
-  /** The unsuppressed observations of one request, zeros included. */
-  static List<Observation> observations(Accumulation acc, IndicatorRequest r) {
-    return CellGrid.of(r, acc).observations();
-  }
 }

@@ -140,7 +140,7 @@ class EngineReferenceTest {
 
   private static void checkPercentiles(
       long seed, IndicatorRequest r, Accumulation acc, Map<List<String>, List<Long>> days) {
-    List<Observation> obs = TableBuilder.observations(acc, r);
+    List<Observation> obs = CellGrid.of(r, acc).observations();
     for (Observation o : obs) {
       List<String> key = new ArrayList<>();
       for (Dimension d : r.keyDimensions()) {
