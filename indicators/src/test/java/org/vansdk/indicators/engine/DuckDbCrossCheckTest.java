@@ -346,7 +346,7 @@ class DuckDbCrossCheckTest {
       }
     }
     Map<List<String>, Double> actual = new TreeMap<>(CellOrder.INSTANCE);
-    for (org.vansdk.indicators.table.Observation o : TableBuilder.observations(acc, r)) {
+    for (org.vansdk.indicators.table.Observation o : CellGrid.of(r, acc).observations()) {
       if (o.value().isPresent()) {
         actual.put(
             List.of(
@@ -462,22 +462,22 @@ class DuckDbCrossCheckTest {
       st.execute(
           "CREATE VIEW surv AS SELECT * FROM casualty_j WHERE outcome = 'injured'"
               + " AND day <= DATE '2023-12-31' AND (died IS NULL OR died > DATE '2023-12-31')");
-      st.execute(
-          "CREATE VIEW latest_wg AS SELECT * FROM (SELECT *, "
-              + String.format(day, "date_text")
-              + " AS day, row_number() OVER (PARTITION BY person_id ORDER BY "
-              + String.format(day, "date_text")
-              + " DESC, id DESC) rn FROM wg WHERE "
-              + String.format(day, "date_text")
-              + " <= DATE '2023-12-31') WHERE rn = 1");
-      st.execute(
-          "CREATE VIEW latest_needs AS SELECT * FROM (SELECT *, "
-              + String.format(day, "date_text")
-              + " AS day, row_number() OVER (PARTITION BY person_id ORDER BY "
-              + String.format(day, "date_text")
-              + " DESC, id DESC) rn FROM needs WHERE "
-              + String.format(day, "date_text")
-              + " <= DATE '2023-12-31') WHERE rn = 1");
+      // Each person's latest assessment by the end of the period (ties: the larger id).
+      String assessed = String.format(day, "date_text");
+      for (String table : new String[] {"wg", "needs"}) {
+        st.execute(
+            "CREATE VIEW latest_"
+                + table
+                + " AS SELECT * FROM (SELECT *, "
+                + assessed
+                + " AS day, row_number() OVER (PARTITION BY person_id ORDER BY "
+                + assessed
+                + " DESC, id DESC) rn FROM "
+                + table
+                + " WHERE "
+                + assessed
+                + " <= DATE '2023-12-31') WHERE rn = 1");
+      }
       st.execute(
           "CREATE VIEW delivery_d AS SELECT person_id, pillar, "
               + String.format(day, "start_text")
@@ -485,13 +485,13 @@ class DuckDbCrossCheckTest {
               + String.format(day, "end_text")
               + " AS end_day FROM delivery");
       st.execute(
-          "CREATE VIEW attempt_h AS SELECT a.*,"
-              + " (SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = 'sent'"
-              + " ORDER BY seq LIMIT 1) AS sent,"
-              + " (SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = 'accepted'"
-              + " ORDER BY seq LIMIT 1) AS accepted,"
-              + " (SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = 'completed'"
-              + " ORDER BY seq LIMIT 1) AS completed FROM attempt a");
+          "CREATE VIEW attempt_h AS SELECT a.*, "
+              + firstReached("sent")
+              + ", "
+              + firstReached("accepted")
+              + ", "
+              + firstReached("completed")
+              + " FROM attempt a");
       st.execute(
           "CREATE VIEW attempt_j AS SELECT * FROM attempt_h WHERE sent IS NOT NULL"
               + " AND CAST(sent AS DATE) BETWEEN DATE '2022-01-01' AND DATE '2023-12-31'");
@@ -597,5 +597,13 @@ class DuckDbCrossCheckTest {
               + " FROM casualty c JOIN incident_j2 i ON i.id = c.incident_id"
               + " LEFT JOIN person p ON p.id = c.person_id");
     }
+  }
+
+  /** SQL for the time an attempt first reached a status, as a column named after the status. */
+  private static String firstReached(String status) {
+    return "(SELECT changed_at FROM history h WHERE h.attempt_id = a.id AND h.status = '"
+        + status
+        + "' ORDER BY seq LIMIT 1) AS "
+        + status;
   }
 }
