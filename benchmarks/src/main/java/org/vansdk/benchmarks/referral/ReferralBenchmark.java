@@ -122,8 +122,6 @@ public class ReferralBenchmark {
   private InMemoryOrganisationKeyRegistry registry;
   private SigningKey thaKey;
   private List<byte[]> messages;
-  private byte[] oneContent;
-  private String oneSignature;
   private List<byte[]> contents;
   private List<String> signatures;
   private SignatureVerifier uncached;
@@ -210,8 +208,6 @@ public class ReferralBenchmark {
       contents.add(CanonicalJson.toBytes(m.signedContent()));
       signatures.add(m.signature().orElseThrow().value());
     }
-    oneContent = contents.get(0);
-    oneSignature = signatures.get(0);
     uncached = new SignatureVerifier(registry);
     pool = Executors.newFixedThreadPool(THREADS);
   }
@@ -330,17 +326,6 @@ public class ReferralBenchmark {
   @Benchmark
   public void receiveH2File(H2File state, Blackhole bh) {
     receiveSlice(state.node, 0, BATCH, bh);
-  }
-
-  /** Ed25519 verification of one message's canonical content alone: the physical bound. */
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @OperationsPerInvocation(1)
-  @Warmup(iterations = 3, time = 2)
-  @Measurement(iterations = 5, time = 2)
-  public Object verifyOnly() {
-    return uncached.verify(KHM.organisation(), "KHM-CMAA-HQ-K1", oneContent, oneSignature);
   }
 
   /** A fresh in-memory receiver that has received the batch; its outbox holds the acks. */
