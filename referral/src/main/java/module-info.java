@@ -9,6 +9,7 @@ module org.vansdk.referral {
   requires static org.immutables.value;
   requires org.vansdk.schema;
   requires tools.jackson.core;
+  requires static org.bouncycastle.provider;
 
   exports org.vansdk.referral.signature;
   exports org.vansdk.referral.audit;

@@ -11,22 +11,26 @@ import tools.jackson.databind.JsonNode;
 /**
  * Verifies detached Ed25519 signatures against an {@link OrganisationKeyRegistry}: the key must
  * exist, belong to the claimed organisation, not be revoked, and the signature must verify over the
- * bytes. Thread-safe if the registry is.
+ * bytes. The curve arithmetic is done by {@link Ed25519Engine#preferred()} unless another engine is
+ * chosen with {@link #withEngine}. Thread-safe if the registry is.
  */
 public final class SignatureVerifier {
 
   private final OrganisationKeyRegistry registry;
   private final Map<String, String> verified;
-  private final boolean caching;
+  private final int cacheEntries;
+  private final Ed25519Engine engine;
 
   /** Creates a verifier that resolves key ids through the registry. */
   public SignatureVerifier(OrganisationKeyRegistry registry) {
-    this(registry, 0);
+    this(registry, 0, Ed25519Engine.preferred());
   }
 
-  private SignatureVerifier(OrganisationKeyRegistry registry, int cacheEntries) {
+  private SignatureVerifier(
+      OrganisationKeyRegistry registry, int cacheEntries, Ed25519Engine engine) {
     this.registry = registry;
-    this.caching = cacheEntries > 0;
+    this.cacheEntries = cacheEntries;
+    this.engine = engine;
     this.verified =
         cacheEntries == 0
             ? Map.of()
@@ -52,7 +56,20 @@ public final class SignatureVerifier {
     if (entries <= 0) {
       throw new IllegalArgumentException("cache entries must be positive, was " + entries);
     }
-    return new SignatureVerifier(registry, entries);
+    return new SignatureVerifier(registry, entries, Ed25519Engine.preferred());
+  }
+
+  /**
+   * A verifier like this one (same registry, same cache size, an empty cache) that does the curve
+   * arithmetic with the given engine.
+   */
+  public SignatureVerifier withEngine(Ed25519Engine engine) {
+    return new SignatureVerifier(registry, cacheEntries, engine);
+  }
+
+  /** The engine that does the curve arithmetic. */
+  public Ed25519Engine engine() {
+    return engine;
   }
 
   /**
@@ -89,21 +106,29 @@ public final class SignatureVerifier {
     if (key.get().revoked()) {
       return SignatureCheck.REVOKED_KEY;
     }
-    if (!caching) {
-      return Ed25519.verify(key.get().publicKey(), data, bytes)
-          ? SignatureCheck.VALID
-          : SignatureCheck.INVALID;
+    if (cacheEntries == 0) {
+      return verifies(key.get(), data, bytes) ? SignatureCheck.VALID : SignatureCheck.INVALID;
     }
     String cacheKey = keyId + "|" + signature;
     String digest = Sha256.hex(data);
     if (digest.equals(verified.get(cacheKey))) {
       return SignatureCheck.VALID;
     }
-    if (!Ed25519.verify(key.get().publicKey(), data, bytes)) {
+    if (!verifies(key.get(), data, bytes)) {
       return SignatureCheck.INVALID;
     }
     verified.put(cacheKey, digest);
     return SignatureCheck.VALID;
+  }
+
+  private boolean verifies(RegisteredKey key, byte[] data, byte[] signature) {
+    byte[] publicKey;
+    try {
+      publicKey = JdkEd25519.rawPublicKey(key.publicKey());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return engine.verify(publicKey, data, signature);
   }
 
   /**
