@@ -63,6 +63,7 @@ import org.vansdk.referral.node.ReferralDraft;
 import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.node.Transmission;
 import org.vansdk.referral.signature.CanonicalJson;
+import org.vansdk.referral.signature.Ed25519Engine;
 import org.vansdk.referral.signature.InMemoryOrganisationKeyRegistry;
 import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.SignatureVerifier;
@@ -83,7 +84,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code verifyBatch} / {@code verifyBatchParallel}: Ed25519 verification alone of the same
- *       messages on one / {@link #THREADS} threads, the physical bound to compare with.
+ *       messages on one / {@link #THREADS} threads with the default engine (BouncyCastle), the
+ *       physical bound to compare with; {@code verifyBatchJdk}: the same with the JDK's engine.
+ *   <li>{@code receiveInMemoryJdk}: the receive path with the JDK's engine (the path before
+ *       BouncyCastle), the anchor for the engine change.
  *   <li>{@code receiveInMemory[Parallel]}, {@code receiveH2File[Parallel]}: {@code receive} one
  *       message at a time (H2 durable: one transaction each).
  *   <li>{@code receiveH2FileGrouped[Parallel]}: {@code receiveAll} of {@code group} messages, one
@@ -125,6 +129,7 @@ public class ReferralBenchmark {
   private List<byte[]> contents;
   private List<String> signatures;
   private SignatureVerifier uncached;
+  private SignatureVerifier uncachedJdk;
   private ExecutorService pool;
 
   static SecureRandom seeded(long seed) {
@@ -209,6 +214,7 @@ public class ReferralBenchmark {
       signatures.add(m.signature().orElseThrow().value());
     }
     uncached = new SignatureVerifier(registry);
+    uncachedJdk = uncached.withEngine(Ed25519Engine.jdk());
     pool = Executors.newFixedThreadPool(THREADS);
   }
 
@@ -244,10 +250,10 @@ public class ReferralBenchmark {
     void run(int from, int to);
   }
 
-  private void verifySlice(int from, int to, Blackhole bh) {
+  private void verifySlice(SignatureVerifier verifier, int from, int to, Blackhole bh) {
     for (int i = from; i < to; i++) {
       bh.consume(
-          uncached.verify(
+          verifier.verify(
               KHM.organisation(), "KHM-CMAA-HQ-K1", contents.get(i), signatures.get(i)));
     }
   }
@@ -265,7 +271,12 @@ public class ReferralBenchmark {
   }
 
   private ReferralNode node(ReferralStore store) {
+    return node(store, Ed25519Engine.preferred());
+  }
+
+  private ReferralNode node(ReferralStore store, Ed25519Engine engine) {
     return ReferralNode.builder()
+        .ed25519(engine)
         .party(THA)
         .signingKey(thaKey)
         .keyRegistry(registry)
@@ -284,6 +295,18 @@ public class ReferralBenchmark {
     @Setup(Level.Invocation)
     public void fresh(ReferralBenchmark b) {
       node = b.node(new InMemoryReferralStore());
+    }
+  }
+
+  /** A fresh in-memory receiver per batch that verifies with the JDK's engine. */
+  @State(Scope.Thread)
+  public static class InMemoryJdk {
+    ReferralNode node;
+
+    /** Creates the node. */
+    @Setup(Level.Invocation)
+    public void fresh(ReferralBenchmark b) {
+      node = b.node(new InMemoryReferralStore(), Ed25519Engine.jdk());
     }
   }
 
@@ -322,6 +345,12 @@ public class ReferralBenchmark {
     receiveSlice(state.node, 0, BATCH, bh);
   }
 
+  /** The whole receive path with the in-memory store and the JDK's engine (the anchor). */
+  @Benchmark
+  public void receiveInMemoryJdk(InMemoryJdk state, Blackhole bh) {
+    receiveSlice(state.node, 0, BATCH, bh);
+  }
+
   /** The whole receive path with the H2 file store; score = time per message. */
   @Benchmark
   public void receiveH2File(H2File state, Blackhole bh) {
@@ -355,13 +384,19 @@ public class ReferralBenchmark {
   /** Ed25519 verification of every message of the batch on one thread; score = time per message. */
   @Benchmark
   public void verifyBatch(Blackhole bh) {
-    verifySlice(0, BATCH, bh);
+    verifySlice(uncached, 0, BATCH, bh);
+  }
+
+  /** As {@link #verifyBatch} with the JDK's engine: its bound. */
+  @Benchmark
+  public void verifyBatchJdk(Blackhole bh) {
+    verifySlice(uncachedJdk, 0, BATCH, bh);
   }
 
   /** The same verification split over {@link #THREADS} threads: the machine's bound. */
   @Benchmark
   public void verifyBatchParallel(Blackhole bh) {
-    split((from, to) -> verifySlice(from, to, bh));
+    split((from, to) -> verifySlice(uncached, from, to, bh));
   }
 
   /** The whole receive path, in-memory store, {@link #THREADS} threads receiving at once. */

@@ -45,6 +45,7 @@ import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
+import org.vansdk.referral.signature.Ed25519Engine;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
 import org.vansdk.referral.signature.SignatureCheck;
 import org.vansdk.referral.signature.SigningKey;
@@ -108,7 +109,7 @@ public final class ReferralNode {
   private ReferralNode(Builder b) {
     this.self = b.party;
     this.signatures =
-        b.signatures != null ? b.signatures : SignatureSuite.ed25519(b.key, b.registry);
+        b.signatures != null ? b.signatures : SignatureSuite.ed25519(b.key, b.registry, b.engine);
     this.store = b.store;
     this.clock = b.clock;
     this.directory = b.directory;
@@ -1758,6 +1759,7 @@ public final class ReferralNode {
     private Duration retryAfter = Duration.ofSeconds(30);
     private boolean validate = true;
     private SignatureSuite signatures;
+    private Ed25519Engine engine = Ed25519Engine.preferred();
 
     private Builder() {}
 
@@ -1818,6 +1820,15 @@ public final class ReferralNode {
      */
     public Builder validateSchemas(boolean validate) {
       this.validate = validate;
+      return this;
+    }
+
+    /**
+     * The engine that verifies peers' signatures (default {@link Ed25519Engine#preferred()}:
+     * BouncyCastle when it is on the class path, else the JDK's).
+     */
+    public Builder ed25519(Ed25519Engine engine) {
+      this.engine = engine;
       return this;
     }
 

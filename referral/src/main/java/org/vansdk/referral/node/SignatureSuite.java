@@ -2,6 +2,7 @@ package org.vansdk.referral.node;
 
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.message.MessageSignature;
+import org.vansdk.referral.signature.Ed25519Engine;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
 import org.vansdk.referral.signature.SignatureCheck;
 import org.vansdk.referral.signature.SignatureVerifier;
@@ -22,9 +23,13 @@ interface SignatureSuite {
   SignatureCheck verify(
       OrganisationId organisation, String keyId, ObjectNode signedContent, String value);
 
-  /** Ed25519 with the node's key; peers' keys from the registry, valid signatures cached. */
-  static SignatureSuite ed25519(SigningKey key, OrganisationKeyRegistry registry) {
-    SignatureVerifier verifier = SignatureVerifier.cached(registry, 10_000);
+  /**
+   * Ed25519 with the node's key; peers' keys from the registry, checked by the given engine, valid
+   * signatures cached.
+   */
+  static SignatureSuite ed25519(
+      SigningKey key, OrganisationKeyRegistry registry, Ed25519Engine engine) {
+    SignatureVerifier verifier = SignatureVerifier.cached(registry, 10_000).withEngine(engine);
     return new SignatureSuite() {
       @Override
       public MessageSignature sign(ObjectNode signedContent) {
