@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     name = "indicators",
     mixinStandardHelpOptions = true,
     description = {
-      "Compute the standard victim-assistance indicators (DESIGN.md §7) in one pass, with small",
+      "Compute the standard victim-assistance indicators in one pass, with small",
       "cells suppressed. Without --out, prints a readable table."
     },
     footer = {

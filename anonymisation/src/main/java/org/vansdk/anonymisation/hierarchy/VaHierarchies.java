@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 import org.vansdk.anonymisation.AnonymisationException;
 
 /**
- * Builders of the generalisation hierarchies of the victim-assistance attributes (DESIGN.md §6).
+ * Builders of the generalisation hierarchies of the victim-assistance attributes: age, dates,
+ * place, device and activity.
  *
  * <p>Bands honour the child/adult cut at 18 so that every level is a function of the one below: the
  * 5-year band 15-19 is split into 15-17 and 18-19, the 10-year bands are 0-9, 10-17, 18-29, 30-39,

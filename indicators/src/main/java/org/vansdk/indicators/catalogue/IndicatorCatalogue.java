@@ -38,8 +38,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The indicator catalogue of DESIGN.md §7, as data: list it, look an indicator up by code, or
- * render it as a Markdown table for the documentation.
+ * The indicator catalogue (published as {@code docs/indicators.md}), as data: list it, look an
+ * indicator up by code, or render it as a Markdown table for the documentation.
  */
 public final class IndicatorCatalogue {
   private static final String KNOWN_ONLY =

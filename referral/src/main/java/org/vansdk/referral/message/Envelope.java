@@ -8,8 +8,8 @@ import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ReferralId;
 
 /**
- * The envelope of a protocol message (DESIGN.md §5), without the payload hash and signature, which
- * {@link Message} computes. Holds identifiers and codes only, no personal data.
+ * The envelope of a protocol message ({@code docs/protocol.md}), without the payload hash and
+ * signature, which {@link Message} computes. Holds identifiers and codes only, no personal data.
  */
 @Value.Immutable
 @VanStyle

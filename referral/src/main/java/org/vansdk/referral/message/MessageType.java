@@ -5,9 +5,9 @@ import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.transition.Role;
 
 /**
- * The message types of the referral protocol (DESIGN.md §5), with who sends each, whether it is
- * sequenced per sender and attempt, the status it moves the attempt to, and whether it may carry
- * personal data. Codes are stable wire values.
+ * The message types of the referral protocol ({@code docs/protocol.md}), with who sends each,
+ * whether it is sequenced per sender and attempt, the status it moves the attempt to, and whether
+ * it may carry personal data. Codes are stable wire values.
  */
 public enum MessageType {
   /** Referrer → receiver: the referral, with the consented personal data. */

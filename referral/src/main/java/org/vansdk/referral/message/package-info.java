@@ -1,5 +1,6 @@
 /**
- * Protocol messages: the message types of DESIGN.md §5, the envelope (ids, parties, sequence, base
- * version, confidentiality, consent reference, payload hash) and the signed wire form.
+ * Protocol messages: the message types of the referral protocol ({@code docs/protocol.md}), the
+ * envelope (ids, parties, sequence, base version, confidentiality, consent reference, payload hash)
+ * and the signed wire form.
  */
 package org.vansdk.referral.message;

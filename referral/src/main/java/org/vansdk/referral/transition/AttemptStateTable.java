@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
 import org.vansdk.core.referral.AttemptStatus;
 
 /**
- * The attempt state machine of DESIGN.md §5 as data: which role may move an attempt from which
- * state to which, and what the move requires. Both sides of an exchange consult this one table: the
- * side that makes a move, and the side that mirrors it on receipt. Immutable, thread-safe.
+ * The attempt state machine of the referral protocol as data: which role may move an attempt from
+ * which state to which, and what the move requires. Both sides of an exchange consult this one
+ * table: the side that makes a move, and the side that mirrors it on receipt. Immutable,
+ * thread-safe.
  */
 public final class AttemptStateTable {
 
@@ -36,7 +37,7 @@ public final class AttemptStateTable {
   private static final Set<AttemptStatus> ANY_BUT_ERROR =
       Set.copyOf(EnumSet.complementOf(EnumSet.of(ENTERED_IN_ERROR)));
 
-  /** The rows, in the order of DESIGN.md §5. */
+  /** The rows, in the order {@code docs/protocol.md} lists them. */
   public static final List<Transition> ROWS =
       List.of(
           row(Set.of(), DRAFT, Role.REFERRER, Requirement.NONE),

@@ -94,7 +94,10 @@ class MessageValidatorTest {
       }
     }
     assertEquals(new TreeSet<>(VALIDATOR.types()), sampled);
-    assertEquals(21, VALIDATOR.types().size(), "DESIGN.md section 5 names 21 message types");
+    assertEquals(
+        21,
+        VALIDATOR.types().size(),
+        "the referral protocol (docs/protocol.md) has 21 message types");
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.testkit.random.Prng;
 
 /**
- * The referral attempt state table of DESIGN.md §5 as data, and random legal paths through it that
- * end in a chosen status. Thread-safe (immutable tables).
+ * The referral attempt state table (docs/protocol.md) as data, and random legal paths through it
+ * that end in a chosen status. Thread-safe (immutable tables).
  */
 final class AttemptPaths {
   /** Allowed moves: from a status to the statuses it may move to next. */

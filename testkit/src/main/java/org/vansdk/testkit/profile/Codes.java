@@ -2,7 +2,7 @@ package org.vansdk.testkit.profile;
 
 import java.util.List;
 
-/** The code lists a profile file may use (the wire codes of DESIGN.md §3). */
+/** The code lists a profile file may use (the wire codes of core's code lists). */
 final class Codes {
   static final List<String> LM_GROUP = List.of("man", "woman", "boy", "girl", "unknown");
   static final List<String> OUTCOME = List.of("killed", "injured", "unknown");
