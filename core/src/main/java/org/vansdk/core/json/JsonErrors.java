@@ -89,6 +89,20 @@ final class JsonErrors {
     return new VanJsonException(code, problem, pointer, line, column);
   }
 
+  /**
+   * The error for a number literal that Jackson cannot hold (an exponent beyond the range of an
+   * {@code int}, e.g. {@code 1e2147483648}): its {@code NumberFormatException} quotes the input, so
+   * it is replaced, never passed on.
+   */
+  static VanJsonException numberOutOfRange() {
+    return new VanJsonException(
+        ErrorCode.LIMIT_EXCEEDED,
+        "input exceeds a safety limit: a number out of range (numbers must fit a 64-bit double)",
+        "",
+        0,
+        0);
+  }
+
   static VanException io(Path path, IOException e) {
     return new VanException(
         ErrorCode.IO, "cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName(), e);

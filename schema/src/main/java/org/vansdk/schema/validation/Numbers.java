@@ -1,0 +1,121 @@
+package org.vansdk.schema.validation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The number rule of the wire format, applied to a parsed tree before the schemas: every number
+ * lies within the range of a 64-bit double (zero, or a magnitude between about 4.9e-324 and
+ * 1.8e308), and a number written in exponent form that is a whole number beyond a 64-bit {@code
+ * long} ({@code 1e20}) is held as the integer it is. The schema library reads a decimal that
+ * crosses an integer bound as a {@code long} and throws on one beyond that range; as an integer it
+ * compares it exactly, as JSON Schema asks. A valid document costs one walk without allocation.
+ */
+final class Numbers {
+  /** The message of a number out of range. */
+  static final String OUT_OF_RANGE =
+      "input exceeds a safety limit: a number out of range (numbers must fit a 64-bit double:"
+          + " 0, or a magnitude between 4.9e-324 and 1.8e308)";
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private Numbers() {}
+
+  /**
+   * Reports numbers out of range and turns whole decimals beyond a {@code long} into integers.
+   *
+   * @param node the tree (changed in place)
+   * @param issues receives one issue per number out of range
+   */
+  static void check(JsonNode node, List<ValidationIssue> issues) {
+    if (needsWork(node)) {
+      walk(node, "", "", issues);
+    }
+  }
+
+  private static void walk(JsonNode node, String shown, String real, List<ValidationIssue> issues) {
+    if (node instanceof ArrayNode) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode child = array.get(i);
+        if (!needsWork(child)) {
+          continue;
+        }
+        if (child.isContainer()) {
+          walk(child, shown + "/" + i, real + "/" + i, issues);
+        } else if (!inRange(child.decimalValue())) {
+          issues.add(outOfRange(shown + "/" + i, real + "/" + i));
+        } else {
+          array.set(i, integral(child.decimalValue()));
+        }
+      }
+    } else if (node instanceof ObjectNode) {
+      for (var e : ((ObjectNode) node).properties()) {
+        JsonNode child = e.getValue();
+        if (!needsWork(child)) {
+          continue;
+        }
+        String s = shown + "/" + Vocabulary.segment(e.getKey());
+        String r = real + "/" + StructuralLayer.escape(e.getKey());
+        if (child.isContainer()) {
+          walk(child, s, r, issues);
+        } else if (!inRange(child.decimalValue())) {
+          issues.add(outOfRange(s, r));
+        } else {
+          e.setValue(integral(child.decimalValue()));
+        }
+      }
+    }
+  }
+
+  private static ValidationIssue outOfRange(String shown, String real) {
+    ValidationIssue issue = ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, shown, OUT_OF_RANGE);
+    return shown.equals(real) ? issue : issue.locatedBy(real);
+  }
+
+  /** Whether a node is, or holds, a decimal out of range or a whole decimal beyond a long. */
+  static boolean needsWork(JsonNode node) {
+    if (node.isContainer()) {
+      for (JsonNode child : node) {
+        if (needsWork(child)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (!node.isBigDecimal()) {
+      return false;
+    }
+    BigDecimal d = node.decimalValue();
+    return !inRange(d) || ((d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) && isWhole(d));
+  }
+
+  private static boolean inRange(BigDecimal d) {
+    if (d.signum() == 0) {
+      return true;
+    }
+    // the decimal exponent of the leading digit, computed in long so no scale overflows
+    long exponent = (long) d.precision() - (long) d.scale() - 1;
+    if (exponent < 307 && exponent > -307) {
+      return true;
+    }
+    if (exponent > 308 || exponent < -325) {
+      return false;
+    }
+    double v = d.doubleValue();
+    return Double.isFinite(v) && v != 0.0;
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
+  private static JsonNode integral(BigDecimal d) {
+    return BigIntegerNode.valueOf(d.toBigIntegerExact());
+  }
+}
