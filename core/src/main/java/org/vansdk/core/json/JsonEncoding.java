@@ -1,8 +1,8 @@
 package org.vansdk.core.json;
 
 /**
- * The character encoding a JSON input is written in, told from its first bytes as RFC 8259 (and
- * RFC 4627 before it) allow: a byte-order mark, or the pattern of zero bytes that the first ASCII
+ * The character encoding a JSON input is written in, told from its first bytes as RFC 8259 (and RFC
+ * 4627 before it) allow: a byte-order mark, or the pattern of zero bytes that the first ASCII
  * character of a JSON text leaves in UTF-16 and UTF-32. The wire format is UTF-8 without a
  * byte-order mark ({@link #isWireFormat()}): RFC 8259 section 8.1 forbids adding a mark to JSON
  * sent over a network, and JavaScript's {@code JSON.parse} and Python's {@code json.loads} reject
@@ -31,8 +31,8 @@ public enum JsonEncoding {
 
   /**
    * Tells the encoding of a JSON input from its first (up to four) bytes. Input that is empty, or
-   * whose first bytes are neither a mark nor hold a zero byte, is {@link #UTF_8}; its bytes are then
-   * checked as UTF-8 by the parser.
+   * whose first bytes are neither a mark nor hold a zero byte, is {@link #UTF_8}; its bytes are
+   * then checked as UTF-8 by the parser.
    *
    * @param bytes the input
    * @param offset where the input starts

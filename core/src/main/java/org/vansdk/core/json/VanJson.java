@@ -198,8 +198,8 @@ public final class VanJson {
    *
    * @param json the document
    * @return the tree
-   * @throws VanJsonException if malformed (including input not in UTF-8, see {@link
-   *     JsonEncoding}) or over a limit
+   * @throws VanJsonException if malformed (including input not in UTF-8, see {@link JsonEncoding})
+   *     or over a limit
    */
   public JsonNode readTree(byte[] json) {
     requireWireEncoding(json, json.length);

@@ -4,16 +4,19 @@ import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The number rule of the wire format, applied to a parsed tree before the schemas: every number
  * lies within the range of a 64-bit double (zero, or a magnitude between about 4.9e-324 and
- * 1.8e308), and a number written in exponent form that is a whole number beyond a 64-bit {@code
- * long} ({@code 1e20}) is held as the integer it is. The schema library reads a decimal that
- * crosses an integer bound as a {@code long} and throws on one beyond that range; as an integer it
- * compares it exactly, as JSON Schema asks. A valid document costs one walk without allocation.
+ * 1.8e308). A decimal beyond the range of a 64-bit {@code long} ({@code 1e20}, {@code
+ * 9223372036854775808.5}) is held as a {@link BeyondLong}: the schema library compares a number
+ * with an integer bound through its {@code long} value, and throws for one beyond that range (a
+ * crash that thousands of fuzzed inputs hit); the value of a {@code BeyondLong} as a {@code long}
+ * saturates, which orders it correctly against every bound a schema can give as a {@code long}. Its
+ * exact value is unchanged for everything else (type checks, the semantic rules). A valid document
+ * costs one walk without allocation.
  */
 final class Numbers {
   /** The message of a number out of range. */
@@ -51,7 +54,7 @@ final class Numbers {
         } else if (!inRange(child.decimalValue())) {
           issues.add(outOfRange(shown + "/" + i, real + "/" + i));
         } else {
-          array.set(i, integral(child.decimalValue()));
+          array.set(i, new BeyondLong(child.decimalValue()));
         }
       }
     } else if (node instanceof ObjectNode) {
@@ -67,7 +70,7 @@ final class Numbers {
         } else if (!inRange(child.decimalValue())) {
           issues.add(outOfRange(s, r));
         } else {
-          e.setValue(integral(child.decimalValue()));
+          e.setValue(new BeyondLong(child.decimalValue()));
         }
       }
     }
@@ -88,11 +91,11 @@ final class Numbers {
       }
       return false;
     }
-    if (!node.isBigDecimal()) {
+    if (!node.isBigDecimal() || node instanceof BeyondLong) {
       return false;
     }
     BigDecimal d = node.decimalValue();
-    return !inRange(d) || ((d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) && isWhole(d));
+    return !inRange(d) || d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0;
   }
 
   private static boolean inRange(BigDecimal d) {
@@ -111,11 +114,25 @@ final class Numbers {
     return Double.isFinite(v) && v != 0.0;
   }
 
-  private static boolean isWhole(BigDecimal d) {
-    return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
-  }
+  /**
+   * A decimal beyond the range of a {@code long} whose {@code long} value saturates at {@link
+   * Long#MAX_VALUE} or {@link Long#MIN_VALUE} instead of failing. Used only inside the validator.
+   */
+  static final class BeyondLong extends DecimalNode {
+    private static final long serialVersionUID = 1L;
 
-  private static JsonNode integral(BigDecimal d) {
-    return BigIntegerNode.valueOf(d.toBigIntegerExact());
+    BeyondLong(BigDecimal value) {
+      super(value);
+    }
+
+    @Override
+    public boolean inLongRange() {
+      return true;
+    }
+
+    @Override
+    public long _asLongValueUnchecked() {
+      return _value.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
   }
 }

@@ -45,9 +45,7 @@ final class ParsedDocument {
         // an exponent beyond an int (1e2147483648): Jackson's message quotes the input
         return failed(
             locatedLimit(
-                ValidationIssue.error(
-                    IssueCode.LIMIT_EXCEEDED, "", Numbers.OUT_OF_RANGE),
-                parser));
+                ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, "", Numbers.OUT_OF_RANGE), parser));
       }
       if (tree == null || tree.isMissingNode()) {
         return failed(

@@ -2,9 +2,9 @@ package org.vansdk.schema.validation;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
-import com.networknt.schema.path.NodePath;
 import tools.jackson.databind.JsonNode;
 
 /** Runs a schema and turns networknt's errors into issues with our codes and messages. */
@@ -75,7 +75,8 @@ final class StructuralLayer {
     for (int i = 0; path != null && i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
       sb.append('/')
-          .append(element instanceof Integer ? element.toString() : escape(String.valueOf(element)));
+          .append(
+              element instanceof Integer ? element.toString() : escape(String.valueOf(element)));
     }
     return sb.toString();
   }

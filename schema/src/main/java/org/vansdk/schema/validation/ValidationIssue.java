@@ -101,7 +101,8 @@ public final class ValidationIssue {
 
   /** Returns a copy with severity warning (for lenient validation of a newer minor version). */
   public ValidationIssue asWarning() {
-    return new ValidationIssue(code, Severity.WARNING, pointer, line, column, value, message, locus);
+    return new ValidationIssue(
+        code, Severity.WARNING, pointer, line, column, value, message, locus);
   }
 
   /**

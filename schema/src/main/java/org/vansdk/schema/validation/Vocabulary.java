@@ -55,7 +55,8 @@ final class Vocabulary {
         .path("properties")
         .path("type")
         .path("enum")
-        .forEach(t -> files.add(MessageValidator.schemaFile(t.asString()).replace(".schema.json", "")));
+        .forEach(
+            t -> files.add(MessageValidator.schemaFile(t.asString()).replace(".schema.json", "")));
     for (String file : files) {
       collect(read(mapper, file), words);
     }
