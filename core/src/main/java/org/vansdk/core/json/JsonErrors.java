@@ -19,10 +19,16 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * Turns Jackson's exceptions into {@link VanJsonException}s that name the path and the problem and
  * never echo input text (which may be personal data): quoted fragments of Jackson's messages are
- * masked, and only code-shaped property names are shown.
+ * masked, and only identifier-shaped property names are shown (in the message and the pointer).
  */
 final class JsonErrors {
-  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  /**
+   * The unknown property names shown: identifier-shaped, as a misspelt key of a record or a
+   * configuration is. Anything else (a name with a space, an all-digit phone number typed as a key)
+   * may be personal data and is hidden, in the message and in the pointer.
+   */
+  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`|\\([^)]*\\)");
 
   private JsonErrors() {}
@@ -42,6 +48,9 @@ final class JsonErrors {
       UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
       code = ErrorCode.JSON_MAPPING;
       problem = "unknown property " + name(u.getPropertyName()) + "; allowed: " + known(u);
+      if (!isNameShaped(u.getPropertyName())) {
+        pointer = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))) + "/(hidden)";
+      }
     } else if (e instanceof InvalidNullException) {
       code = ErrorCode.JSON_MAPPING;
       problem = "null is not allowed; leave the property out when the value is unknown";
@@ -167,7 +176,11 @@ final class JsonErrors {
   }
 
   private static String name(String name) {
-    return name != null && NAME_SHAPED.matcher(name).matches() ? "'" + name + "'" : "(name hidden)";
+    return isNameShaped(name) ? "'" + name + "'" : "(name hidden)";
+  }
+
+  private static boolean isNameShaped(String name) {
+    return name != null && NAME_SHAPED.matcher(name).matches();
   }
 
   private static String known(UnrecognizedPropertyException u) {
