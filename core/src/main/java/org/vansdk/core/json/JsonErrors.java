@@ -23,11 +23,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  */
 final class JsonErrors {
   /**
-   * The unknown property names shown: identifier-shaped, as a misspelt key of a record or a
-   * configuration is. Anything else (a name with a space, an all-digit phone number typed as a key)
-   * may be personal data and is hidden, in the message and in the pointer.
+   * The unknown property names shown: words of letters (and underscores), as a misspelt key of a
+   * record or a configuration is ({@code treshold}). Anything else, a name with a space, a digit
+   * (an identifier or a phone number typed as a key) or another character, may be personal data and
+   * is hidden, in the message and in the pointer.
    */
-  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z][A-Za-z_]{0,63}");
 
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`|\\([^)]*\\)");
 

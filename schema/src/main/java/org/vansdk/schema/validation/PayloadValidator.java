@@ -30,8 +30,17 @@ import tools.jackson.databind.JsonNode;
  * layer checks the published JSON Schemas (loaded from the classpath only, format assertions on);
  * the semantic layer then checks the rules written in Java. Every problem is an issue in the
  * returned {@link ValidationReport}, located by JSON Pointer and by line and column; nothing about
- * the input is thrown. Hostile input (size, depth, long strings and numbers, duplicate keys,
- * trailing content, invalid UTF-8) is refused with one issue within the SDK's JSON limits.
+ * the input is thrown, whatever it is. Hostile input (size, depth, long strings and numbers,
+ * duplicate keys, trailing content, invalid UTF-8) is refused with one located issue within the
+ * SDK's JSON limits.
+ *
+ * <p>The input is UTF-8 without a byte-order mark: UTF-16 and UTF-32 (with or without a mark) and
+ * UTF-8 preceded by a mark are refused with {@link IssueCode#INVALID_ENCODING}, as JavaScript's
+ * {@code JSON.parse} and Python's {@code json.loads} refuse the mark (see {@code JsonEncoding}).
+ * Numbers must fit a 64-bit double; any number within that range is compared exactly, however
+ * large. Issues never show input text that is not a word of the schemas: an unknown property's
+ * name is shown as the pointer segment {@code (hidden)}, and a value is kept only when it is a
+ * code of the schemas.
  *
  * <p>Immutable and thread-safe. Time comes from the injected {@link Clock} (for "not in the
  * future").

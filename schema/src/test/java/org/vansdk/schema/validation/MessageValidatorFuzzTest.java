@@ -13,7 +13,7 @@ class MessageValidatorFuzzTest {
 
   @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
   void validate(byte[] input) {
-    ValidationReport report = FuzzProperties.check(input, true, () -> VALIDATOR.validate(input));
+    ValidationReport report = FuzzProperties.check(true, () -> VALIDATOR.validate(input));
     for (ValidationIssue i : report.issues()) {
       if (i.value().isPresent()
           && i.code() != IssueCode.UNSUPPORTED_VERSION
