@@ -38,9 +38,9 @@ import tools.jackson.databind.JsonNode;
  * UTF-8 preceded by a mark are refused with {@link IssueCode#INVALID_ENCODING}, as JavaScript's
  * {@code JSON.parse} and Python's {@code json.loads} refuse the mark (see {@code JsonEncoding}).
  * Numbers must fit a 64-bit double; any number within that range is compared exactly, however
- * large. Issues never show input text that is not a word of the schemas: an unknown property's
- * name is shown as the pointer segment {@code (hidden)}, and a value is kept only when it is a
- * code of the schemas.
+ * large. Issues never show input text that is not a word of the schemas: an unknown property's name
+ * is shown as the pointer segment {@code (hidden)}, and a value is kept only when it is a code of
+ * the schemas.
  *
  * <p>Immutable and thread-safe. Time comes from the injected {@link Clock} (for "not in the
  * future").

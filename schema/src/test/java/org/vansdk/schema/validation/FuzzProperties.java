@@ -109,9 +109,7 @@ final class FuzzProperties {
     for (String name : names) {
       String resource = "/org/vansdk/schema/1.0/" + name + ".schema.json";
       try (InputStream in = FuzzProperties.class.getResourceAsStream(resource)) {
-        new String(in.readAllBytes(), StandardCharsets.UTF_8)
-            .codePoints()
-            .forEach(characters::add);
+        new String(in.readAllBytes(), StandardCharsets.UTF_8).codePoints().forEach(characters::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

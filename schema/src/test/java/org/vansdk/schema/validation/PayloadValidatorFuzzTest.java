@@ -20,7 +20,6 @@ class PayloadValidatorFuzzTest {
 
   @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
   void validateNdjson(byte[] input) {
-    FuzzProperties.check(
-        true, () -> VALIDATOR.validateNdjson(new ByteArrayInputStream(input)));
+    FuzzProperties.check(true, () -> VALIDATOR.validateNdjson(new ByteArrayInputStream(input)));
   }
 }
