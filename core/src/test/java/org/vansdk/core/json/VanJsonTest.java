@@ -295,4 +295,29 @@ class VanJsonTest {
       assertFalse(e.getMessage().contains("2147483648"), e::getMessage);
     }
   }
+
+  @Test
+  void unknownNames_withADigitOrASpace_areHidden_andNeverTakenForALimit() {
+    for (String name :
+        new String[] {
+          "generat1dAt", "Sokha Chanthy", "85512345678", "x exceeds the maximum allowed"
+        }) {
+      String doc = "{\"schemaVersion\":\"1.0\",\"" + name + "\":1}";
+      VanJsonException e =
+          assertThrows(
+              VanJsonException.class,
+              () -> JSON.read(doc.getBytes(StandardCharsets.UTF_8), Submission.class));
+      assertEquals(ErrorCode.JSON_MAPPING, e.code(), e::getMessage);
+      assertEquals("/(hidden)", e.pointer(), e::getMessage);
+      assertFalse(e.getMessage().contains(name), e::getMessage);
+    }
+    VanJsonException typo =
+        assertThrows(
+            VanJsonException.class,
+            () ->
+                JSON.read(
+                    "{\"schemaVersion\":\"1.0\",\"generatdAt\":1}".getBytes(StandardCharsets.UTF_8),
+                    Submission.class));
+    assertEquals("/generatdAt", typo.pointer(), "a misspelt key is shown");
+  }
 }
