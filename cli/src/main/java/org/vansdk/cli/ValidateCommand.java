@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.vansdk.core.json.VanJson;
 import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.Severity;
 import org.vansdk.schema.validation.ValidationIssue;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code van validate}: validates documents and NDJSON streams and lists located issues. */
 @Command(
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Validate VAN documents: a single record, a Submission, or an NDJSON stream (.ndjson/.jsonl).",
-      "Text output: file:line:col  CODE  /pointer  message, then a summary line."
+      "Text output: file:line:col  CODE  /pointer  message, then a summary line"
+          + " (\"\" is the pointer of the whole document)."
     },
     footer = {
       "",
@@ -49,6 +50,12 @@ final class ValidateCommand implements Callable<Integer> {
   Format format;
 
   @Spec CommandSpec spec;
+
+  /**
+   * Writes the JSON report. Not the record codec, which leaves out empty values: the pointer of an
+   * issue about the whole document is {@code ""} and must be written.
+   */
+  private static final JsonMapper REPORT_JSON = JsonMapper.builder().build();
 
   @Override
   public Integer call() throws IOException {
@@ -81,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
               issue.line(),
               issue.column(),
               issue.code().code(),
-              issue.pointer().isEmpty() ? "/" : issue.pointer(),
+              issue.pointer().isEmpty() ? "\"\"" : issue.pointer(),
               issue.severity() == Severity.WARNING ? "warning: " : "",
               issue.message());
         }
@@ -103,7 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
       all.put("files", fileReports);
       all.put("errors", errors);
       all.put("warnings", warnings);
-      out.println(VanJson.strict().mapper().writeValueAsString(all));
+      out.println(REPORT_JSON.writeValueAsString(all));
     }
     return errors > 0 ? Van.INPUT_PROBLEMS : Van.OK;
   }
@@ -129,7 +136,6 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   static boolean isNdjson(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return name.endsWith(".ndjson") || name.endsWith(".jsonl");
+    return PayloadValidator.isNdjson(file);
   }
 }

@@ -89,6 +89,24 @@ class VanCommandTest {
   }
 
   @Test
+  void validate_limitError_isLocated_andTheRootPointerIsTheEmptyString() throws IOException {
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(
+        deep, "{\"id\":\"KHM-CMAA-P1\",\n\"sex\":" + "[".repeat(80) + "]".repeat(80) + "}");
+    Run text = van("validate", deep.toString());
+    assertEquals(1, text.code(), text.out() + text.err());
+    assertTrue(text.out().contains(deep + ":2:"), text.out());
+    assertTrue(text.out().contains("VAN-S-0002  /sex/0/0/"), text.out());
+    Run json = van("validate", "--format", "json", deep.toString());
+    assertTrue(json.out().contains("\"pointer\":\"/sex/0/0/"), json.out());
+    Path empty = dir.resolve("empty.json");
+    Files.writeString(empty, "");
+    Run root = van("validate", "--format", "json", empty.toString());
+    assertTrue(root.out().contains("\"pointer\":\"\""), root.out());
+    assertTrue(van("validate", empty.toString()).out().contains("VAN-S-0001  \"\"  "));
+  }
+
+  @Test
   void usageErrors_exit2_inOneLine() {
     Run missing = van("validate", dir.resolve("nope.json").toString());
     assertEquals(2, missing.code());

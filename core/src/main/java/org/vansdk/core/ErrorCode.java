@@ -47,6 +47,9 @@ public final class ErrorCode implements Comparable<ErrorCode> {
   /** Reading or writing a file or stream failed. */
   public static final ErrorCode IO = of("VAN-C-0012");
 
+  /** The input is not in the wire encoding, UTF-8 without a byte-order mark. */
+  public static final ErrorCode INVALID_ENCODING = of("VAN-C-0013");
+
   private final String value;
 
   private ErrorCode(String value) {

@@ -19,10 +19,17 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * Turns Jackson's exceptions into {@link VanJsonException}s that name the path and the problem and
  * never echo input text (which may be personal data): quoted fragments of Jackson's messages are
- * masked, and only code-shaped property names are shown.
+ * masked, and only identifier-shaped property names are shown (in the message and the pointer).
  */
 final class JsonErrors {
-  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  /**
+   * The unknown property names shown: words of letters (and underscores), as a misspelt key of a
+   * record or a configuration is ({@code treshold}). Anything else, a name with a space, a digit
+   * (an identifier or a phone number typed as a key) or another character, may be personal data and
+   * is hidden, in the message and in the pointer.
+   */
+  private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z][A-Za-z_]{0,63}");
+
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`|\\([^)]*\\)");
 
   private JsonErrors() {}
@@ -42,6 +49,9 @@ final class JsonErrors {
       UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
       code = ErrorCode.JSON_MAPPING;
       problem = "unknown property " + name(u.getPropertyName()) + "; allowed: " + known(u);
+      if (!isNameShaped(u.getPropertyName())) {
+        pointer = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))) + "/(hidden)";
+      }
     } else if (e instanceof InvalidNullException) {
       code = ErrorCode.JSON_MAPPING;
       problem = "null is not allowed; leave the property out when the value is unknown";
@@ -89,18 +99,34 @@ final class JsonErrors {
     return new VanJsonException(code, problem, pointer, line, column);
   }
 
+  /**
+   * The error for a number literal that Jackson cannot hold (an exponent beyond the range of an
+   * {@code int}, e.g. {@code 1e2147483648}): its {@code NumberFormatException} quotes the input, so
+   * it is replaced, never passed on.
+   */
+  static VanJsonException numberOutOfRange() {
+    return new VanJsonException(
+        ErrorCode.LIMIT_EXCEEDED,
+        "input exceeds a safety limit: a number out of range (numbers must fit a 64-bit double)",
+        "",
+        0,
+        0);
+  }
+
   static VanException io(Path path, IOException e) {
     return new VanException(
         ErrorCode.IO, "cannot read " + path.getFileName() + ": " + e.getClass().getSimpleName(), e);
   }
 
+  /**
+   * The limit exception behind an error, found by its type only: a message that merely says
+   * "exceeds the maximum allowed" may be quoting the input (fuzzing found a property name saying
+   * so, which this used to pass on as the limit's description).
+   */
   private static StreamConstraintsException findLimit(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StreamConstraintsException) {
         return (StreamConstraintsException) t;
-      }
-      if (t.getMessage() != null && t.getMessage().contains("exceeds the maximum allowed")) {
-        return new StreamConstraintsException(t.getMessage().split("\n", 2)[0]);
       }
     }
     return null;
@@ -153,7 +179,11 @@ final class JsonErrors {
   }
 
   private static String name(String name) {
-    return name != null && NAME_SHAPED.matcher(name).matches() ? "'" + name + "'" : "(name hidden)";
+    return isNameShaped(name) ? "'" + name + "'" : "(name hidden)";
+  }
+
+  private static boolean isNameShaped(String name) {
+    return name != null && NAME_SHAPED.matcher(name).matches();
   }
 
   private static String known(UnrecognizedPropertyException u) {

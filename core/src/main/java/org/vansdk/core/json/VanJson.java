@@ -1,12 +1,14 @@
 package org.vansdk.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vansdk.core.ErrorCode;
 import org.vansdk.core.submission.SchemaVersion;
 import org.vansdk.core.submission.Submission;
 import tools.jackson.core.JacksonException;
@@ -120,6 +122,8 @@ public final class VanJson {
       return mapper.readValue(json, type);
     } catch (JacksonException e) {
       throw JsonErrors.translate(e);
+    } catch (NumberFormatException e) {
+      throw JsonErrors.numberOutOfRange();
     }
   }
 
@@ -130,13 +134,17 @@ public final class VanJson {
    * @param type the model type
    * @param <T> the type
    * @return the record
-   * @throws VanJsonException if malformed (including invalid UTF-8), over a limit, or not matching
+   * @throws VanJsonException if malformed (including invalid UTF-8, and {@code VAN-C-0013} for
+   *     input in another encoding: see {@link JsonEncoding}), over a limit, or not matching
    */
   public <T> T read(byte[] json, Class<T> type) {
+    requireWireEncoding(json, json.length);
     try {
       return mapper.readValue(json, type);
     } catch (JacksonException e) {
       throw JsonErrors.translate(e);
+    } catch (NumberFormatException e) {
+      throw JsonErrors.numberOutOfRange();
     }
   }
 
@@ -150,10 +158,19 @@ public final class VanJson {
    * @throws VanJsonException if malformed, over a limit, or not matching the type
    */
   public <T> T read(InputStream in, Class<T> type) {
+    InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in);
     try {
-      return mapper.readValue(in, type);
+      buffered.mark(4);
+      byte[] head = buffered.readNBytes(4);
+      buffered.reset();
+      requireWireEncoding(head, head.length);
+      return mapper.readValue(buffered, type);
     } catch (JacksonException e) {
       throw JsonErrors.translate(e);
+    } catch (NumberFormatException e) {
+      throw JsonErrors.numberOutOfRange();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -181,13 +198,24 @@ public final class VanJson {
    *
    * @param json the document
    * @return the tree
-   * @throws VanJsonException if malformed or over a limit
+   * @throws VanJsonException if malformed (including input not in UTF-8, see {@link JsonEncoding})
+   *     or over a limit
    */
   public JsonNode readTree(byte[] json) {
+    requireWireEncoding(json, json.length);
     try {
       return mapper.readTree(json);
     } catch (JacksonException e) {
       throw JsonErrors.translate(e);
+    } catch (NumberFormatException e) {
+      throw JsonErrors.numberOutOfRange();
+    }
+  }
+
+  private static void requireWireEncoding(byte[] head, int length) {
+    JsonEncoding encoding = JsonEncoding.detect(head, 0, length);
+    if (!encoding.isWireFormat()) {
+      throw new VanJsonException(ErrorCode.INVALID_ENCODING, encoding.problem(), "", 1, 1);
     }
   }
 

@@ -246,4 +246,78 @@ class VanJsonTest {
     }
     return type;
   }
+
+  @Test
+  void utf16_utf32_andAByteOrderMark_areRefused_utf8IsRead() {
+    String person = JSON.write(TestRecords.person());
+    assertEquals(JsonEncoding.UTF_8, JsonEncoding.detect(person.getBytes(StandardCharsets.UTF_8)));
+    byte[][] others = {
+      person.getBytes(StandardCharsets.UTF_16LE),
+      person.getBytes(StandardCharsets.UTF_16), // big-endian with a mark
+      person.getBytes(java.nio.charset.Charset.forName("UTF-32LE")),
+      ("\uFEFF" + person).getBytes(StandardCharsets.UTF_8)
+    };
+    JsonEncoding[] expected = {
+      JsonEncoding.UTF_16LE,
+      JsonEncoding.UTF_16BE,
+      JsonEncoding.UTF_32LE,
+      JsonEncoding.UTF_8_WITH_BOM
+    };
+    for (int i = 0; i < others.length; i++) {
+      byte[] doc = others[i];
+      assertEquals(expected[i], JsonEncoding.detect(doc));
+      for (org.junit.jupiter.api.function.Executable read :
+          List.<org.junit.jupiter.api.function.Executable>of(
+              () -> JSON.readTree(doc),
+              () -> JSON.read(doc, Person.class),
+              () -> JSON.read(new java.io.ByteArrayInputStream(doc), Person.class))) {
+        VanJsonException e = assertThrows(VanJsonException.class, read);
+        assertEquals(ErrorCode.INVALID_ENCODING, e.code(), e::getMessage);
+      }
+    }
+    assertEquals(
+        TestRecords.person(),
+        JSON.read(
+            new java.io.ByteArrayInputStream(person.getBytes(StandardCharsets.UTF_8)),
+            Person.class));
+  }
+
+  @Test
+  void exponentBeyondAnInt_isALimit_notANumberFormatException() {
+    for (String number : new String[] {"1e2147483648", "1e-2147483648", "-1E+2147483648"}) {
+      String doc = "{\"a\":" + number + "}";
+      VanJsonException e =
+          assertThrows(
+              VanJsonException.class,
+              () -> JSON.readTree(doc.getBytes(StandardCharsets.UTF_8)),
+              number);
+      assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+      assertFalse(e.getMessage().contains("2147483648"), e::getMessage);
+    }
+  }
+
+  @Test
+  void unknownNames_withADigitOrASpace_areHidden_andNeverTakenForALimit() {
+    for (String name :
+        new String[] {
+          "generat1dAt", "Sokha Chanthy", "85512345678", "x exceeds the maximum allowed"
+        }) {
+      String doc = "{\"schemaVersion\":\"1.0\",\"" + name + "\":1}";
+      VanJsonException e =
+          assertThrows(
+              VanJsonException.class,
+              () -> JSON.read(doc.getBytes(StandardCharsets.UTF_8), Submission.class));
+      assertEquals(ErrorCode.JSON_MAPPING, e.code(), e::getMessage);
+      assertEquals("/(hidden)", e.pointer(), e::getMessage);
+      assertFalse(e.getMessage().contains(name), e::getMessage);
+    }
+    VanJsonException typo =
+        assertThrows(
+            VanJsonException.class,
+            () ->
+                JSON.read(
+                    "{\"schemaVersion\":\"1.0\",\"generatdAt\":1}".getBytes(StandardCharsets.UTF_8),
+                    Submission.class));
+    assertEquals("/generatdAt", typo.pointer(), "a misspelt key is shown");
+  }
 }

@@ -234,9 +234,9 @@ public final class RecordRules {
     if (e == null || !e.isObject()) {
       return;
     }
-    Optional<Integer> min = Values.integer(e, "minAge");
-    Optional<Integer> max = Values.integer(e, "maxAge");
-    if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+    Optional<java.math.BigDecimal> min = Values.number(e, "minAge");
+    Optional<java.math.BigDecimal> max = Values.number(e, "maxAge");
+    if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
       sink.accept(
           ValidationIssue.error(
               IssueCode.ELIGIBILITY_AGES,

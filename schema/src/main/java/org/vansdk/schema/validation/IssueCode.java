@@ -42,6 +42,11 @@ public enum IssueCode {
   WRONG_LENGTH("VAN-S-0017", "the length of the property"),
   /** Another schema keyword failed. */
   SCHEMA_VIOLATION("VAN-S-0019", "the schema"),
+  /**
+   * The validator failed on the document, which is therefore not accepted. Never expected: the
+   * build's fuzz tests look for inputs that give it.
+   */
+  NOT_CHECKABLE("VAN-S-0020", "a document the validator can check"),
   /** A reference does not resolve within the submission. */
   UNRESOLVED_REFERENCE("VAN-S-0101", "references resolve within the submission"),
   /** A date or time is in the future. */

@@ -27,7 +27,7 @@ final class Locator {
     Set<String> wanted = new java.util.HashSet<>();
     for (ValidationIssue i : issues) {
       if (i.line() == 0) {
-        for (String p = i.pointer(); ; p = parent(p)) {
+        for (String p = i.locus(); ; p = parent(p)) {
           wanted.add(p);
           if (p.isEmpty()) {
             break;
@@ -43,7 +43,7 @@ final class Locator {
         continue;
       }
       long[] at = null;
-      for (String p = i.pointer(); at == null; p = parent(p)) {
+      for (String p = i.locus(); at == null; p = parent(p)) {
         at = found.get(p);
         if (p.isEmpty()) {
           break;

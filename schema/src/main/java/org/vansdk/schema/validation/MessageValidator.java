@@ -113,13 +113,23 @@ public final class MessageValidator {
   }
 
   /**
-   * Validates a parsed message. Issues have no line and column (the tree has none).
+   * Validates a parsed message. Issues have no line and column (the tree has none). The tree is not
+   * changed.
    *
    * @param message the message, any JSON value
    * @return the report; valid when it has no error
    */
   public ValidationReport validate(JsonNode message) {
-    return ValidationReport.of(issues(message));
+    Objects.requireNonNull(message, "message");
+    try {
+      // the number rule changes the tree it fixes; the caller's tree is left as it was
+      JsonNode tree = Numbers.needsWork(message) ? message.deepCopy() : message;
+      List<ValidationIssue> issues = new ArrayList<>();
+      Numbers.check(tree, issues);
+      return ValidationReport.of(issues.isEmpty() ? issues(tree) : issues);
+    } catch (RuntimeException e) {
+      return ValidationReport.of(List.of(PayloadValidator.notCheckable(e)));
+    }
   }
 
   /**
@@ -130,11 +140,21 @@ public final class MessageValidator {
    * @return the report; valid when it has no error
    */
   public ValidationReport validate(byte[] message) {
-    ParsedDocument parsed = ParsedDocument.parse(json, message);
-    if (parsed.problem().isPresent()) {
-      return ValidationReport.of(List.of(parsed.problem().get()));
+    try {
+      ParsedDocument parsed = ParsedDocument.parse(json, message);
+      if (parsed.problem().isPresent()) {
+        return ValidationReport.of(List.of(parsed.problem().get()));
+      }
+      JsonNode tree = parsed.tree().get();
+      List<ValidationIssue> issues = new ArrayList<>();
+      Numbers.check(tree, issues);
+      if (issues.isEmpty()) {
+        issues = issues(tree);
+      }
+      return ValidationReport.of(Locator.locate(json, message, issues, 0));
+    } catch (RuntimeException e) {
+      return ValidationReport.of(List.of(notCheckableAt(e)));
     }
-    return ValidationReport.of(Locator.locate(json, message, issues(parsed.tree().get()), 0));
   }
 
   /**
@@ -145,6 +165,10 @@ public final class MessageValidator {
    */
   public ValidationReport validate(String message) {
     return validate(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ValidationIssue notCheckableAt(RuntimeException e) {
+    return PayloadValidator.notCheckable(e).at(1, 1);
   }
 
   private static List<ValidationIssue> issues(JsonNode message) {

@@ -1,9 +1,13 @@
 package org.vansdk.schema.validation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.vansdk.core.json.JsonEncoding;
 import org.vansdk.core.json.VanJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
@@ -24,8 +28,25 @@ final class ParsedDocument {
   }
 
   static ParsedDocument parse(VanJson json, byte[] bytes) {
+    JsonEncoding encoding = JsonEncoding.detect(bytes);
+    if (!encoding.isWireFormat()) {
+      return failed(
+          ValidationIssue.error(IssueCode.INVALID_ENCODING, "", encoding.problem()).at(1, 1));
+    }
     try (JsonParser parser = json.mapper().createParser(bytes)) {
-      JsonNode tree = reader(json).readValue(parser);
+      JsonNode tree;
+      try {
+        tree = reader(json).readValue(parser);
+      } catch (JacksonException e) {
+        ValidationIssue issue = translate(e);
+        return failed(
+            issue.code() == IssueCode.LIMIT_EXCEEDED ? locatedLimit(issue, parser) : issue);
+      } catch (NumberFormatException e) {
+        // an exponent beyond an int (1e2147483648): Jackson's message quotes the input
+        return failed(
+            locatedLimit(
+                ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, "", Numbers.OUT_OF_RANGE), parser));
+      }
       if (tree == null || tree.isMissingNode()) {
         return failed(
             ValidationIssue.error(
@@ -37,19 +58,56 @@ final class ParsedDocument {
           return failed(trailing(parser.currentTokenLocation()));
         }
       } catch (StreamConstraintsException e) {
-        return failed(translate(e));
+        return failed(translate(e).at(1, 1));
       } catch (JacksonException e) {
         String m = String.valueOf(e.getOriginalMessage());
         return failed(
             m.contains("UTF-8") || m.contains("UTF8") ? translate(e) : trailing(e.getLocation()));
+      } catch (NumberFormatException e) {
+        return failed(trailing(parser.currentTokenLocation()));
       }
       return new ParsedDocument(tree, null);
     } catch (JacksonException e) {
       return failed(translate(e));
     } catch (StackOverflowError e) {
       return failed(
-          ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, "", "the input is nested too deeply"));
+          ValidationIssue.error(IssueCode.LIMIT_EXCEEDED, "", "the input is nested too deeply")
+              .at(1, 1));
     }
+  }
+
+  /**
+   * Locates a limit error where the parser stopped: its line and column, and the pointer of the
+   * value being read (names that are not words of the schemas hidden). A limit error from Jackson
+   * carries no location of its own worth keeping: the parser knows where it is.
+   */
+  private static ValidationIssue locatedLimit(ValidationIssue issue, JsonParser parser) {
+    TokenStreamLocation loc = parser.currentLocation();
+    long line = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : 1;
+    long column = loc != null && loc.getColumnNr() > 0 ? loc.getColumnNr() : 1;
+    List<String> shown = new ArrayList<>();
+    List<String> real = new ArrayList<>();
+    for (TokenStreamContext c = parser.streamReadContext(); c != null; c = c.getParent()) {
+      if (c.inArray() && c.hasCurrentIndex()) {
+        shown.add(String.valueOf(c.getCurrentIndex()));
+        real.add(String.valueOf(c.getCurrentIndex()));
+      } else if (c.inObject() && c.currentName() != null) {
+        shown.add(Vocabulary.segment(c.currentName()));
+        real.add(StructuralLayer.escape(c.currentName()));
+      }
+    }
+    ValidationIssue located =
+        ValidationIssue.error(issue.code(), pointer(shown), issue.message()).at(line, column);
+    String locus = pointer(real);
+    return locus.equals(located.pointer()) ? located : located.locatedBy(locus);
+  }
+
+  private static String pointer(List<String> reversedSegments) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = reversedSegments.size() - 1; i >= 0; i--) {
+      sb.append('/').append(reversedSegments.get(i));
+    }
+    return sb.toString();
   }
 
   private static final java.util.Map<VanJson, ObjectReader> READERS =
@@ -67,7 +125,7 @@ final class ParsedDocument {
   static ValidationIssue translate(JacksonException e) {
     String message = String.valueOf(e.getOriginalMessage());
     ValidationIssue issue;
-    if (e instanceof StreamConstraintsException) {
+    if (isLimit(e)) {
       issue =
           ValidationIssue.error(
               IssueCode.LIMIT_EXCEEDED, "", "input exceeds a safety limit: " + limitOf(message));
@@ -95,6 +153,15 @@ final class ParsedDocument {
       issue = issue.at(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
     }
     return issue;
+  }
+
+  private static boolean isLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ValidationIssue trailing(TokenStreamLocation loc) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.vansdk.core.VanException;
+import org.vansdk.core.json.JsonEncoding;
 import org.vansdk.core.json.NdjsonLines;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.RecordType;
@@ -29,8 +30,17 @@ import tools.jackson.databind.JsonNode;
  * layer checks the published JSON Schemas (loaded from the classpath only, format assertions on);
  * the semantic layer then checks the rules written in Java. Every problem is an issue in the
  * returned {@link ValidationReport}, located by JSON Pointer and by line and column; nothing about
- * the input is thrown. Hostile input (size, depth, long strings and numbers, duplicate keys,
- * trailing content, invalid UTF-8) is refused with one issue within the SDK's JSON limits.
+ * the input is thrown, whatever it is. Hostile input (size, depth, long strings and numbers,
+ * duplicate keys, trailing content, invalid UTF-8) is refused with one located issue within the
+ * SDK's JSON limits.
+ *
+ * <p>The input is UTF-8 without a byte-order mark: UTF-16 and UTF-32 (with or without a mark) and
+ * UTF-8 preceded by a mark are refused with {@link IssueCode#INVALID_ENCODING}, as JavaScript's
+ * {@code JSON.parse} and Python's {@code json.loads} refuse the mark (see {@code JsonEncoding}).
+ * Numbers must fit a 64-bit double; any number within that range is compared exactly, however
+ * large. Issues never show input text that is not a word of the schemas: an unknown property's name
+ * is shown as the pointer segment {@code (hidden)}, and a value is kept only when it is a code of
+ * the schemas.
  *
  * <p>Immutable and thread-safe. Time comes from the injected {@link Clock} (for "not in the
  * future").
@@ -81,6 +91,10 @@ public final class PayloadValidator {
    * @return the report
    */
   public ValidationReport validate(byte[] document) {
+    return guarded(() -> detected(document));
+  }
+
+  private ValidationReport detected(byte[] document) {
     ParsedDocument parsed = ParsedDocument.parse(json, document);
     if (parsed.problem().isPresent()) {
       return ValidationReport.of(List.of(parsed.problem().get()));
@@ -123,14 +137,15 @@ public final class PayloadValidator {
   }
 
   /**
-   * Validates a file: NDJSON when its name ends with {@code .ndjson}, otherwise one document.
+   * Validates a file: NDJSON when its name ends with {@code .ndjson} or {@code .jsonl} (in any
+   * case), otherwise one document.
    *
    * @param path the file
    * @return the report
    */
   public ValidationReport validate(Path path) {
     try (InputStream in = Files.newInputStream(path)) {
-      return path.getFileName().toString().endsWith(".ndjson") ? validateNdjson(in) : validate(in);
+      return isNdjson(path) ? validateNdjson(in) : validate(in);
     } catch (IOException e) {
       return ValidationReport.of(
           List.of(
@@ -142,6 +157,19 @@ public final class PayloadValidator {
                       + ": "
                       + e.getClass().getSimpleName())));
     }
+  }
+
+  /**
+   * Returns whether a file is read as NDJSON: its name ends with {@code .ndjson} or {@code .jsonl},
+   * in any case. The {@code van validate} command makes the same choice.
+   *
+   * @param path the file
+   * @return true for an NDJSON file
+   */
+  public static boolean isNdjson(Path path) {
+    Path name = path.getFileName();
+    String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".ndjson") || n.endsWith(".jsonl");
   }
 
   /**
@@ -161,11 +189,14 @@ public final class PayloadValidator {
    * @return the report
    */
   public ValidationReport validateSubmission(byte[] document) {
-    ParsedDocument parsed = ParsedDocument.parse(json, document);
-    if (parsed.problem().isPresent()) {
-      return ValidationReport.of(List.of(parsed.problem().get()));
-    }
-    return submission(document, parsed.tree().get());
+    return guarded(
+        () -> {
+          ParsedDocument parsed = ParsedDocument.parse(json, document);
+          if (parsed.problem().isPresent()) {
+            return ValidationReport.of(List.of(parsed.problem().get()));
+          }
+          return submission(document, parsed.tree().get());
+        });
   }
 
   /**
@@ -187,11 +218,23 @@ public final class PayloadValidator {
    * @return the report
    */
   public ValidationReport validateRecord(RecordType type, byte[] document) {
-    ParsedDocument parsed = ParsedDocument.parse(json, document);
-    if (parsed.problem().isPresent()) {
-      return ValidationReport.of(List.of(parsed.problem().get()));
+    Objects.requireNonNull(type, "type");
+    return guarded(
+        () -> {
+          ParsedDocument parsed = ParsedDocument.parse(json, document);
+          if (parsed.problem().isPresent()) {
+            return ValidationReport.of(List.of(parsed.problem().get()));
+          }
+          return record(document, parsed.tree().get(), type);
+        });
+  }
+
+  private static ValidationReport guarded(java.util.function.Supplier<ValidationReport> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return ValidationReport.of(List.of(notCheckable(e).at(1, 1)));
     }
-    return record(document, parsed.tree().get(), type);
   }
 
   /**
@@ -237,28 +280,26 @@ public final class PayloadValidator {
         if (NdjsonLines.isBlank(line)) {
           continue;
         }
-        ParsedDocument parsed = ParsedDocument.parse(json, line);
-        if (parsed.problem().isPresent()) {
-          sink.accept(parsed.problem().get().at(number, parsed.problem().get().column()));
-          continue;
-        }
-        JsonNode tree = parsed.tree().get();
-        List<ValidationIssue> found = new ArrayList<>();
-        nonFinite(tree, "", found);
-        if (!found.isEmpty()) {
-          Locator.locate(json, line, found, number).forEach(sink);
-          continue;
-        }
-        found.addAll(lineStructure(tree));
-        Optional<RecordType> type = lineType(tree);
-        if (type.isPresent() && tree.get("record").isObject()) {
-          if (found.isEmpty()) {
-            rules.check(type.get(), tree.get("record"), "/record", found::add);
-            timeline.add(type.get(), tree.get("record"), number);
+        JsonEncoding encoding = JsonEncoding.detect(line);
+        if (!encoding.isWireFormat()) {
+          boolean wholeStream = number == 1 && encoding != JsonEncoding.UTF_8_WITH_BOM;
+          sink.accept(
+              ValidationIssue.error(
+                      IssueCode.INVALID_ENCODING,
+                      "",
+                      encoding.problem()
+                          + (wholeStream ? "; the rest of the stream is not read" : ""))
+                  .at(number, 1));
+          if (wholeStream) {
+            break;
           }
-          index.add(type.get(), tree.get("record"), number, found::add);
+          continue;
         }
-        Locator.locate(json, line, found, number).forEach(sink);
+        try {
+          checkLine(line, number, rules, timeline, index, sink);
+        } catch (RuntimeException e) {
+          sink.accept(notCheckable(e).at(number, 1));
+        }
       }
     } catch (IOException e) {
       sink.accept(
@@ -277,6 +318,50 @@ public final class PayloadValidator {
               "more than " + MAX_STREAM_ISSUES + " issues; the rest are not listed"));
     }
     return ValidationReport.of(issues);
+  }
+
+  private void checkLine(
+      byte[] line,
+      long number,
+      RecordRules rules,
+      TimelineRules timeline,
+      IdIndex index,
+      Consumer<ValidationIssue> sink) {
+    ParsedDocument parsed = ParsedDocument.parse(json, line);
+    if (parsed.problem().isPresent()) {
+      sink.accept(parsed.problem().get().at(number, parsed.problem().get().column()));
+      return;
+    }
+    JsonNode tree = parsed.tree().get();
+    List<ValidationIssue> found = new ArrayList<>();
+    Numbers.check(tree, found);
+    if (!found.isEmpty()) {
+      Locator.locate(json, line, found, number).forEach(sink);
+      return;
+    }
+    found.addAll(lineStructure(tree));
+    Optional<RecordType> type = lineType(tree);
+    if (type.isPresent() && tree.get("record").isObject()) {
+      if (found.isEmpty()) {
+        rules.check(type.get(), tree.get("record"), "/record", found::add);
+        timeline.add(type.get(), tree.get("record"), number);
+      }
+      index.add(type.get(), tree.get("record"), number, found::add);
+    }
+    Locator.locate(json, line, found, number).forEach(sink);
+  }
+
+  /**
+   * The issue for a document the validator failed on: never expected (the fuzz tests look for it),
+   * but a report is owed for every input, and one document must not stop a batch or a stream.
+   */
+  static ValidationIssue notCheckable(RuntimeException e) {
+    return ValidationIssue.error(
+        IssueCode.NOT_CHECKABLE,
+        "",
+        "the validator failed on this document ("
+            + e.getClass().getSimpleName()
+            + "); it is not accepted. Please report this with the document's shape, not its data");
   }
 
   /**
@@ -333,7 +418,7 @@ public final class PayloadValidator {
 
   private ValidationReport ndjsonLine(byte[] document, JsonNode tree, long line) {
     List<ValidationIssue> issues = new ArrayList<>();
-    nonFinite(tree, "", issues);
+    Numbers.check(tree, issues);
     if (!issues.isEmpty()) {
       return ValidationReport.of(Locator.locate(json, document, issues, line));
     }
@@ -348,7 +433,7 @@ public final class PayloadValidator {
 
   private ValidationReport record(byte[] document, JsonNode tree, RecordType type) {
     List<ValidationIssue> issues = new ArrayList<>();
-    nonFinite(tree, "", issues);
+    Numbers.check(tree, issues);
     if (!issues.isEmpty()) {
       return ValidationReport.of(Locator.locate(json, document, issues, 0));
     }
@@ -373,7 +458,7 @@ public final class PayloadValidator {
           VersionIssues.newerMinor(
               v.get(), "validated leniently: unknown properties and codes are warnings"));
     }
-    nonFinite(tree, "", issues);
+    Numbers.check(tree, issues);
     if (issues.stream().anyMatch(i -> i.code() == IssueCode.LIMIT_EXCEEDED)) {
       return ValidationReport.of(Locator.locate(json, document, issues, 0));
     }
@@ -401,56 +486,6 @@ public final class PayloadValidator {
     }
     new SubmissionRules().check(tree, now, issues::add);
     return ValidationReport.of(Locator.locate(json, document, issues, 0));
-  }
-
-  /**
-   * Reports numbers that do not fit a double. Pointers are built only on the way back from a number
-   * that is out of range, so a valid document costs one walk without allocation.
-   */
-  private static void nonFinite(JsonNode node, String pointer, List<ValidationIssue> issues) {
-    if (!hasNonFinite(node)) {
-      return;
-    }
-    if (node.isContainer()) {
-      if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          nonFinite(node.get(i), pointer + "/" + i, issues);
-        }
-      } else {
-        for (var e : node.properties()) {
-          nonFinite(e.getValue(), pointer + "/" + StructuralLayer.escape(e.getKey()), issues);
-        }
-      }
-    } else {
-      issues.add(
-          ValidationIssue.error(
-              IssueCode.LIMIT_EXCEEDED,
-              pointer,
-              "number out of range; numbers must fit a 64-bit double (about 1.8e308)"));
-    }
-  }
-
-  private static boolean hasNonFinite(JsonNode node) {
-    if (node.isContainer()) {
-      for (JsonNode child : node) {
-        if (hasNonFinite(child)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return node.isNumber() && !isFinite(node);
-  }
-
-  private static boolean isFinite(JsonNode node) {
-    if (node.isBigDecimal()) {
-      java.math.BigDecimal d = node.decimalValue();
-      return d.signum() == 0 || d.precision() - d.scale() <= 309;
-    }
-    if (node.isFloatingPointNumber()) {
-      return Double.isFinite(node.doubleValue());
-    }
-    return true;
   }
 
   private Object readBounded(InputStream in) {

@@ -2,15 +2,13 @@ package org.vansdk.schema.validation;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Runs a schema and turns networknt's errors into issues with our codes and messages. */
 final class StructuralLayer {
-  private static final Pattern CODE_SHAPED = Pattern.compile("[a-z0-9_]{1,40}");
-
   private StructuralLayer() {}
 
   static List<ValidationIssue> validate(Schema schema, JsonNode document) {
@@ -47,12 +45,45 @@ final class StructuralLayer {
   }
 
   private static ValidationIssue translate(Error e, String prefix, boolean codeValues) {
-    String keyword = String.valueOf(e.getKeyword());
-    String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
-    if (pointer.equals("/") || pointer.equals("#")) {
-      pointer = "";
+    ValidationIssue issue = describe(e, prefix, codeValues);
+    String real = prefix + realPointer(e.getInstanceLocation());
+    if (e.getKeyword() != null
+        && (e.getKeyword().equals("additionalProperties")
+            || e.getKeyword().equals("unevaluatedProperties"))
+        && e.getProperty() != null) {
+      real = real + "/" + escape(e.getProperty());
     }
-    pointer = prefix + pointer;
+    return real.equals(issue.pointer()) ? issue : issue.locatedBy(real);
+  }
+
+  /** The pointer of an instance location, with every name that is not a schema word hidden. */
+  static String shownPointer(NodePath path) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; path != null && i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      sb.append('/')
+          .append(
+              element instanceof Integer
+                  ? element.toString()
+                  : Vocabulary.segment(String.valueOf(element)));
+    }
+    return sb.toString();
+  }
+
+  private static String realPointer(NodePath path) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; path != null && i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      sb.append('/')
+          .append(
+              element instanceof Integer ? element.toString() : escape(String.valueOf(element)));
+    }
+    return sb.toString();
+  }
+
+  private static ValidationIssue describe(Error e, String prefix, boolean codeValues) {
+    String keyword = String.valueOf(e.getKeyword());
+    String pointer = prefix + shownPointer(e.getInstanceLocation());
     JsonNode schemaNode = e.getSchemaNode();
     JsonNode instance = e.getInstanceNode();
     String where = pointer.isEmpty() ? "the document" : pointer;
@@ -69,14 +100,13 @@ final class StructuralLayer {
       case "additionalProperties":
         {
           String property = e.getProperty();
-          String at = property == null ? pointer : pointer + "/" + escape(property);
+          String at = property == null ? pointer : pointer + "/" + Vocabulary.segment(property);
+          boolean shown = property != null && Vocabulary.isWord(property);
           return ValidationIssue.error(
               IssueCode.UNKNOWN_PROPERTY,
               at,
               "property "
-                  + (property != null && CODE_SHAPED_NAME.matcher(property).matches()
-                      ? "'" + property + "'"
-                      : "(name hidden)")
+                  + (shown ? "'" + property + "'" : "(name hidden)")
                   + " is not defined here; see the schema for allowed properties");
         }
       case "type":
@@ -153,12 +183,8 @@ final class StructuralLayer {
     }
   }
 
-  private static final Pattern CODE_SHAPED_NAME = Pattern.compile("[A-Za-z0-9_$]{1,64}");
-
   private static ValidationIssue codeValue(ValidationIssue issue, JsonNode instance) {
-    if (instance != null
-        && instance.isString()
-        && CODE_SHAPED.matcher(instance.asString()).matches()) {
+    if (instance != null && instance.isString() && Vocabulary.isWord(instance.asString())) {
       return issue.withValue(instance.asString());
     }
     return issue;

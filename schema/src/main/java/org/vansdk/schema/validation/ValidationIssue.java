@@ -17,6 +17,12 @@ public final class ValidationIssue {
   private final String value;
   private final String message;
 
+  /**
+   * Where the issue is in the input, to locate it by line and column; differs from {@link #pointer}
+   * only when the pointer hides a property name that may be personal data. Never shown.
+   */
+  private final String locus;
+
   private ValidationIssue(
       IssueCode code,
       Severity severity,
@@ -24,7 +30,8 @@ public final class ValidationIssue {
       long line,
       long column,
       String value,
-      String message) {
+      String message,
+      String locus) {
     this.code = Objects.requireNonNull(code, "code");
     this.severity = Objects.requireNonNull(severity, "severity");
     this.pointer = Objects.requireNonNull(pointer, "pointer");
@@ -32,6 +39,7 @@ public final class ValidationIssue {
     this.column = column;
     this.value = value;
     this.message = Objects.requireNonNull(message, "message");
+    this.locus = locus == null ? pointer : locus;
   }
 
   /**
@@ -43,7 +51,7 @@ public final class ValidationIssue {
    * @return the issue
    */
   public static ValidationIssue error(IssueCode code, String pointer, String message) {
-    return new ValidationIssue(code, Severity.ERROR, pointer, 0, 0, null, message);
+    return new ValidationIssue(code, Severity.ERROR, pointer, 0, 0, null, message, null);
   }
 
   /**
@@ -55,7 +63,7 @@ public final class ValidationIssue {
    * @return the issue
    */
   public static ValidationIssue warning(IssueCode code, String pointer, String message) {
-    return new ValidationIssue(code, Severity.WARNING, pointer, 0, 0, null, message);
+    return new ValidationIssue(code, Severity.WARNING, pointer, 0, 0, null, message, null);
   }
 
   /**
@@ -65,7 +73,8 @@ public final class ValidationIssue {
    * @return the copy
    */
   public ValidationIssue withValue(String nonPersonalValue) {
-    return new ValidationIssue(code, severity, pointer, line, column, nonPersonalValue, message);
+    return new ValidationIssue(
+        code, severity, pointer, line, column, nonPersonalValue, message, locus);
   }
 
   /**
@@ -76,7 +85,7 @@ public final class ValidationIssue {
    * @return the copy
    */
   public ValidationIssue at(long line, long column) {
-    return new ValidationIssue(code, severity, pointer, line, column, value, message);
+    return new ValidationIssue(code, severity, pointer, line, column, value, message, locus);
   }
 
   /**
@@ -86,12 +95,27 @@ public final class ValidationIssue {
    * @return the copy
    */
   public ValidationIssue under(String prefix) {
-    return new ValidationIssue(code, severity, prefix + pointer, line, column, value, message);
+    return new ValidationIssue(
+        code, severity, prefix + pointer, line, column, value, message, prefix + locus);
   }
 
   /** Returns a copy with severity warning (for lenient validation of a newer minor version). */
   public ValidationIssue asWarning() {
-    return new ValidationIssue(code, Severity.WARNING, pointer, line, column, value, message);
+    return new ValidationIssue(
+        code, Severity.WARNING, pointer, line, column, value, message, locus);
+  }
+
+  /**
+   * Returns a copy that is located in the input by another pointer than the one it shows: the
+   * pointer shown hides a name that may be personal data, the locus is the real path.
+   */
+  ValidationIssue locatedBy(String realPointer) {
+    return new ValidationIssue(code, severity, pointer, line, column, value, message, realPointer);
+  }
+
+  /** The real path of the issue in the input, for locating it; never shown. */
+  String locus() {
+    return locus;
   }
 
   /** Returns the stable code. */

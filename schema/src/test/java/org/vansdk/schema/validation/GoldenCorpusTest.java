@@ -72,7 +72,8 @@ class GoldenCorpusTest {
                 Set<String> expected = new TreeSet<>();
                 if (item.has("expected")) {
                   for (JsonNode i : read(item.get("expected").asString()).get("issues")) {
-                    expected.add(i.get("code").asString() + " " + i.get("pointer").asString());
+                    expected.add(
+                        i.get("code").asString() + " " + shown(i.get("pointer").asString()));
                   }
                 }
                 assertEquals(expected, actual, file + ":\n" + report);
@@ -80,6 +81,22 @@ class GoldenCorpusTest {
               }));
     }
     return tests.stream();
+  }
+
+  /**
+   * The pointer our validator shows for a pointer of the corpus: the corpus holds the real path, as
+   * any validator reports it; ours hides every name that is not a word of the schemas (the corpus's
+   * numeric segments are all array indices).
+   */
+  static String shown(String pointer) {
+    StringBuilder sb = new StringBuilder();
+    for (String segment : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+      String name = segment.replace("~1", "/").replace("~0", "~");
+      sb.append('/')
+          .append(
+              segment.matches("[0-9]+") || Vocabulary.isWord(name) ? segment : Vocabulary.HIDDEN);
+    }
+    return sb.toString();
   }
 
   @Test
@@ -101,9 +118,11 @@ class GoldenCorpusTest {
     assertTrue(invalid >= 150, "invalid files: " + invalid);
     Set<IssueCode> notHit = EnumSet.complementOf(EnumSet.copyOf(hit));
     // Reached only through other entry points, each covered by its own test: a warning, the
-    // auto-detection, unreadable files, and the fallback for schema keywords we do not use.
+    // auto-detection, unreadable files, and the fallback for schema keywords we do not use; and
+    // the report of a validator failure, which no input may reach (the fuzz tests look for one).
     notHit.removeAll(
         EnumSet.of(
+            IssueCode.NOT_CHECKABLE,
             IssueCode.NEWER_MINOR_VERSION,
             IssueCode.UNKNOWN_RECORD_TYPE,
             IssueCode.UNREADABLE_INPUT,

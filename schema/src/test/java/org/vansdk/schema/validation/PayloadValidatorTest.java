@@ -56,4 +56,24 @@ class PayloadValidatorTest {
     String[] lines = json.split("\n");
     assertTrue(lines[(int) issue.line() - 1].contains("\"outcome\""), report::toString);
   }
+
+  @Test
+  void jsonlFile_isReadAsNdjson_likeTheCli(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    byte[] stream = NdjsonValidationTest.sampleStream();
+    for (String name : new String[] {"a.jsonl", "b.JSONL", "c.ndjson"}) {
+      java.nio.file.Path file = dir.resolve(name);
+      java.nio.file.Files.write(file, stream);
+      assertTrue(PayloadValidator.isNdjson(file), name);
+      ValidationReport report = VALIDATOR.validate(file);
+      assertTrue(report.issues().isEmpty(), name + ": " + report);
+    }
+    java.nio.file.Path json = dir.resolve("d.json");
+    java.nio.file.Files.write(json, stream);
+    assertFalse(PayloadValidator.isNdjson(json));
+    assertEquals(
+        IssueCode.TRAILING_CONTENT,
+        VALIDATOR.validate(json).issues().get(0).code(),
+        "one document");
+  }
 }

@@ -260,6 +260,36 @@ class SemanticRulePairsTest {
             false));
     p.add(
         new Pair(
+            "history oldest first, a leap second included",
+            x -> {
+              history(x, 0).put("at", "2016-12-31T23:59:60Z");
+              history(x, 1).put("at", "2017-01-02T00:00:00Z");
+            },
+            x -> {
+              history(x, 0).put("at", "2017-01-02T00:00:00Z");
+              history(x, 1).put("at", "2016-12-31T23:59:60Z");
+            },
+            IssueCode.ATTEMPT_HISTORY_ORDER,
+            "/referralAttempts/0/history/1/at",
+            false));
+    p.add(
+        new Pair(
+            "history oldest first, to the nanosecond of ten fraction digits",
+            x -> history(x, 1).put("at", "2024-03-01t02:00:00.0000000001z"),
+            x -> history(x, 1).put("at", "2024-03-01T01:59:59.9999999999Z"),
+            IssueCode.ATTEMPT_HISTORY_ORDER,
+            "/referralAttempts/0/history/1/at",
+            false));
+    p.add(
+        new Pair(
+            "generatedAt not in the future, with ten fraction digits",
+            x -> x.put("generatedAt", "2024-12-31T23:59:59.1234567891Z"),
+            x -> x.put("generatedAt", "2099-01-01T00:00:00.1234567891Z"),
+            IssueCode.DATE_IN_FUTURE,
+            "/generatedAt",
+            false));
+    p.add(
+        new Pair(
             "delivery end >= start",
             x -> rec(x, "serviceDeliveries", 0).put("endDate", "2024-03-10"),
             x -> rec(x, "serviceDeliveries", 0).put("endDate", "2024-03-09"),
@@ -317,6 +347,34 @@ class SemanticRulePairsTest {
                 ((ObjectNode) rec(x, "services", 0).get("eligibility"))
                     .put("minAge", 50)
                     .put("maxAge", 10),
+            IssueCode.ELIGIBILITY_AGES,
+            "/services/0/eligibility/minAge",
+            false));
+    p.add(
+        new Pair(
+            "eligibility ages beyond int",
+            x ->
+                ((ObjectNode) rec(x, "services", 0).get("eligibility"))
+                    .put("minAge", 18)
+                    .put("maxAge", 3_000_000_000L),
+            x ->
+                ((ObjectNode) rec(x, "services", 0).get("eligibility"))
+                    .put("minAge", 3_000_000_000L)
+                    .put("maxAge", 18),
+            IssueCode.ELIGIBILITY_AGES,
+            "/services/0/eligibility/minAge",
+            false));
+    p.add(
+        new Pair(
+            "eligibility ages in exponent form",
+            x ->
+                ((ObjectNode) rec(x, "services", 0).get("eligibility"))
+                    .put("minAge", 18)
+                    .put("maxAge", new java.math.BigDecimal("1e20")),
+            x ->
+                ((ObjectNode) rec(x, "services", 0).get("eligibility"))
+                    .put("minAge", new java.math.BigDecimal("1e20"))
+                    .put("maxAge", 18),
             IssueCode.ELIGIBILITY_AGES,
             "/services/0/eligibility/minAge",
             false));
