@@ -11,7 +11,6 @@ module org.vansdk.anonymisation {
   exports org.vansdk.anonymisation.hierarchy;
   exports org.vansdk.anonymisation.policy;
   exports org.vansdk.anonymisation.profile;
-  exports org.vansdk.anonymisation.recoding;
   exports org.vansdk.anonymisation.pseudonym;
   exports org.vansdk.anonymisation.risk;
   exports org.vansdk.anonymisation.search;
