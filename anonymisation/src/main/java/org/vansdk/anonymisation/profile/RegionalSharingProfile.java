@@ -372,6 +372,8 @@ public final class RegionalSharingProfile {
       int max = Math.max(min, Math.min(top, range.map(LevelRange::max).orElse(top)));
       local.levels(a, min, max);
     }
+    // Province and year first, then sex and 5-year band: what regional analysts count first.
+    local.priority(0, 1, 2, 3, 9, 9);
     LocalRecoding recoding = local.build();
     if (policy.recoding() == Recoding.GLOBAL) {
       return LocalRecodingResult.of(data, recoding.globalSearch().run(), policy.lossModel());

@@ -19,7 +19,10 @@ import org.vansdk.anonymisation.AnonymisationException;
  * joined by the smallest passing groups when it does not pass by itself). Records the full-domain
  * solution suppresses are grouped at the highest allowed levels and specialised the same way, so
  * they are released whenever their group passes. A second run starts from the highest levels
- * instead of the full-domain solution, and the better of the two is kept.
+ * instead of the full-domain solution, and the better of the two is kept. A caller may also set
+ * priority stages ({@link Builder#priority}): a run from the highest levels first specialises every
+ * class towards those levels, and its result is kept whenever it loses less than the global
+ * optimum, since it keeps what the release must answer first; otherwise the loss decides.
  *
  * <p>Why this method: starting from the full-domain optimum and only ever specialising makes every
  * record's cost at most its full-domain cost, so the result is never worse than the global optimum
@@ -41,6 +44,7 @@ public final class LocalRecoding {
   private final double suppressionLimit;
   private final int[] minLevel;
   private final int[] maxLevel;
+  private final List<int[]> priorities;
 
   private LocalRecoding(Builder b) {
     this.data = b.data;
@@ -49,6 +53,7 @@ public final class LocalRecoding {
     this.suppressionLimit = b.suppressionLimit;
     this.minLevel = b.minLevel.clone();
     this.maxLevel = b.maxLevel.clone();
+    this.priorities = List.copyOf(b.priorities);
   }
 
   /**
@@ -69,6 +74,7 @@ public final class LocalRecoding {
     private double suppressionLimit;
     private final int[] minLevel;
     private final int[] maxLevel;
+    private final List<int[]> priorities = new ArrayList<>();
 
     private Builder(Dataset data) {
       this.data = data;
@@ -132,6 +138,30 @@ public final class LocalRecoding {
     }
 
     /**
+     * Adds a priority stage: every class is first specialised towards these levels (as far as the
+     * privacy models allow) before any finer level is tried, so the detail a release must keep
+     * first is not spent on other attributes. Stages apply in the order added; without any, the
+     * loss alone decides. A level below an attribute's allowed minimum counts as that minimum.
+     *
+     * @param levels one level per quasi-identifier
+     * @return this builder
+     * @throws AnonymisationException {@code VAN-A-0003} if the array does not have one level per
+     *     quasi-identifier
+     */
+    public Builder priority(int... levels) {
+      if (levels.length != minLevel.length) {
+        throw new AnonymisationException(
+            AnonymisationException.INVALID_CONFIGURATION,
+            "a priority stage needs one level per quasi-identifier ("
+                + minLevel.length
+                + "), got "
+                + levels.length);
+      }
+      priorities.add(levels.clone());
+      return this;
+    }
+
+    /**
      * Builds the recoding.
      *
      * @return the recoding
@@ -180,11 +210,22 @@ public final class LocalRecoding {
     PrivacyModel[] privacy = models.toArray(new PrivacyModel[0]);
     double[] start =
         global != null ? global.attributeLoss() : new double[data.quasiIdentifierCount()];
+    int[][] lossOnly = {minLevel};
+    if (!priorities.isEmpty()) {
+      LocalRecodingResult prioritised =
+          candidate(privacy, start, stages(), maxLevel, new BitSet(), budget, global);
+      if (prioritised != null && (global == null || prioritised.loss() < global.loss())) {
+        return prioritised;
+      }
+    }
     LocalRecodingResult best = null;
     if (global != null) {
-      best = candidate(privacy, start, global.levels(), global.suppressedRows(), budget, global);
+      best =
+          candidate(
+              privacy, start, lossOnly, global.levels(), global.suppressedRows(), budget, global);
     }
-    LocalRecodingResult fromTop = candidate(privacy, start, maxLevel, new BitSet(), budget, global);
+    LocalRecodingResult fromTop =
+        candidate(privacy, start, lossOnly, maxLevel, new BitSet(), budget, global);
     if (fromTop != null && (best == null || fromTop.loss() < best.loss())) {
       best = fromTop;
     }
@@ -197,15 +238,28 @@ public final class LocalRecoding {
     return best;
   }
 
+  private int[][] stages() {
+    int[][] stages = new int[priorities.size() + 1][];
+    for (int i = 0; i < priorities.size(); i++) {
+      stages[i] = new int[minLevel.length];
+      for (int a = 0; a < minLevel.length; a++) {
+        stages[i][a] = Math.max(minLevel[a], priorities.get(i)[a]);
+      }
+    }
+    stages[priorities.size()] = minLevel;
+    return stages;
+  }
+
   private LocalRecodingResult candidate(
       PrivacyModel[] privacy,
       double[] startLoss,
+      int[][] stages,
       int[] start,
       BitSet withheld,
       long budget,
       SearchResult global) {
     TopDownSpecialisation engine =
-        new TopDownSpecialisation(data, privacy, loss, minLevel, startLoss);
+        new TopDownSpecialisation(data, privacy, loss, stages, startLoss);
     engine.run(start, maxLevel, withheld);
     if (engine.suppressed.cardinality() > budget) {
       return null;

@@ -13,8 +13,11 @@ import java.util.BitSet;
  * the smallest passing groups to it when the remainder alone does not pass) and never specialises
  * that attribute again. Among the attributes that can be specialised, the one with the largest
  * weighted drop in information loss is taken (ties to the lower attribute index), and the children
- * are specialised in turn until none can. Every released class is therefore a partition that passed
- * every model when it was formed. Work per record is one counting pass per attribute per
+ * are specialised in turn until none can. Specialisation may go in stages: each stage only goes
+ * down to its own levels, and a partition enters the next stage when it can go no further in its
+ * current one (the last stage goes down to the lowest allowed levels). Records are suppressed only
+ * where a starting group fails the models. Every released class is therefore a partition that
+ * passed every model when it was formed. Work per record is one counting pass per attribute per
  * specialisation step, with arrays only (no per-record objects).
  *
  * <p>Not thread-safe: one instance per run.
@@ -30,7 +33,7 @@ final class TopDownSpecialisation {
   private final long[][][] cost; // [qi][level][code] loss numerator
   private final long[] denominator;
   private final double[] weight;
-  private final int[] minLevel;
+  private final int[][] stages; // [stage][qi] the levels a stage specialises down to
 
   /** Levels of each record, [qi][row]; valid for released records once {@link #run} returns. */
   final byte[][] levels;
@@ -57,7 +60,7 @@ final class TopDownSpecialisation {
       Dataset data,
       PrivacyModel[] models,
       LossModel loss,
-      int[] minLevel,
+      int[][] stages,
       double[] startingAttributeLoss) {
     this.data = data;
     this.m = data.quasiIdentifierCount();
@@ -99,7 +102,7 @@ final class TopDownSpecialisation {
       nudged[a] += 1e-6;
       weight[a] = Math.max(1e-9, (loss.aggregate(nudged) - base) / 1e-6);
     }
-    this.minLevel = minLevel.clone();
+    this.stages = stages.clone();
     int n = data.size();
     this.levels = new byte[m][n];
     this.suppressed = new BitSet(n);
@@ -149,7 +152,7 @@ final class TopDownSpecialisation {
 
   private void startFrom(int[] range, int[] at) {
     if (passesRange(range[0], range[1])) {
-      specialise(range[0], range[1], at.clone(), 0);
+      specialise(range[0], range[1], at.clone(), 0, 0);
     } else {
       for (int i = range[0]; i < range[1]; i++) {
         suppressed.set(rows[i]);
@@ -187,11 +190,12 @@ final class TopDownSpecialisation {
     return ranges;
   }
 
-  private void specialise(int from, int to, int[] at, int frozen) {
+  private void specialise(int from, int to, int[] at, int frozen, int stage) {
     int bestAttribute = -1;
     double bestGain = -1;
+    int[] floor = stages[stage];
     for (int a = 0; a < m; a++) {
-      if (at[a] <= minLevel[a] || (frozen & (1 << a)) != 0) {
+      if (at[a] <= floor[a] || (frozen & (1 << a)) != 0) {
         continue;
       }
       double gain = plan(from, to, a, at[a]);
@@ -202,7 +206,11 @@ final class TopDownSpecialisation {
       }
     }
     if (bestAttribute < 0) {
-      release(from, to, at);
+      if (stage + 1 < stages.length) {
+        specialise(from, to, at, frozen, stage + 1);
+      } else {
+        release(from, to, at);
+      }
       return;
     }
     int a = bestAttribute;
@@ -221,10 +229,10 @@ final class TopDownSpecialisation {
     int[] finer = at.clone();
     finer[a]--;
     for (int s = 0; s < passing; s++) {
-      specialise(bounds[s], bounds[s + 1], finer.clone(), frozen);
+      specialise(bounds[s], bounds[s + 1], finer.clone(), frozen, stage);
     }
     if (bounds[passing + 1] > bounds[passing]) {
-      specialise(bounds[passing], bounds[passing + 1], at, frozen | (1 << a));
+      specialise(bounds[passing], bounds[passing + 1], at, frozen | (1 << a), stage);
     }
   }
 
