@@ -1,7 +1,7 @@
 /**
  * Anonymisation for regional sharing of victim-assistance data: keyed pseudonyms, generalisation
- * hierarchies, an optimal full-domain search under k-anonymity and l-diversity, risk measures and
- * small-cell protection of aggregate tables.
+ * hierarchies, an optimal full-domain search and local recoding under k-anonymity and l-diversity,
+ * risk and utility measures and small-cell protection of aggregate tables.
  */
 module org.vansdk.anonymisation {
   requires transitive org.vansdk.core;
