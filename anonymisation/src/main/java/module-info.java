@@ -1,7 +1,7 @@
 /**
  * Anonymisation for regional sharing of victim-assistance data: keyed pseudonyms, generalisation
- * hierarchies, an optimal full-domain search under k-anonymity and l-diversity, risk measures and
- * small-cell protection of aggregate tables.
+ * hierarchies, an optimal full-domain search and local recoding under k-anonymity and l-diversity,
+ * risk and utility measures and small-cell protection of aggregate tables.
  */
 module org.vansdk.anonymisation {
   requires transitive org.vansdk.core;
@@ -11,7 +11,6 @@ module org.vansdk.anonymisation {
   exports org.vansdk.anonymisation.hierarchy;
   exports org.vansdk.anonymisation.policy;
   exports org.vansdk.anonymisation.profile;
-  exports org.vansdk.anonymisation.recoding;
   exports org.vansdk.anonymisation.pseudonym;
   exports org.vansdk.anonymisation.risk;
   exports org.vansdk.anonymisation.search;

@@ -1,6 +1,10 @@
 package org.vansdk.cli;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +21,9 @@ import org.vansdk.anonymisation.profile.Release;
 import org.vansdk.anonymisation.pseudonym.InMemoryKeyProvider;
 import org.vansdk.anonymisation.pseudonym.PseudonymKey;
 import org.vansdk.anonymisation.risk.RiskReport;
-import org.vansdk.core.submission.Submission;
+import org.vansdk.core.json.Ndjson;
+import org.vansdk.core.json.NdjsonReader;
+import org.vansdk.core.json.VanJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +38,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "De-identify casualties for regional sharing (DeidentifiedCasualty records) under a policy:",
-      "keyed pseudonyms, optimal generalisation to k-anonymity (and l-diversity if the policy asks),",
-      "record suppression within the limit. Prints the risk report before and after and writes an",
-      "audit JSON beside the output (OUT.audit.json).",
+      "keyed pseudonyms, local recoding to k-anonymity (and l-diversity if the policy asks; the",
+      "policy may ask for global recoding instead), record suppression within the limit. Prints the",
+      "risk report before and after and the utility report (records kept at each level, questions",
+      "the release still answers), and writes an audit JSON beside the output (OUT.audit.json).",
+      "NDJSON input is read one line at a time, with progress on a terminal.",
       "The pseudonym key (32 bytes or more, Base64) comes from --key-file or VAN_PSEUDONYM_KEY;",
       "it never appears in output. The policy format is documented in the example policy",
       "(van anonymise --example-policy)."
@@ -101,24 +109,47 @@ final class AnonymiseCommand implements Callable<Integer> {
             ? AnonymisationPolicy.regionalDefault()
             : AnonymisationPolicy.parse(Files.readString(policy, StandardCharsets.UTF_8));
     byte[] secret = key();
-    Submission submission = SubmissionInput.read(in);
-    Release release = anonymise(p, secret, keyVersion, submission);
-    Files.writeString(out, release.toNdjson(), StandardCharsets.UTF_8);
+    Release release = anonymise(p, secret, keyVersion, in);
     Path audit = out.resolveSibling(out.getFileName() + ".audit.json");
+    write(release, out);
     Files.writeString(audit, release.auditJson(), StandardCharsets.UTF_8);
     printRisk(console, release.audit());
+    console.print(release.utility().toText());
     console.printf(
         "wrote %,d de-identified casualties to %s and the audit to %s%n",
-        release.records().size(), out, audit);
+        release.size(), out, audit);
     return Van.OK;
   }
 
-  static Release anonymise(
-      AnonymisationPolicy policy, byte[] secret, int version, Submission submission) {
+  /**
+   * De-identifies a Submission JSON file or an NDJSON stream. NDJSON is read one line at a time
+   * (memory grows with the casualties kept as codes, not with the file), with progress on a
+   * terminal.
+   */
+  static Release anonymise(AnonymisationPolicy policy, byte[] secret, int version, Path input)
+      throws IOException {
     InMemoryKeyProvider keys =
         InMemoryKeyProvider.empty()
             .add(PseudonymKey.of(policy.purpose(), policy.recipient(), version, secret));
-    return RegionalSharingProfile.of(policy, keys, Clock.systemUTC()).apply(submission);
+    RegionalSharingProfile profile = RegionalSharingProfile.of(policy, keys, Clock.systemUTC());
+    if (!ValidateCommand.isNdjson(input)) {
+      return profile.apply(SubmissionInput.read(input));
+    }
+    try (Progress progress = Progress.start("records read", Files.size(input));
+        InputStream in =
+            progress.watch(new BufferedInputStream(Files.newInputStream(input), 1 << 16));
+        NdjsonReader reader = Ndjson.reader(VanJson.strict(), in)) {
+      return profile.apply(reader);
+    }
+  }
+
+  /** Writes the release as NDJSON one record at a time, with progress on a terminal. */
+  static void write(Release release, Path target) throws IOException {
+    try (Progress progress = Progress.start("records written", 0);
+        OutputStream out =
+            progress.watch(new BufferedOutputStream(Files.newOutputStream(target), 1 << 16))) {
+      release.writeNdjson(out, n -> {});
+    }
   }
 
   static byte[] randomKey() {
@@ -148,15 +179,16 @@ final class AnonymiseCommand implements Callable<Integer> {
 
   static void printRisk(PrintWriter out, AuditRecord audit) {
     out.printf(
-        "policy %s: k=%d, loss (%s) %.4f, generalisation levels %s%n",
+        Locale.ROOT,
+        "policy %s: k=%d, %s recoding, loss (%s) %.4f%s%n",
         audit.policyName(),
         audit.before().k(),
+        audit.recoding(),
         audit.lossModel(),
         audit.loss(),
-        RegionalSharingProfile.ATTRIBUTES.stream()
-            .filter(audit.levels()::containsKey)
-            .map(a -> a + "=" + audit.levels().get(a))
-            .collect(java.util.stream.Collectors.joining(", ")));
+        audit.recoding().equals("local") && audit.globalLoss().isPresent()
+            ? String.format(Locale.ROOT, " (global optimum %.4f)", audit.globalLoss().getAsDouble())
+            : "");
     out.printf(
         "%-8s %10s %12s %10s %16s %13s %13s%n",
         "", "records", "suppressed", "classes", "records below k", "highest risk", "average risk");

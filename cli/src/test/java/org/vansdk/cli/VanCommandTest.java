@@ -190,6 +190,8 @@ class VanCommandTest {
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("before"), run.out());
     assertTrue(run.out().contains("after"), run.out());
+    assertTrue(run.out().contains("local recoding"), run.out());
+    assertTrue(run.out().contains("casualties by province and year: "), run.out());
     String first = Files.readAllLines(regional).get(0);
     assertTrue(first.contains("\"pseudonym\":\"v1."), first);
     assertTrue(
@@ -217,7 +219,13 @@ class VanCommandTest {
     assertEquals(0, run.code(), run.out() + run.err());
     for (String step :
         new String[] {
-          "1. Generate", "2. Validate", "3. Refer", "4. Anonymise", "5. Compute", "Demo complete"
+          "1. Generate",
+          "2. Validate",
+          "3. Refer",
+          "4. Anonymise",
+          "questions the release can still answer",
+          "5. Compute",
+          "Demo complete"
         }) {
       assertTrue(run.out().contains(step), step + " missing:\n" + run.out());
     }

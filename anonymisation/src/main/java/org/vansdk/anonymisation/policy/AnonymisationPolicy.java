@@ -40,6 +40,7 @@ public final class AnonymisationPolicy {
   private final Recipient recipient;
   private final int tableThreshold;
   private final ZeroCells zeroCells;
+  private final Recoding recoding;
 
   private AnonymisationPolicy(JsonNode root, String sha256) {
     this.sha256 = sha256;
@@ -80,6 +81,17 @@ public final class AnonymisationPolicy {
                   + variant
                   + "' is unknown; allowed: distinct, entropy, recursive");
       }
+    }
+    String recodingCode = root.path("recoding").asString("local");
+    switch (recodingCode) {
+      case "local":
+        this.recoding = Recoding.LOCAL;
+        break;
+      case "global":
+        this.recoding = Recoding.GLOBAL;
+        break;
+      default:
+        throw refused("recoding '" + recodingCode + "' is unknown; allowed: local, global");
     }
     this.lossModelName = root.path("lossModel").asString("loss");
     if (!lossModelName.equals("loss") && !lossModelName.equals("precision")) {
@@ -276,6 +288,15 @@ public final class AnonymisationPolicy {
    */
   public LossModel lossModel() {
     return lossModelName.equals("precision") ? LossModel.precision() : LossModel.loss();
+  }
+
+  /**
+   * Returns how the release generalises records: local (the default) or global recoding.
+   *
+   * @return the recoding
+   */
+  public Recoding recoding() {
+    return recoding;
   }
 
   /**

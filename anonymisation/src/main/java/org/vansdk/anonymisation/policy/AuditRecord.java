@@ -3,7 +3,9 @@ package org.vansdk.anonymisation.policy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.vansdk.anonymisation.risk.RiskReport;
+import org.vansdk.anonymisation.risk.UtilityReport;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param pseudonymPurpose the pseudonym purpose
  * @param pseudonymRecipient the pseudonym recipient
  * @param keyVersion the version of the pseudonym key used
+ * @param recoding the recoding applied: {@code local} or {@code global}
+ * @param globalLoss the loss of the global (full-domain) optimum, when one exists; equal to {@code
+ *     loss} when global recoding was applied
+ * @param utility what the release still lets analysts count
  */
 public record AuditRecord(
     String policyName,
@@ -45,7 +51,10 @@ public record AuditRecord(
     RiskReport after,
     String pseudonymPurpose,
     String pseudonymRecipient,
-    int keyVersion) {
+    int keyVersion,
+    String recoding,
+    OptionalDouble globalLoss,
+    UtilityReport utility) {
 
   /** Copies the collections. */
   public AuditRecord {
@@ -76,15 +85,36 @@ public record AuditRecord(
     ArrayNode models = root.putArray("privacyModels");
     privacyModels.forEach(models::add);
     root.put("maxSuppressed", maxSuppressed);
+    root.put("recoding", recoding);
     root.put("lossModel", lossModel);
     root.put("loss", loss);
+    globalLoss.ifPresent(g -> root.put("globalLoss", g));
     risk(root.putObject("riskBefore"), before);
     risk(root.putObject("riskAfter"), after);
+    utility(root.putObject("utility"), utility);
     ObjectNode pseudonym = root.putObject("pseudonym");
     pseudonym.put("purpose", pseudonymPurpose);
     pseudonym.put("recipient", pseudonymRecipient);
     pseudonym.put("keyVersion", keyVersion);
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void utility(ObjectNode node, UtilityReport u) {
+    node.put("records", u.records());
+    node.put("suppressedRecords", u.suppressedRecords());
+    ObjectNode attributes = node.putObject("recordsAtLevel");
+    for (UtilityReport.AttributeLevels a : u.attributes()) {
+      ObjectNode levels = attributes.putObject(a.attribute());
+      for (int level = 0; level < a.records().size(); level++) {
+        levels.put(a.levelNames().get(level), a.records().get(level));
+      }
+    }
+    ArrayNode questions = node.putArray("questions");
+    for (UtilityReport.Answer answer : u.questions()) {
+      ObjectNode q = questions.addObject();
+      q.put("question", answer.question().text());
+      q.put("usableRecords", answer.usableRecords());
+    }
   }
 
   private static void risk(ObjectNode node, RiskReport r) {

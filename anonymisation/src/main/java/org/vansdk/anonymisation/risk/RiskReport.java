@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.vansdk.anonymisation.hierarchy.Hierarchy;
 import org.vansdk.anonymisation.search.Dataset;
+import org.vansdk.anonymisation.search.LocalRecodingResult;
 import org.vansdk.anonymisation.search.SearchResult;
 
 /**
@@ -45,7 +46,7 @@ public record RiskReport(
     int[] levels = new int[data.quasiIdentifierCount()];
     Double[] zero = new Double[levels.length];
     Arrays.fill(zero, 0d);
-    return measure(data, levels, row -> false, k, List.of(zero));
+    return measure(data, (a, row) -> 0, row -> false, k, List.of(zero));
   }
 
   /**
@@ -58,7 +59,27 @@ public record RiskReport(
    */
   public static RiskReport after(Dataset data, SearchResult result, int k) {
     Double[] loss = Arrays.stream(result.attributeLoss()).boxed().toArray(Double[]::new);
-    return measure(data, result.levels(), result::isSuppressed, k, List.of(loss));
+    int[] levels = result.levels();
+    return measure(data, (a, row) -> levels[a], result::isSuppressed, k, List.of(loss));
+  }
+
+  /**
+   * Measures the risk of a local recoding's release, where records may carry different levels.
+   *
+   * @param data the dataset the recoding ran on
+   * @param result the recoding result
+   * @param k the class size to count records below
+   * @return the report
+   */
+  public static RiskReport after(Dataset data, LocalRecodingResult result, int k) {
+    Double[] loss = Arrays.stream(result.attributeLoss()).boxed().toArray(Double[]::new);
+    return measure(data, result::level, result::isSuppressed, k, List.of(loss));
+  }
+
+  /** The level of a record's quasi-identifier in a release. */
+  @FunctionalInterface
+  interface LevelOf {
+    int level(int qi, int row);
   }
 
   /** Whether a record is withheld from a release. */
@@ -68,14 +89,21 @@ public record RiskReport(
   }
 
   static RiskReport measure(
-      Dataset data, int[] levels, Withheld withheld, int k, List<Double> attributeLoss) {
+      Dataset data, LevelOf levelOf, Withheld withheld, int k, List<Double> attributeLoss) {
     int m = data.quasiIdentifierCount();
     int n = data.size();
+    // A value is identified by its level and code: codes of all levels numbered one after another.
     long[] radix = new long[m];
+    int[][] offset = new int[m][];
     boolean fits = true;
     long product = 1;
     for (int a = 0; a < m; a++) {
-      radix[a] = data.hierarchy(a).codeCount(levels[a]);
+      Hierarchy h = data.hierarchy(a);
+      offset[a] = new int[h.levels()];
+      for (int level = 0; level < h.levels(); level++) {
+        offset[a][level] = (int) radix[a];
+        radix[a] += h.codeCount(level);
+      }
       if (product > Long.MAX_VALUE / Math.max(1, radix[a])) {
         fits = false;
       } else {
@@ -93,7 +121,8 @@ public record RiskReport(
       StringBuilder text = fits ? null : new StringBuilder();
       for (int a = 0; a < m; a++) {
         Hierarchy h = data.hierarchy(a);
-        int code = h.code(data.leaf(a, row), levels[a]);
+        int level = levelOf.level(a, row);
+        int code = offset[a][level] + h.code(data.leaf(a, row), level);
         if (fits) {
           key = key * radix[a] + code;
         } else {

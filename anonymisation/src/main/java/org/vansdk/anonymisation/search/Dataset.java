@@ -80,6 +80,70 @@ public final class Dataset {
   }
 
   /**
+   * Creates a dataset from columns of leaf numbers and a column of sensitive value codes.
+   *
+   * @param quasiIdentifiers the hierarchy of each column
+   * @param columns one array of leaf numbers per quasi-identifier, all of the same length; copied
+   * @param sensitive the sensitive attribute: its name, labels and one code per record
+   * @return the dataset
+   * @throws AnonymisationException {@code VAN-A-0001} if a leaf number or sensitive code is out of
+   *     range
+   */
+  public static Dataset ofColumns(
+      List<Hierarchy> quasiIdentifiers, int[][] columns, SensitiveColumn sensitive) {
+    Dataset d = ofColumns(quasiIdentifiers, columns);
+    int[] codes = sensitive.codes();
+    if (codes.length != d.rows) {
+      throw new AnonymisationException(
+          AnonymisationException.INVALID_CONFIGURATION,
+          "the sensitive column has " + codes.length + " values for " + d.rows + " records");
+    }
+    for (int code : codes) {
+      if (code < 0 || code >= sensitive.labels().size()) {
+        throw new AnonymisationException(
+            AnonymisationException.VALUE_OUTSIDE_HIERARCHY,
+            "a code of "
+                + sensitive.name()
+                + " is outside its "
+                + sensitive.labels().size()
+                + " labels");
+      }
+    }
+    return new Dataset(
+        d.hierarchies,
+        d.columns,
+        sensitive.name(),
+        sensitive.labels().toArray(new String[0]),
+        codes,
+        d.rows);
+  }
+
+  /**
+   * A sensitive attribute given as codes.
+   *
+   * @param name the attribute name
+   * @param labels the value of each code
+   * @param codes one code per record, indexing {@code labels}; copied
+   */
+  public record SensitiveColumn(String name, List<String> labels, int[] codes) {
+    /** Copies the labels and codes. */
+    public SensitiveColumn {
+      labels = List.copyOf(labels);
+      codes = codes.clone();
+    }
+
+    /**
+     * Returns the codes.
+     *
+     * @return a copy
+     */
+    @Override
+    public int[] codes() {
+      return codes.clone();
+    }
+  }
+
+  /**
    * Starts a builder that encodes rows of strings.
    *
    * @param quasiIdentifiers the hierarchy of each quasi-identifier, in column order

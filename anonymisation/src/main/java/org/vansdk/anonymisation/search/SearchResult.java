@@ -92,6 +92,11 @@ public final class SearchResult {
     return suppressed.get(row);
   }
 
+  /** The suppressed records, not copied: callers in this package must not modify it. */
+  BitSet suppressedRows() {
+    return suppressed;
+  }
+
   /**
    * Returns the released value of a record's quasi-identifier: its generalisation at the chosen
    * level, or {@code *} when the record is suppressed.

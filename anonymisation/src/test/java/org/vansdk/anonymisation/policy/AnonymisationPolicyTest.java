@@ -22,6 +22,7 @@ class AnonymisationPolicyTest {
     assertEquals(0.05, p.suppressionLimit());
     assertEquals(2, p.levels("place").orElseThrow().min());
     assertEquals(64, p.sha256().length());
+    assertEquals(Recoding.LOCAL, p.recoding());
   }
 
   @Test
@@ -58,5 +59,30 @@ class AnonymisationPolicyTest {
     assertThrows(
         AnonymisationException.class,
         () -> AnonymisationPolicy.parse(BASE.replace("LINKS", "").replace("\"k\":5,", "")));
+  }
+
+  @Test
+  void recoding_globalOrLocal_otherValuesRefused() {
+    String example = PolicyText.example();
+    assertEquals(
+        Recoding.GLOBAL,
+        AnonymisationPolicy.parse(example.replace("\"local\"", "\"global\"")).recoding());
+    AnonymisationException e =
+        assertThrows(
+            AnonymisationException.class,
+            () -> AnonymisationPolicy.parse(example.replace("\"local\"", "\"locale\"")));
+    assertEquals(AnonymisationException.POLICY_REFUSED, e.code());
+    assertTrue(e.getMessage().contains("allowed: local, global"), e.getMessage());
+  }
+
+  /** The example policy's text. */
+  static final class PolicyText {
+    static String example() {
+      try (var in = AnonymisationPolicy.class.getResourceAsStream("policy-example.json")) {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -152,6 +152,92 @@ class RegionalSharingProfileTest {
         RegionalSharingProfile.of(policy, keys(), CLOCK).apply(shuffled).toNdjson());
   }
 
+  @Test
+  void apply_defaultPolicy_localRecodingBelowGlobal_levelsAndUtilityReported() {
+    Submission s = submission(3000, 11);
+    Release release =
+        RegionalSharingProfile.of(AnonymisationPolicy.regionalDefault(), keys(), CLOCK).apply(s);
+    assertEquals("local", release.audit().recoding(), release.auditJson());
+    assertTrue(
+        release.audit().loss() < release.audit().globalLoss().getAsDouble(), release.auditJson());
+    java.util.Set<Map<String, Integer>> distinct = new java.util.HashSet<>();
+    for (int i = 0; i < release.size(); i++) {
+      Map<String, Integer> levels = release.levels(i);
+      if (!release.isSuppressed(i)) {
+        assertEquals(RegionalSharingProfile.ATTRIBUTES, List.copyOf(levels.keySet()));
+        assertTrue(levels.get("place") >= 2 && levels.get("place") <= 3, levels.toString());
+        distinct.add(levels);
+      }
+      DeidentifiedCasualty r = release.records().get(i);
+      assertEquals(levels.getOrDefault("place", 9) == 2, r.adminArea().isPresent(), "record " + i);
+    }
+    assertTrue(distinct.size() > 1, "local recoding gives records different levels");
+    var utility = release.utility();
+    assertEquals(RegionalSharingProfile.QUESTIONS.size(), utility.questions().size());
+    long atProvince = utility.attributes().get(2).records().get(2);
+    assertEquals(
+        release.records().stream().filter(r -> r.adminArea().isPresent()).count(), atProvince);
+    assertTrue(utility.toText().contains("casualties by province and year: "), utility.toText());
+    assertTrue(release.auditJson().contains("\"recoding\" : \"local\""), release.auditJson());
+  }
+
+  @Test
+  void apply_globalPolicy_everyRecordAtTheSameLevels() {
+    String text = new String(readExample(), java.nio.charset.StandardCharsets.UTF_8);
+    AnonymisationPolicy global = AnonymisationPolicy.parse(text.replace("\"local\"", "\"global\""));
+    Release release = RegionalSharingProfile.of(global, keys(), CLOCK).apply(submission(2000, 4));
+    assertEquals("global", release.audit().recoding());
+    Map<String, Integer> first = null;
+    for (int i = 0; i < release.size(); i++) {
+      if (!release.isSuppressed(i)) {
+        first = first == null ? release.levels(i) : first;
+        assertEquals(first, release.levels(i), "record " + i);
+      }
+    }
+  }
+
+  @Test
+  void apply_ndjsonStream_sameBytesAsSubmission() {
+    Submission s = submission(1500, 8);
+    java.io.ByteArrayOutputStream ndjson = new java.io.ByteArrayOutputStream();
+    org.vansdk.core.json.VanJson json = org.vansdk.core.json.VanJson.strict();
+    // Casualties first: the stream may refer to persons and incidents not yet read.
+    s.casualties().forEach(c -> org.vansdk.core.json.Ndjson.writeLine(json, c, ndjson));
+    s.incidents().forEach(c -> org.vansdk.core.json.Ndjson.writeLine(json, c, ndjson));
+    s.persons().forEach(c -> org.vansdk.core.json.Ndjson.writeLine(json, c, ndjson));
+    RegionalSharingProfile profile =
+        RegionalSharingProfile.of(AnonymisationPolicy.regionalDefault(), keys(), CLOCK);
+    Release streamed;
+    try (var reader =
+        org.vansdk.core.json.Ndjson.reader(
+            json, new java.io.ByteArrayInputStream(ndjson.toByteArray()))) {
+      streamed = profile.apply(reader);
+    }
+    assertEquals(profile.apply(s).toNdjson(), streamed.toNdjson());
+  }
+
+  @Test
+  void apply_casualtyWithoutItsPerson_refusedNamingThePosition() {
+    Submission s = submission(10, 2);
+    Submission broken = Submission.builder().from(s).persons(s.persons().subList(1, 10)).build();
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.vansdk.anonymisation.AnonymisationException.class,
+            () ->
+                RegionalSharingProfile.of(AnonymisationPolicy.regionalDefault(), keys(), CLOCK)
+                    .apply(broken));
+    assertTrue(
+        e.getMessage().contains("casualty at position 1 refers to a person"), e.getMessage());
+  }
+
+  private static byte[] readExample() {
+    try (var in = AnonymisationPolicy.class.getResourceAsStream("policy-example.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static String quasiIdentifiers(DeidentifiedCasualty r) {
     return r.sex()
         + "|"

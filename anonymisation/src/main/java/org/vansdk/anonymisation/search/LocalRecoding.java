@@ -1,0 +1,270 @@
+package org.vansdk.anonymisation.search;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.vansdk.anonymisation.AnonymisationException;
+
+/**
+ * Local (multidimensional) recoding over the generalisation hierarchies: records of one released
+ * class may be generalised to other levels than records of another, so a few rare records no longer
+ * drag everyone up as they do in full-domain recoding.
+ *
+ * <p><b>Method: top-down specialisation constrained to hierarchy cuts.</b> The optimal full-domain
+ * solution ({@link FullDomainSearch}, same models, loss and limit) is computed first. Its classes
+ * are the starting partitions; each is then specialised one hierarchy level at a time, choosing at
+ * every step the quasi-identifier whose specialisation lowers the declared loss most. The records
+ * of a step are grouped by their finer value; groups that satisfy every privacy model become
+ * partitions of their own, and groups that do not stay together at the coarser value (a remainder,
+ * joined by the smallest passing groups when it does not pass by itself). Records the full-domain
+ * solution suppresses are grouped at the highest allowed levels and specialised the same way, so
+ * they are released whenever their group passes. A second run starts from the highest levels
+ * instead of the full-domain solution, and the better of the two is kept. A caller may also set
+ * priority stages ({@link Builder#priority}): a run from the highest levels first specialises every
+ * class towards those levels, and its result is kept whenever it loses less than the global
+ * optimum, since it keeps what the release must answer first; otherwise the loss decides.
+ *
+ * <p>Why this method: starting from the full-domain optimum and only ever specialising makes every
+ * record's cost at most its full-domain cost, so the result is never worse than the global optimum
+ * (it is still compared with it, and the global solution is returned when it is not strictly
+ * better); specialising along hierarchy levels keeps every released value a label of the hierarchy,
+ * which Mondrian's numeric ranges would not; each step is one counting pass over the partition's
+ * records, so the work grows with records times levels rather than with the lattice, which ARX's
+ * iterated full-domain search revisits once per iteration. Privacy is checked on every class when
+ * it is formed: k-anonymity, distinct and entropy l-diversity (any {@link PrivacyModel}). Released
+ * classes with equal values merge into larger ones, which keeps all of these. The run is
+ * deterministic: the same data and configuration give the same result.
+ *
+ * <p>Instances are immutable; {@link #run()} may be called from several threads.
+ */
+public final class LocalRecoding {
+  private final Dataset data;
+  private final List<PrivacyModel> models;
+  private final LossModel loss;
+  private final double suppressionLimit;
+  private final int[] minLevel;
+  private final int[] maxLevel;
+  private final List<int[]> priorities;
+
+  private LocalRecoding(Builder b) {
+    this.data = b.data;
+    this.models = List.copyOf(b.models);
+    this.loss = b.loss;
+    this.suppressionLimit = b.suppressionLimit;
+    this.minLevel = b.minLevel.clone();
+    this.maxLevel = b.maxLevel.clone();
+    this.priorities = List.copyOf(b.priorities);
+  }
+
+  /**
+   * Starts configuring local recoding of a dataset.
+   *
+   * @param data the dataset
+   * @return a builder with no privacy model, no suppression and the {@link LossModel#loss()} model
+   */
+  public static Builder builder(Dataset data) {
+    return new Builder(data);
+  }
+
+  /** Configures {@link LocalRecoding}. Not thread-safe. */
+  public static final class Builder {
+    private final Dataset data;
+    private final List<PrivacyModel> models = new ArrayList<>();
+    private LossModel loss = LossModel.loss();
+    private double suppressionLimit;
+    private final int[] minLevel;
+    private final int[] maxLevel;
+    private final List<int[]> priorities = new ArrayList<>();
+
+    private Builder(Dataset data) {
+      this.data = data;
+      int m = data.quasiIdentifierCount();
+      this.minLevel = new int[m];
+      this.maxLevel = new int[m];
+      for (int a = 0; a < m; a++) {
+        maxLevel[a] = data.hierarchy(a).levels() - 1;
+      }
+    }
+
+    /**
+     * Adds a privacy model every released class must satisfy.
+     *
+     * @param model the model
+     * @return this builder
+     */
+    public Builder privacy(PrivacyModel model) {
+      models.add(model);
+      return this;
+    }
+
+    /**
+     * Sets the information-loss model to minimise.
+     *
+     * @param model the model
+     * @return this builder
+     */
+    public Builder loss(LossModel model) {
+      this.loss = model;
+      return this;
+    }
+
+    /**
+     * Sets the record suppression limit, as {@link FullDomainSearch.Builder#suppressionLimit}.
+     *
+     * @param limit between 0 and 1 inclusive
+     * @return this builder
+     * @throws AnonymisationException {@code VAN-A-0003} if out of range
+     */
+    public Builder suppressionLimit(double limit) {
+      FullDomainSearch.builder(data).suppressionLimit(limit);
+      this.suppressionLimit = limit;
+      return this;
+    }
+
+    /**
+     * Restricts the levels a quasi-identifier may take, as {@link FullDomainSearch.Builder#levels}.
+     *
+     * @param qi the quasi-identifier index
+     * @param min the lowest allowed level
+     * @param max the highest allowed level, at least {@code min}
+     * @return this builder
+     * @throws AnonymisationException {@code VAN-A-0003} if the range is outside the hierarchy
+     */
+    public Builder levels(int qi, int min, int max) {
+      FullDomainSearch.builder(data).levels(qi, min, max);
+      minLevel[qi] = min;
+      maxLevel[qi] = max;
+      return this;
+    }
+
+    /**
+     * Adds a priority stage: every class is first specialised towards these levels (as far as the
+     * privacy models allow) before any finer level is tried, so the detail a release must keep
+     * first is not spent on other attributes. Stages apply in the order added; without any, the
+     * loss alone decides. A level below an attribute's allowed minimum counts as that minimum.
+     *
+     * @param levels one level per quasi-identifier
+     * @return this builder
+     * @throws AnonymisationException {@code VAN-A-0003} if the array does not have one level per
+     *     quasi-identifier
+     */
+    public Builder priority(int... levels) {
+      if (levels.length != minLevel.length) {
+        throw new AnonymisationException(
+            AnonymisationException.INVALID_CONFIGURATION,
+            "a priority stage needs one level per quasi-identifier ("
+                + minLevel.length
+                + "), got "
+                + levels.length);
+      }
+      priorities.add(levels.clone());
+      return this;
+    }
+
+    /**
+     * Builds the recoding.
+     *
+     * @return the recoding
+     */
+    public LocalRecoding build() {
+      return new LocalRecoding(this);
+    }
+  }
+
+  /**
+   * Returns the full-domain search with the same configuration, whose optimum this recoding starts
+   * from and is compared with.
+   *
+   * @return the search
+   */
+  public FullDomainSearch globalSearch() {
+    FullDomainSearch.Builder b =
+        FullDomainSearch.builder(data).loss(loss).suppressionLimit(suppressionLimit);
+    models.forEach(b::privacy);
+    for (int a = 0; a < minLevel.length; a++) {
+      b.levels(a, minLevel[a], maxLevel[a]);
+    }
+    return b.build();
+  }
+
+  /**
+   * Runs the recoding.
+   *
+   * @return the release of least loss among the local candidates and the global optimum
+   * @throws AnonymisationException {@code VAN-A-0006} if neither the global search nor local
+   *     recoding satisfies the models within the suppression limit
+   */
+  public LocalRecodingResult run() {
+    FullDomainSearch search = globalSearch();
+    long budget = search.maxSuppressed();
+    SearchResult global = null;
+    AnonymisationException noSolution = null;
+    try {
+      global = search.run();
+    } catch (AnonymisationException e) {
+      if (!e.code().equals(AnonymisationException.NO_SOLUTION)) {
+        throw e;
+      }
+      noSolution = e;
+    }
+    PrivacyModel[] privacy = models.toArray(new PrivacyModel[0]);
+    double[] start =
+        global != null ? global.attributeLoss() : new double[data.quasiIdentifierCount()];
+    int[][] lossOnly = {minLevel};
+    if (!priorities.isEmpty()) {
+      LocalRecodingResult prioritised =
+          candidate(privacy, start, stages(), maxLevel, new BitSet(), budget, global);
+      if (prioritised != null && (global == null || prioritised.loss() < global.loss())) {
+        return prioritised;
+      }
+    }
+    LocalRecodingResult best = null;
+    if (global != null) {
+      best =
+          candidate(
+              privacy, start, lossOnly, global.levels(), global.suppressedRows(), budget, global);
+    }
+    LocalRecodingResult fromTop =
+        candidate(privacy, start, lossOnly, maxLevel, new BitSet(), budget, global);
+    if (fromTop != null && (best == null || fromTop.loss() < best.loss())) {
+      best = fromTop;
+    }
+    if (global != null && (best == null || !(best.loss() < global.loss()))) {
+      return LocalRecodingResult.ofGlobal(data, global, loss);
+    }
+    if (best == null) {
+      throw noSolution;
+    }
+    return best;
+  }
+
+  private int[][] stages() {
+    int[][] stages = new int[priorities.size() + 1][];
+    for (int i = 0; i < priorities.size(); i++) {
+      stages[i] = new int[minLevel.length];
+      for (int a = 0; a < minLevel.length; a++) {
+        stages[i][a] = Math.max(minLevel[a], priorities.get(i)[a]);
+      }
+    }
+    stages[priorities.size()] = minLevel;
+    return stages;
+  }
+
+  private LocalRecodingResult candidate(
+      PrivacyModel[] privacy,
+      double[] startLoss,
+      int[][] stages,
+      int[] start,
+      BitSet withheld,
+      long budget,
+      SearchResult global) {
+    TopDownSpecialisation engine =
+        new TopDownSpecialisation(data, privacy, loss, stages, startLoss);
+    engine.run(start, maxLevel, withheld);
+    if (engine.suppressed.cardinality() > budget) {
+      return null;
+    }
+    return LocalRecodingResult.ofLocal(
+        data, engine.levels, engine.suppressed, engine.sums(), loss, global, engine.partitions());
+  }
+}
