@@ -31,7 +31,6 @@ import org.vansdk.core.code.YesNoUnknown;
 import org.vansdk.core.deidentified.DeidentifiedCasualty;
 import org.vansdk.core.delivery.ServiceDelivery;
 import org.vansdk.core.functioning.FunctioningAssessment;
-import org.vansdk.core.functioning.WgSsIdentifiers;
 import org.vansdk.core.id.ExternalIdentifier;
 import org.vansdk.core.id.IncidentId;
 import org.vansdk.core.id.PersonId;
@@ -301,21 +300,9 @@ public final class RegionalSharingProfile {
             .max(
                 Comparator.comparing(FunctioningAssessment::date)
                     .thenComparing(f -> f.id().value()));
-    return latest
-        .map(
-            f ->
-                f.wgSsIdentifiers()
-                    .orElseGet(
-                        () ->
-                            WgSsIdentifiers.from(
-                                f.seeing(),
-                                f.hearing(),
-                                f.walking(),
-                                f.cognition(),
-                                f.selfCare(),
-                                f.communication()))
-                    .disability3())
-        .orElse(YesNoUnknown.UNKNOWN);
+    // Derived from the answers (WG analytic syntax), as the indicators do, not taken from
+    // identifiers a sender computed.
+    return latest.map(f -> f.computedIdentifiers().disability3()).orElse(YesNoUnknown.UNKNOWN);
   }
 
   private static String identifierOf(Person p) {
