@@ -103,16 +103,45 @@ class CrossIndicatorAuditTest {
     return reqs;
   }
 
+  /** Survivor indicators by sex, age group and disability. */
+  static List<IndicatorRequest> survivors() {
+    List<List<Dimension>> shapes =
+        List.of(
+            List.of(),
+            List.of(Dimension.SEX),
+            List.of(Dimension.AGE_GROUP),
+            List.of(Dimension.LANDMINE_MONITOR_GROUP),
+            List.of(Dimension.SEX, Dimension.AGE_GROUP));
+    List<IndicatorRequest> reqs = new ArrayList<>();
+    for (String code : List.of("SUR-01", "SUR-02", "NEED-01")) {
+      for (List<Dimension> d : shapes) {
+        reqs.add(IndicatorRequest.of(code, d.toArray(new Dimension[0])));
+      }
+    }
+    for (String code : List.of("SUR-01", "NEED-01")) {
+      reqs.add(IndicatorRequest.of(code, Dimension.DISABILITY3));
+      reqs.add(
+          IndicatorRequest.of(code, Dimension.SEX, Dimension.AGE_GROUP, Dimension.DISABILITY3));
+    }
+    return reqs;
+  }
+
   @ParameterizedTest(name = "{0} seed {1}, {2} casualties")
   @MethodSource("populations")
   void people_noSuppressedValueIsPinned(CountryCode country, long seed, long casualties) {
-    audit(country, seed, casualties, people(), false);
+    audit(country, seed, casualties, people(), "by person", o -> new Atoms(o, false));
   }
 
   @ParameterizedTest(name = "{0} seed {1}, {2} casualties")
   @MethodSource("populations")
   void places_noSuppressedValueIsPinned(CountryCode country, long seed, long casualties) {
-    audit(country, seed, casualties, places(), true);
+    audit(country, seed, casualties, places(), "by province", o -> new Atoms(o, true));
+  }
+
+  @ParameterizedTest(name = "{0} seed {1}, {2} casualties")
+  @MethodSource("populations")
+  void survivors_noSuppressedValueIsPinned(CountryCode country, long seed, long casualties) {
+    audit(country, seed, casualties / 20, survivors(), "survivors", o -> new SurvivorAtoms());
   }
 
   private static void audit(
@@ -120,7 +149,8 @@ class CrossIndicatorAuditTest {
       long seed,
       long casualties,
       List<IndicatorRequest> reqs,
-      boolean byProvince) {
+      String shape,
+      java.util.function.Function<List<Observation>, Model> model) {
     Submission s =
         PopulationGenerator.of(
                 PopulationSpec.builder().country(country).seed(seed).casualties(casualties).build())
@@ -132,16 +162,12 @@ class CrossIndicatorAuditTest {
     List<Observation> truth = open.observations();
     String context =
         String.format(
-            "%s seed %d (%d casualties, %d in 2025) %s",
-            country,
-            seed,
-            casualties,
-            truth.get(0).numerator().getAsLong(),
-            byProvince ? "by province" : "by person");
+            "%s seed %d (%d casualties; first cell %d) %s",
+            country, seed, casualties, truth.get(0).numerator().getAsLong(), shape);
     List<Observation> shown = safe.observations();
     assertEquals(truth.size(), shown.size(), context);
 
-    Atoms atoms = new Atoms(truth, byProvince);
+    Model atoms = model.apply(truth);
     List<BitSet> rows = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     List<BitSet> targets = new ArrayList<>();
@@ -234,6 +260,126 @@ class CrossIndicatorAuditTest {
     }
   }
 
+  /** Which atoms each published number counts. */
+  private interface Model {
+    int size();
+
+    /** The atoms a number of an observation counts, or null if it publishes no such number. */
+    BitSet counted(Observation o, Measure m);
+  }
+
+  /**
+   * Survivors at the period end by sex, age group, their latest assessment (not assessed; all six
+   * answers missing; or the highest WG-SS identifier met: none, DISABILITY1, 2, 3 or 4, each
+   * implying the lower ones) and whether their needs were assessed in the last 12 months.
+   */
+  private static final class SurvivorAtoms implements Model {
+    private static final List<String> LEVELS =
+        List.of("not_assessed", "all_missing", "none", "d1", "d2", "d3", "d4");
+    final List<int[]> list = new ArrayList<>();
+
+    SurvivorAtoms() {
+      for (int sex = 0; sex < 3; sex++) {
+        for (int age = 0; age < 3; age++) {
+          for (int level = 0; level < LEVELS.size(); level++) {
+            for (int needs = 0; needs < 2; needs++) {
+              list.add(new int[] {sex, age, level, needs});
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    public int size() {
+      return list.size();
+    }
+
+    @Override
+    public BitSet counted(Observation o, Measure m) {
+      if (m.of(o) < 0) {
+        return null;
+      }
+      BitSet out = new BitSet();
+      for (int a = 0; a < list.size(); a++) {
+        int[] atom = list.get(a);
+        if (inCell(atom, o.dimensions()) && measure(atom, o, m)) {
+          out.set(a);
+        }
+      }
+      return out;
+    }
+
+    private static boolean inCell(int[] atom, Map<Dimension, String> cell) {
+      String sex = Dimension.SEX.codes().get(atom[0]);
+      String age = Dimension.AGE_GROUP.codes().get(atom[1]);
+      int level = atom[2];
+      for (Map.Entry<Dimension, String> e : cell.entrySet()) {
+        String v = e.getValue();
+        switch (e.getKey()) {
+          case SEX:
+            if (!sex.equals(v)) {
+              return false;
+            }
+            break;
+          case AGE_GROUP:
+            if (!age.equals(v)) {
+              return false;
+            }
+            break;
+          case LANDMINE_MONITOR_GROUP:
+            if (!LandmineMonitorGroup.of(Sex.fromCode(sex), AgeGroup.fromCode(age))
+                .code()
+                .equals(v)) {
+              return false;
+            }
+            break;
+          case DISABILITY3:
+            String d3 = level <= 1 ? "unknown" : level >= 5 ? "yes" : "no";
+            if (!d3.equals(v)) {
+              return false;
+            }
+            break;
+          case WG_IDENTIFIER:
+            break;
+          default:
+            throw new IllegalArgumentException("no attribute for " + e.getKey());
+        }
+      }
+      return true;
+    }
+
+    /** SUR-01 counts; SUR-02 by identifier k; NEED-01 assessed in 12 months over all. */
+    private static boolean measure(int[] atom, Observation o, Measure m) {
+      int level = atom[2];
+      switch (o.indicator()) {
+        case "SUR-01":
+          return m == Measure.COUNT_OR_NUMERATOR;
+        case "SUR-02":
+          int k = 2 + Integer.parseInt(o.dimensions().get(Dimension.WG_IDENTIFIER).substring(10));
+          switch (m) {
+            case COUNT_OR_NUMERATOR:
+              return level >= k;
+            case DENOMINATOR:
+              return level >= 2;
+            default:
+              return level == 1;
+          }
+        case "NEED-01":
+          switch (m) {
+            case COUNT_OR_NUMERATOR:
+              return atom[3] == 1;
+            case DENOMINATOR:
+              return true;
+            default:
+              return false;
+          }
+        default:
+          throw new IllegalArgumentException("not modelled: " + o.indicator());
+      }
+    }
+  }
+
   /** What a published number of an observation is. */
   private enum Measure {
     COUNT_OR_NUMERATOR,
@@ -257,7 +403,7 @@ class CrossIndicatorAuditTest {
    * by province, the province; and which of them each published number counts, written from the
    * catalogue's definitions.
    */
-  private static final class Atoms {
+  private static final class Atoms implements Model {
     final List<int[]> list = new ArrayList<>();
     final List<List<String>> domains = new ArrayList<>();
 
@@ -293,7 +439,8 @@ class CrossIndicatorAuditTest {
       }
     }
 
-    int size() {
+    @Override
+    public int size() {
       return list.size();
     }
 
@@ -301,8 +448,8 @@ class CrossIndicatorAuditTest {
       return domains.get(attribute).get(atom[attribute]);
     }
 
-    /** The atoms a number of an observation counts, or null if it publishes no such number. */
-    BitSet counted(Observation o, Measure m) {
+    @Override
+    public BitSet counted(Observation o, Measure m) {
       if (m.of(o) < 0) {
         return null;
       }
