@@ -13,6 +13,7 @@ module org.vansdk.testkit {
   exports org.vansdk.testkit.population;
   exports org.vansdk.testkit.junit;
   exports org.vansdk.testkit.corpus;
+  exports org.vansdk.testkit.audit;
 
   opens org.vansdk.testkit.corpus;
 

@@ -17,7 +17,6 @@ import org.vansdk.core.casualty.Outcome;
 import org.vansdk.core.code.YesNoUnknown;
 import org.vansdk.core.delivery.ServiceDelivery;
 import org.vansdk.core.functioning.FunctioningAssessment;
-import org.vansdk.core.functioning.WgSsIdentifiers;
 import org.vansdk.core.id.ExternalIdentifier;
 import org.vansdk.core.incident.DeviceCategory;
 import org.vansdk.core.incident.Incident;
@@ -205,18 +204,8 @@ final class CasualtyTable {
     }
     assessedOn[p] = when;
     assessmentId[p] = id;
-    YesNoUnknown value =
-        f.wgSsIdentifiers()
-            .orElseGet(
-                () ->
-                    WgSsIdentifiers.from(
-                        f.seeing(),
-                        f.hearing(),
-                        f.walking(),
-                        f.cognition(),
-                        f.selfCare(),
-                        f.communication()))
-            .disability3();
+    // Derived from the six answers (the WG's syntax), never taken from what the sender computed.
+    YesNoUnknown value = f.computedIdentifiers().disability3();
     disability3[p] = (byte) value.ordinal();
   }
 

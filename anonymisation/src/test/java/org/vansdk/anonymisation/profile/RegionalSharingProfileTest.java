@@ -24,7 +24,11 @@ import org.vansdk.core.casualty.Activity;
 import org.vansdk.core.casualty.Casualty;
 import org.vansdk.core.casualty.CivilianStatus;
 import org.vansdk.core.casualty.Outcome;
+import org.vansdk.core.code.YesNoUnknown;
 import org.vansdk.core.deidentified.DeidentifiedCasualty;
+import org.vansdk.core.functioning.FunctioningAssessment;
+import org.vansdk.core.functioning.WgSsResponse;
+import org.vansdk.core.id.AssessmentId;
 import org.vansdk.core.id.CasualtyId;
 import org.vansdk.core.id.ExternalIdentifier;
 import org.vansdk.core.id.IncidentId;
@@ -236,6 +240,49 @@ class RegionalSharingProfileTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void apply_disability3_followsTheWgSyntax_fromTheLatestAssessment() {
+    Submission s = submission(40, 3);
+    PersonId first = s.casualties().get(0).personId();
+    PersonId second = s.casualties().get(1).personId();
+    PersonId third = s.casualties().get(2).personId();
+    WgSsResponse no = WgSsResponse.NO_DIFFICULTY;
+    Submission assessed =
+        Submission.builder()
+            .from(s)
+            // five "no difficulty" and one refused: DISABILITY3 = 0 in the WG syntax, not missing
+            .addFunctioningAssessments(assessment("F1", first, 2020, no, WgSsResponse.REFUSED))
+            // an older "a lot of difficulty" is superseded by the latest assessment
+            .addFunctioningAssessments(
+                assessment("F2", second, 2019, no, WgSsResponse.A_LOT_OF_DIFFICULTY))
+            .addFunctioningAssessments(assessment("F3", second, 2021, no, no))
+            // all six missing: unknown
+            .addFunctioningAssessments(
+                assessment("F4", third, 2020, WgSsResponse.DONT_KNOW, WgSsResponse.REFUSED))
+            .build();
+    Release release =
+        RegionalSharingProfile.of(AnonymisationPolicy.regionalDefault(), keys(), CLOCK)
+            .apply(assessed);
+    Map<YesNoUnknown, Integer> counts = new HashMap<>();
+    release.records().forEach(r -> counts.merge(r.disability3(), 1, Integer::sum));
+    assertEquals(Map.of(YesNoUnknown.NO, 2, YesNoUnknown.UNKNOWN, 38), counts);
+  }
+
+  private static FunctioningAssessment assessment(
+      String id, PersonId person, int year, WgSsResponse five, WgSsResponse sixth) {
+    return FunctioningAssessment.builder()
+        .id(AssessmentId.parse("KHM-CMAA-" + id))
+        .personId(person)
+        .date(PartialDate.ofDate(year, 6, 1))
+        .seeing(five)
+        .hearing(five)
+        .walking(five)
+        .cognition(five)
+        .selfCare(five)
+        .communication(sixth)
+        .build();
   }
 
   private static String quasiIdentifiers(DeidentifiedCasualty r) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vansdk.anonymisation.AnonymisationException;
+import org.vansdk.testkit.audit.LinearProgram;
 
 /**
  * Small-cell protection, checked by an independent audit: for every suppressed cell or margin, a
@@ -168,9 +169,9 @@ class SmallCellProtectionTest {
       double[] rhs = b.stream().mapToDouble(Double::doubleValue).toArray();
       double[] objective = new double[unknowns.size()];
       objective[index[row][column]] = 1;
-      double max = Simplex.maximise(matrix, rhs, objective);
+      double max = LinearProgram.maximise(matrix, rhs, objective);
       objective[index[row][column]] = -1;
-      double min = -Simplex.maximise(matrix, rhs, objective);
+      double min = -LinearProgram.maximise(matrix, rhs, objective);
       return new double[] {min, max};
     }
 
@@ -185,115 +186,6 @@ class SmallCellProtectionTest {
         return p.rowTotal(r).getAsLong();
       }
       return p.cell(r, c).getAsLong();
-    }
-  }
-
-  /** A small dense two-phase simplex with Bland's rule: maximise c.x, A x = b, x >= 0. */
-  static final class Simplex {
-    private static final double EPS = 1e-9;
-
-    private Simplex() {}
-
-    static double maximise(double[][] a, double[] b, double[] c) {
-      int m = a.length;
-      int n = c.length;
-      int width = n + m + 1;
-      double[][] t = new double[m + 1][width];
-      int[] basis = new int[m];
-      for (int i = 0; i < m; i++) {
-        double sign = b[i] < 0 ? -1 : 1;
-        for (int j = 0; j < n; j++) {
-          t[i][j] = sign * a[i][j];
-        }
-        t[i][n + i] = 1;
-        t[i][width - 1] = sign * b[i];
-        basis[i] = n + i;
-      }
-      // Phase 1: maximise -sum(artificials).
-      for (int j = 0; j < width; j++) {
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-          s += t[i][j];
-        }
-        t[m][j] = j >= n && j < n + m ? 0 : -s;
-      }
-      run(t, basis, n + m);
-      if (t[m][width - 1] < -1e-6) {
-        throw new IllegalStateException("audit LP infeasible: published table is inconsistent");
-      }
-      for (int i = 0; i < m; i++) {
-        if (basis[i] >= n) {
-          for (int j = 0; j < n; j++) {
-            if (Math.abs(t[i][j]) > EPS) {
-              pivot(t, basis, i, j);
-              break;
-            }
-          }
-        }
-      }
-      // Phase 2.
-      for (int j = 0; j < width; j++) {
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-          if (basis[i] < n) {
-            s += c[basis[i]] * t[i][j];
-          }
-        }
-        t[m][j] = s - (j < n ? c[j] : 0);
-      }
-      if (!run(t, basis, n)) {
-        return Double.POSITIVE_INFINITY;
-      }
-      return t[m][width - 1];
-    }
-
-    /** Runs simplex iterations with entering columns below {@code limit}; false if unbounded. */
-    private static boolean run(double[][] t, int[] basis, int limit) {
-      int m = basis.length;
-      int rhs = t[0].length - 1;
-      while (true) {
-        int enter = -1;
-        for (int j = 0; j < limit; j++) {
-          if (t[m][j] < -EPS) {
-            enter = j;
-            break;
-          }
-        }
-        if (enter < 0) {
-          return true;
-        }
-        int leave = -1;
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < m; i++) {
-          if (t[i][enter] > EPS) {
-            double ratio = t[i][rhs] / t[i][enter];
-            if (ratio < best - EPS || (Math.abs(ratio - best) <= EPS && basis[i] < basis[leave])) {
-              best = ratio;
-              leave = i;
-            }
-          }
-        }
-        if (leave < 0) {
-          return false;
-        }
-        pivot(t, basis, leave, enter);
-      }
-    }
-
-    private static void pivot(double[][] t, int[] basis, int row, int column) {
-      double p = t[row][column];
-      for (int j = 0; j < t[row].length; j++) {
-        t[row][j] /= p;
-      }
-      for (int i = 0; i < t.length; i++) {
-        if (i != row && Math.abs(t[i][column]) > 0) {
-          double f = t[i][column];
-          for (int j = 0; j < t[i].length; j++) {
-            t[i][j] -= f * t[row][j];
-          }
-        }
-      }
-      basis[row] = column;
     }
   }
 }

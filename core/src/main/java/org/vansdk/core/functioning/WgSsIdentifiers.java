@@ -1,5 +1,6 @@
 package org.vansdk.core.functioning;
 
+import java.util.Objects;
 import org.immutables.value.Value;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.VanException;
@@ -13,8 +14,10 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * only: SUM_234 domains with some difficulty or worse, SUM_34 a lot or cannot, SUM_4 cannot.
  * DISABILITY1 = SUM_234 &ge; 1; DISABILITY2 = SUM_234 &ge; 2 or SUM_34 &ge; 1; DISABILITY3 = SUM_34
  * &ge; 1 (the WG's recommended cut-off); DISABILITY4 = SUM_4 &ge; 1. Refused, don't know and not
- * ascertained are missing: an identifier is yes if the valid answers already meet it, no if all six
- * are valid and they do not, otherwise unknown.
+ * ascertained are missing. By default, as in the Washington Group's own analytic syntax, an
+ * identifier is yes if the valid answers meet it, unknown only when all six answers are missing,
+ * and no otherwise ({@link WgSsMissingAnswers#WG_ANALYTIC_SYNTAX}); a stricter rule is available
+ * through {@link #from(WgSsMissingAnswers, WgSsResponse...)}.
  */
 @Value.Immutable
 @VanStyle
@@ -46,13 +49,27 @@ public abstract class WgSsIdentifiers {
   public abstract YesNoUnknown disability4();
 
   /**
-   * Derives the identifiers from the six answers.
+   * Derives the identifiers from the six answers by the Washington Group's analytic syntax ({@link
+   * WgSsMissingAnswers#WG_ANALYTIC_SYNTAX}).
    *
    * @param answers exactly six answers, one per domain
    * @return the identifiers
    * @throws IllegalArgumentException if not exactly six answers are given
    */
   public static WgSsIdentifiers from(WgSsResponse... answers) {
+    return from(WgSsMissingAnswers.WG_ANALYTIC_SYNTAX, answers);
+  }
+
+  /**
+   * Derives the identifiers from the six answers, treating missing answers by the given rule.
+   *
+   * @param rule how missing answers decide between no and unknown
+   * @param answers exactly six answers, one per domain
+   * @return the identifiers
+   * @throws IllegalArgumentException if not exactly six answers are given
+   */
+  public static WgSsIdentifiers from(WgSsMissingAnswers rule, WgSsResponse... answers) {
+    Objects.requireNonNull(rule, "rule");
     if (answers.length != WgSsDomain.values().length) {
       throw new IllegalArgumentException("WG-SS needs exactly six answers, got " + answers.length);
     }
@@ -69,24 +86,26 @@ public abstract class WgSsIdentifiers {
         sum4 += a == WgSsResponse.CANNOT_DO_AT_ALL ? 1 : 0;
       }
     }
-    boolean complete = missing == 0;
+    // Whether an identifier the valid answers do not meet is no (rather than unknown).
+    boolean decided =
+        rule == WgSsMissingAnswers.WG_ANALYTIC_SYNTAX ? missing < answers.length : missing == 0;
     return ImmutableWgSsIdentifiers.builder()
         .sum234(sum234)
         .sum34(sum34)
         .sum4(sum4)
         .missing(missing)
-        .disability1(triState(sum234 >= 1, complete))
-        .disability2(triState(sum234 >= 2 || sum34 >= 1, complete))
-        .disability3(triState(sum34 >= 1, complete))
-        .disability4(triState(sum4 >= 1, complete))
+        .disability1(triState(sum234 >= 1, decided))
+        .disability2(triState(sum234 >= 2 || sum34 >= 1, decided))
+        .disability3(triState(sum34 >= 1, decided))
+        .disability4(triState(sum4 >= 1, decided))
         .build();
   }
 
-  private static YesNoUnknown triState(boolean met, boolean complete) {
+  private static YesNoUnknown triState(boolean met, boolean decided) {
     if (met) {
       return YesNoUnknown.YES;
     }
-    return complete ? YesNoUnknown.NO : YesNoUnknown.UNKNOWN;
+    return decided ? YesNoUnknown.NO : YesNoUnknown.UNKNOWN;
   }
 
   @Value.Check

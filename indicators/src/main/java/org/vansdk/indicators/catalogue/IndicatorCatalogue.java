@@ -103,6 +103,40 @@ public final class IndicatorCatalogue {
   private static final List<List<Dimension>> ATTEMPT_DEFAULTS =
       List.of(List.of(), List.of(COUNTRY), List.of(YEAR));
 
+  /** The rules every definition relies on, stated once (see {@link #markdown()}). */
+  private static final List<String> RULES =
+      List.of(
+          "**Partial dates.** A date given only as a year, or a year and month, counts at its"
+              + " earliest day for belonging to a period or a window: an incident dated `2025`"
+              + " belongs to a period that contains 1 January 2025, one dated `2025-06` to a"
+              + " period that contains 1 June 2025. Under the `month` dimension an incident dated"
+              + " only by year is counted under `month=unknown`, not January: it has no month,"
+              + " and January would be inflated by every incident whose month was not recorded.",
+          "**What the dimensions of a person describe.** `year`, `month`, `admin1`, `country`"
+              + " and the device dimensions of a casualty or a survivor are those of the"
+              + " incident: for survivor indicators (SUR-*, NEED-*, SRV-01) `year` is the year of"
+              + " injury and `admin1` the province where the incident happened, not where the"
+              + " survivor lives. Age is age at the incident.",
+          "**Survivors at the period end.** An injured casualty whose incident is on or before"
+              + " the period end and who had not died by it: a person who died on the period end"
+              + " is not a survivor (a date of death given as a year or month counts at its"
+              + " earliest day).",
+          "**Disability.** The `disability3` dimension, SUR-02 and DQ-01 use the person's latest"
+              + " WG-SS assessment dated on or before the period end (on the same day, the"
+              + " greatest assessment id); a person never assessed by then is `unknown`. The"
+              + " identifiers follow the Washington Group's analytic syntax: sums over valid"
+              + " answers, yes if the valid answers meet the cut-off, unknown only when all six"
+              + " answers are refused, don't know or not ascertained, no otherwise.",
+          "**The 12-month window (NEED-01).** Needs assessments dated from the day after the"
+              + " period end minus one year to the period end, both included: for a period"
+              + " ending 31 December 2025, 1 January to 31 December 2025.",
+          "**Sent in the period (REF-*).** An attempt's first sending instant falls on or after"
+              + " 00:00 UTC of the period's first day and before 00:00 UTC of the day after its"
+              + " last; its `year` and `month` are those of that instant in UTC.",
+          "**Unknown in REF-01 and REF-02.** The count of unknowns is the attempts sent in the"
+              + " period that were cancelled by the referrer or entered in error: both are"
+              + " outside the denominator.");
+
   private static final Map<String, Indicator> ALL = build();
 
   private IndicatorCatalogue() {}
@@ -135,7 +169,9 @@ public final class IndicatorCatalogue {
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Indicator catalogue\n\n")
-        .append("Generated from `IndicatorCatalogue` by `IndicatorCatalogueTest`; do not edit.\n\n")
+        .append(
+            "Generated from `IndicatorCatalogue` (`van docs`; `IndicatorCatalogueTest` checks it);"
+                + " do not edit.\n\n")
         .append("| code | name | definition | numerator | denominator | unit | period |")
         .append(" allowed disaggregations | always by | unknowns | answers |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -183,15 +219,22 @@ public final class IndicatorCatalogue {
           .append(" |\n");
     }
     md.append(
-        "\nTotals are marked `_T` in a dimension column. A partial date counts at its earliest"
-            + " day. Every combination of a closed dimension's codes is listed, zeros included"
-            + " (an open dimension lists the values met in the data); a total is listed even when"
-            + " nothing happened in the period. Cells whose count, numerator or denominator is"
-            + " between 1 and threshold - 1 (default 5) are suppressed, and so are the cells that"
-            + " would let a reader recover one from the totals of the same indicator published"
-            + " beside it; both are marked OBS_STATUS C and not told apart (a cell known to be a"
-            + " mere partner would narrow the small cell it protects). Publish only tables"
-            + " computed in one call: separately computed tables are not protected together.\n");
+        "\nTotals are marked `_T` in a dimension column. Every combination of a closed dimension's"
+            + " codes is listed, zeros included (an open dimension lists the values met in the"
+            + " data); a total is listed even when nothing happened in the period. Cells whose"
+            + " count, numerator, denominator or count of unknowns is between 1 and threshold - 1"
+            + " (default 5) are suppressed, and so are the cells that would let a reader recover"
+            + " one from anything else published in the same output: the totals and margins of"
+            + " the same indicator, and the counts, numerators, denominators and unknowns of the"
+            + " other indicators over the same people (CAS-01 by province minus CAS-08's injured"
+            + " there is CAS-02's killed there). Both are marked OBS_STATUS C and not told apart"
+            + " (a cell known to be a mere partner would narrow the small cell it protects)."
+            + " Publish only tables computed in one call: separately computed tables are not"
+            + " protected together.\n");
+    md.append("\n## Rules where a definition is silent\n\n");
+    for (String rule : RULES) {
+      md.append("- ").append(rule).append('\n');
+    }
     return md.toString();
   }
 
@@ -356,7 +399,8 @@ public final class IndicatorCatalogue {
             "SUR-01",
             "Living survivors",
             "Survivors (injured casualties) alive at the end of the period: injured on or before"
-                + " the end and not died by it. Age is age at the incident.",
+                + " the end and not died on or before it. Age is age at the incident; year and"
+                + " admin1 are those of the incident (year of injury, place of the incident).",
             "living survivors",
             "",
             Unit.COUNT,
@@ -370,8 +414,9 @@ public final class IndicatorCatalogue {
         new Indicator(
             "SUR-02",
             "WG-SS disability prevalence",
-            "Share of living survivors with a WG-SS assessment whose latest assessment meets the"
-                + " identifier (DISABILITY1-4).",
+            "Share of living survivors with a WG-SS assessment whose latest assessment on or"
+                + " before the period end meets the identifier (DISABILITY1-4, by the Washington"
+                + " Group's analytic syntax).",
             "assessed living survivors meeting the identifier",
             "assessed living survivors whose identifier is yes or no",
             Unit.PROPORTION,
@@ -386,7 +431,8 @@ public final class IndicatorCatalogue {
             "NEED-01",
             "Needs-assessment coverage",
             "Share of living survivors whose needs were assessed in the 12 months up to the"
-                + " period end.",
+                + " period end (from the day after the end minus one year to the end, both"
+                + " included).",
             "living survivors with a needs assessment dated in the 12 months to the period end",
             "living survivors",
             Unit.PROPORTION,
@@ -438,7 +484,8 @@ public final class IndicatorCatalogue {
             ATTEMPT_DIMS,
             List.of(),
             ATTEMPT_DEFAULTS,
-            "cancelled attempts are outside the denominator and reported as unknown",
+            "cancelled and entered-in-error attempts are outside the denominator and reported as"
+                + " unknown",
             ATTEMPT_SENT_IN_PERIOD,
             List.of(OSLO_SIEM_REAP_ANGKOR)));
     list.add(
@@ -453,7 +500,8 @@ public final class IndicatorCatalogue {
             ATTEMPT_DIMS,
             List.of(),
             ATTEMPT_DEFAULTS,
-            "cancelled attempts are outside the denominator and reported as unknown",
+            "cancelled and entered-in-error attempts are outside the denominator and reported as"
+                + " unknown",
             ATTEMPT_SENT_IN_PERIOD,
             List.of(OSLO_SIEM_REAP_ANGKOR)));
     list.add(

@@ -21,7 +21,7 @@ import org.vansdk.indicators.catalogue.Dimension;
 import org.vansdk.indicators.table.ObservationStatus;
 
 /**
- * Primary and secondary suppression of the requests of one indicator, protected together as linked
+ * Primary and secondary suppression of every request of one output, protected together as linked
  * tables.
  *
  * <p>What a reader can subtract: every request of an indicator counts the same records, so a
@@ -30,17 +30,19 @@ import org.vansdk.indicators.table.ObservationStatus;
  * coarse code is the sum of its fine codes (device group of device categories; Landmine Monitor
  * group of sex by age group). Those sums are cut into two-way tables with their margins (two
  * dimensions of a request whose three margins are requested too) and one-way sums (a request and
- * each nearest coarser request, or a coarse code and its fine codes), each laid out as a {@link
- * CountTable}, and each protected in turn by the anonymisation module's {@link
- * SmallCellProtection}, fed the cells hidden so far in any table, until no table hides anything new
- * (the modular approach to linked tables). Count, numerator and denominator are protected alike: a
- * cell is primary-suppressed when any of them is small, and a hidden cell hides them all.
+ * each nearest coarser request, or a coarse code and its fine codes). Across indicators, a count of
+ * one is a count of another, or a sum of others (CAS-01 by sex is CAS-02's killed plus CAS-08's
+ * injured plus CAS-02's unknown outcome, by sex): those equalities and sums come from {@link
+ * CrossIndicatorSums} as one-way sums. Each table is laid out as a {@link CountTable} and protected
+ * in turn by the anonymisation module's {@link SmallCellProtection}, fed the cells hidden so far in
+ * any table, until no table hides anything new (the modular approach to linked tables). A cell is
+ * primary-suppressed when its count, numerator, denominator or unknowns is small, and a hidden cell
+ * hides all of them. A cell whose key is hidden in the base count of the same people (CAS-01,
+ * SUR-01; see {@link #base}) is hidden too.
  *
- * <p>Between indicators: the cells hidden in a base count (CAS-01, SUR-01; see {@link
- * TableBuilder}) are passed in as {@code alsoHidden} to the indicators over the same people, whose
- * denominator plus unknowns, or count, is that base count. Not covered: month within year
- * (year-only dates have an unknown month), admin area within country, and requests sharing a margin
- * that is not itself requested. Not thread-safe; one instance per run.
+ * <p>Not covered: month within year (year-only dates have an unknown month), admin area within
+ * country, requests sharing a margin that is not itself requested, and counts no two indicators
+ * share (REF-04's reasons, NEED-02's needs). Not thread-safe; one instance per run.
  */
 final class LinkedTableProtection {
   /** A dimension whose codes are sums of the codes of finer dimensions. */
@@ -72,13 +74,18 @@ final class LinkedTableProtection {
                           AgeGroup.fromCode(c.get(Dimension.AGE_GROUP)))
                       .code()));
 
-  /** A sum laid out as a two-way table: global cell ids in the augmented layout. */
+  /**
+   * A sum laid out as a two-way table: global cell ids in the augmented layout, and the values a
+   * reader sees there, one layout per measure (count, numerator, denominator) the sum holds for.
+   */
   private static final class Linked {
     final int[][] ids;
+    final long[][][] values;
     boolean dead;
 
-    Linked(int[][] ids) {
+    Linked(int[][] ids, long[][][] values) {
       this.ids = ids;
+      this.values = values;
     }
   }
 
@@ -86,18 +93,17 @@ final class LinkedTableProtection {
   private final SmallCellProtection protection;
   private final int[] offsets;
   private final int cellCount;
-  private final long[][] measures; // per measure, per global id
+  private final long[][] counts; // per global id: count or numerator, denominator, unknowns
+  private final int[][] measures; // per global id: the counts protected (see CellGrid.measures)
   private final boolean[] hidden;
+  private final int[] baseCell; // per global id: the same key in its base count, or -1
   private final List<Linked> tables = new ArrayList<>();
 
   /**
-   * @param grids the requests of one indicator
+   * @param grids every request of one output
    * @param protection the small-cell rule
-   * @param alsoHidden cells hidden in the base count of these requests (see {@link #cellKey});
-   *     hidden here too
    */
-  LinkedTableProtection(
-      List<CellGrid> grids, SmallCellProtection protection, Set<String> alsoHidden) {
+  LinkedTableProtection(List<CellGrid> grids, SmallCellProtection protection) {
     this.grids = grids;
     this.protection = protection;
     this.offsets = new int[grids.size()];
@@ -107,31 +113,67 @@ final class LinkedTableProtection {
       n += grids.get(g).size();
     }
     this.cellCount = n;
-    int[] which = CellGrid.measures(grids.get(0).request.indicator().unit());
-    this.measures = new long[which.length][n];
+    this.counts = new long[n][];
+    this.measures = new int[n][];
     this.hidden = new boolean[n];
+    this.baseCell = new int[n];
     for (int g = 0; g < grids.size(); g++) {
       CellGrid grid = grids.get(g);
+      int[] which = CellGrid.measures(grid.request.indicator().unit());
       for (int i = 0; i < grid.size(); i++) {
-        for (int m = 0; m < which.length; m++) {
-          long v = grid.counts[i][which[m]];
-          measures[m][offsets[g] + i] = v;
+        int id = offsets[g] + i;
+        counts[id] = grid.counts[i];
+        measures[id] = which;
+        for (int m : which) {
+          long v = grid.counts[i][m];
           if (v > 0 && v < protection.threshold()) {
-            hidden[offsets[g] + i] = true;
+            hidden[id] = true;
           }
         }
         // A small count of unknowns is a small group of people too.
         long unknown = grid.counts[i][2];
         if (unknown > 0 && unknown < protection.threshold()) {
-          hidden[offsets[g] + i] = true;
+          hidden[id] = true;
+        }
+      }
+    }
+    linkToBase();
+  }
+
+  /**
+   * The base count whose cells an indicator's cell sizes equal or are part of: CAS-01 for the
+   * casualty indicators of the period (CAS-02 to CAS-06, CAS-08, CAS-09, DQ-01), SUR-01 for the
+   * survivors' (SUR-02, NEED-*, SRV-01); an indicator over other units (CAS-07 and CAS-10 over
+   * incidents, REF-* over attempts) is its own base.
+   */
+  static String base(String code) {
+    if (code.startsWith("SUR-") || code.startsWith("NEED-") || code.startsWith("SRV-")) {
+      return "SUR-01";
+    }
+    if (code.startsWith("REF-") || code.equals("CAS-07") || code.equals("CAS-10")) {
+      return code;
+    }
+    return "CAS-01";
+  }
+
+  private void linkToBase() {
+    Map<String, Integer> baseCells = new HashMap<>();
+    for (int g = 0; g < grids.size(); g++) {
+      CellGrid grid = grids.get(g);
+      String code = grid.request.indicator().code();
+      if (base(code).equals(code)) {
+        for (int i = 0; i < grid.size(); i++) {
+          baseCells.put(code + "|" + cellKey(grid, i), offsets[g] + i);
         }
       }
     }
     for (int g = 0; g < grids.size(); g++) {
-      for (int i = 0; i < grids.get(g).size(); i++) {
-        if (alsoHidden.contains(cellKey(grids.get(g), i))) {
-          hidden[offsets[g] + i] = true;
-        }
+      CellGrid grid = grids.get(g);
+      String code = grid.request.indicator().code();
+      for (int i = 0; i < grid.size(); i++) {
+        Integer b =
+            base(code).equals(code) ? null : baseCells.get(base(code) + "|" + cellKey(grid, i));
+        baseCell[offsets[g] + i] = b == null ? -1 : b;
       }
     }
   }
@@ -151,13 +193,28 @@ final class LinkedTableProtection {
 
   /** Flags every small cell and every cell hidden to protect one, in the grids. */
   void run() {
-    buildTables();
+    Map<String, List<CellGrid>> byIndicator = new LinkedHashMap<>();
+    for (CellGrid g : grids) {
+      byIndicator.computeIfAbsent(g.request.indicator().code(), k -> new ArrayList<>()).add(g);
+    }
+    for (List<CellGrid> same : byIndicator.values()) {
+      buildTables(same);
+    }
+    for (CrossIndicatorSums.Sum sum : CrossIndicatorSums.of(grids, offsets)) {
+      addSum(sum);
+    }
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Linked t : tables) {
         if (!t.dead) {
           changed |= protect(t);
+        }
+      }
+      for (int id = 0; id < cellCount; id++) {
+        if (!hidden[id] && baseCell[id] >= 0 && hidden[baseCell[id]]) {
+          hidden[id] = true;
+          changed = true;
         }
       }
     }
@@ -188,11 +245,11 @@ final class LinkedTableProtection {
       return false;
     }
     boolean changed = false;
-    for (long[] values : measures) {
+    for (long[][] values : t.values) {
       long[][] cells = new long[rows - 1][columns - 1];
       for (int r = 0; r < rows - 1; r++) {
         for (int c = 0; c < columns - 1; c++) {
-          cells[r][c] = values[t.ids[r][c]];
+          cells[r][c] = values[r][c];
         }
       }
       ProtectedTable p;
@@ -237,7 +294,7 @@ final class LinkedTableProtection {
     return p.cellSuppression(r, c);
   }
 
-  private CellGrid grid(Set<Dimension> dims) {
+  private static CellGrid grid(List<CellGrid> grids, Set<Dimension> dims) {
     for (CellGrid g : grids) {
       if (g.dimensions.equals(dims)) {
         return g;
@@ -251,10 +308,11 @@ final class LinkedTableProtection {
     return i < 0 ? -1 : offsets[grids.indexOf(g)] + i;
   }
 
-  private void buildTables() {
+  /** The tables of one indicator's requests. */
+  private void buildTables(List<CellGrid> grids) {
     for (CellGrid fine : grids) {
       for (CellGrid coarse : grids) {
-        if (covers(coarse.dimensions, fine.dimensions)) {
+        if (covers(grids, coarse.dimensions, fine.dimensions)) {
           addSums(fine, coarse, c -> c);
         }
       }
@@ -263,7 +321,7 @@ final class LinkedTableProtection {
           Set<Dimension> dims = EnumSet.copyOf(fine.dimensions);
           dims.removeAll(h.fine);
           dims.add(h.coarse);
-          CellGrid coarse = grid(dims);
+          CellGrid coarse = grid(grids, dims);
           if (coarse != null) {
             addSums(
                 fine,
@@ -279,14 +337,14 @@ final class LinkedTableProtection {
       List<Dimension> dims = new ArrayList<>(fine.dimensions);
       for (int a = 0; a < dims.size(); a++) {
         for (int b = a + 1; b < dims.size(); b++) {
-          addTwoWay(fine, dims.get(a), dims.get(b));
+          addTwoWay(grids, fine, dims.get(a), dims.get(b));
         }
       }
     }
   }
 
   /** Whether {@code small} is a strict subset of {@code big} with no request strictly between. */
-  private boolean covers(Set<Dimension> small, Set<Dimension> big) {
+  private static boolean covers(List<CellGrid> grids, Set<Dimension> small, Set<Dimension> big) {
     if (!big.containsAll(small) || big.size() == small.size()) {
       return false;
     }
@@ -331,16 +389,16 @@ final class LinkedTableProtection {
   }
 
   /** Two-way tables of dimensions a (rows) and b (columns) with their three margins. */
-  private void addTwoWay(CellGrid g, Dimension a, Dimension b) {
+  private void addTwoWay(List<CellGrid> grids, CellGrid g, Dimension a, Dimension b) {
     Set<Dimension> noB = EnumSet.copyOf(g.dimensions);
     noB.remove(b);
     Set<Dimension> noA = EnumSet.copyOf(g.dimensions);
     noA.remove(a);
     Set<Dimension> neither = EnumSet.copyOf(noA);
     neither.remove(b);
-    CellGrid rowTotals = grid(noB);
-    CellGrid columnTotals = grid(noA);
-    CellGrid grand = grid(neither);
+    CellGrid rowTotals = grid(grids, noB);
+    CellGrid columnTotals = grid(grids, noA);
+    CellGrid grand = grid(grids, neither);
     if (rowTotals == null || columnTotals == null || grand == null) {
       return;
     }
@@ -371,7 +429,10 @@ final class LinkedTableProtection {
     }
   }
 
-  /** Adds a table if every position is a cell and its margins are the sums of its cells. */
+  /**
+   * Adds a table of one indicator's cells if every position is a cell and its margins are the sums
+   * of its cells, for each measure of the indicator.
+   */
   private void add(int[][] ids) {
     int rows = ids.length - 1;
     int columns = ids[0].length - 1;
@@ -382,14 +443,22 @@ final class LinkedTableProtection {
         }
       }
     }
-    for (long[] v : measures) {
+    int[] which = measures[ids[0][0]];
+    long[][][] values = new long[which.length][rows + 1][columns + 1];
+    for (int m = 0; m < which.length; m++) {
+      long[][] v = values[m];
+      for (int r = 0; r <= rows; r++) {
+        for (int c = 0; c <= columns; c++) {
+          v[r][c] = counts[ids[r][c]][which[m]];
+        }
+      }
       long grand = 0;
       for (int r = 0; r < rows; r++) {
         long sum = 0;
         for (int c = 0; c < columns; c++) {
-          sum += v[ids[r][c]];
+          sum += v[r][c];
         }
-        if (sum != v[ids[r][columns]]) {
+        if (sum != v[r][columns]) {
           return;
         }
         grand += sum;
@@ -397,16 +466,30 @@ final class LinkedTableProtection {
       for (int c = 0; c < columns; c++) {
         long sum = 0;
         for (int r = 0; r < rows; r++) {
-          sum += v[ids[r][c]];
+          sum += v[r][c];
         }
-        if (sum != v[ids[rows][c]]) {
+        if (sum != v[rows][c]) {
           return;
         }
       }
-      if (grand != v[ids[rows][columns]]) {
+      if (grand != v[rows][columns]) {
         return;
       }
     }
-    tables.add(new Linked(ids));
+    tables.add(new Linked(ids, values));
+  }
+
+  /** Adds a sum across indicators as an n x 1 table (its values hold, see CrossIndicatorSums). */
+  private void addSum(CrossIndicatorSums.Sum sum) {
+    int parts = sum.cells.length - 1;
+    int[][] ids = new int[parts + 1][2];
+    long[][] values = new long[parts + 1][2];
+    for (int i = 0; i <= parts; i++) {
+      ids[i][0] = sum.cells[i];
+      ids[i][1] = sum.cells[i];
+      values[i][0] = sum.values[i];
+      values[i][1] = sum.values[i];
+    }
+    tables.add(new Linked(ids, new long[][][] {values}));
   }
 }

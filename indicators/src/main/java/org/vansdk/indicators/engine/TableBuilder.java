@@ -2,12 +2,9 @@ package org.vansdk.indicators.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.vansdk.anonymisation.table.SmallCellProtection;
 import org.vansdk.anonymisation.table.ZeroCells;
 import org.vansdk.indicators.table.IndicatorTable;
@@ -15,11 +12,11 @@ import org.vansdk.indicators.table.Observation;
 
 /**
  * Builds the published table of an accumulation: lays every request out as a full grid of cells
- * (zeros included, see {@link CellGrid}), protects small cells indicator by indicator with {@link
- * LinkedTableProtection} (all requests of one indicator together, since each is a margin of the
- * finer ones) and from a base count to the indicators over the same people, and turns the cells
- * into observations. Only what one call computes is protected together: tables from separate calls
- * must not be published side by side. Immutable and thread-safe.
+ * (zeros included, see {@link CellGrid}), protects small cells of all requests together with {@link
+ * LinkedTableProtection} (each request is a margin of the finer ones of its indicator, and the
+ * counts of one indicator are counts or sums of counts of others), and turns the cells into
+ * observations. Only what one call computes is protected together: tables from separate calls must
+ * not be published side by side. Immutable and thread-safe.
  */
 final class TableBuilder {
   private final int threshold;
@@ -48,54 +45,12 @@ final class TableBuilder {
   }
 
   /**
-   * Protects indicator by indicator, the base counts first: a cell hidden in a base count (CAS-01,
-   * the casualties of the period; SUR-01, the survivors at its end) is hidden in every indicator
-   * over the same people too, since their cell size (denominator plus unknowns, or DQ-01's
-   * denominator) is that count, and two indicators hiding different partners of the same small
-   * count could be subtracted from each other.
+   * Protects every request of the output together: a count of one indicator is a count of another,
+   * or a margin of others, so hiding cells indicator by indicator would let a reader subtract
+   * across them (see {@link LinkedTableProtection}).
    */
   private void protect(Collection<CellGrid> all) {
     SmallCellProtection protection = SmallCellProtection.of(threshold, ZeroCells.PUBLISH);
-    Map<String, List<CellGrid>> byIndicator = new LinkedHashMap<>();
-    for (CellGrid g : all) {
-      byIndicator.computeIfAbsent(g.request.indicator().code(), k -> new ArrayList<>()).add(g);
-    }
-    Map<String, Set<String>> hiddenInBase = new HashMap<>();
-    for (Map.Entry<String, List<CellGrid>> e : byIndicator.entrySet()) {
-      if (base(e.getKey()).equals(e.getKey())) {
-        new LinkedTableProtection(e.getValue(), protection, Set.of()).run();
-        Set<String> hidden = new HashSet<>();
-        for (CellGrid g : e.getValue()) {
-          for (int i = 0; i < g.size(); i++) {
-            if (g.suppression[i] != null) {
-              hidden.add(LinkedTableProtection.cellKey(g, i));
-            }
-          }
-        }
-        hiddenInBase.put(e.getKey(), hidden);
-      }
-    }
-    for (Map.Entry<String, List<CellGrid>> e : byIndicator.entrySet()) {
-      if (!base(e.getKey()).equals(e.getKey())) {
-        Set<String> shared = hiddenInBase.getOrDefault(base(e.getKey()), Set.of());
-        new LinkedTableProtection(e.getValue(), protection, shared).run();
-      }
-    }
-  }
-
-  /**
-   * The base count whose cells an indicator's cell sizes equal or are part of: CAS-01 for the
-   * casualty indicators of the period (CAS-02 to CAS-06, CAS-08, CAS-09, DQ-01), SUR-01 for the
-   * survivors' (SUR-02, NEED-*, SRV-01); an indicator over other units (CAS-07 and CAS-10 over
-   * incidents, REF-* over attempts) is its own base.
-   */
-  static String base(String code) {
-    if (code.startsWith("SUR-") || code.startsWith("NEED-") || code.startsWith("SRV-")) {
-      return "SUR-01";
-    }
-    if (code.startsWith("REF-") || code.equals("CAS-07") || code.equals("CAS-10")) {
-      return code;
-    }
-    return "CAS-01";
+    new LinkedTableProtection(new ArrayList<>(all), protection).run();
   }
 }

@@ -23,7 +23,6 @@ import org.vansdk.core.casualty.Casualty;
 import org.vansdk.core.code.YesNoUnknown;
 import org.vansdk.core.delivery.ServiceDelivery;
 import org.vansdk.core.functioning.FunctioningAssessment;
-import org.vansdk.core.functioning.WgSsIdentifiers;
 import org.vansdk.core.incident.Incident;
 import org.vansdk.core.need.Need;
 import org.vansdk.core.need.NeedsAssessment;
@@ -38,8 +37,9 @@ import org.vansdk.indicators.catalogue.Dimension;
 /**
  * Cross-check against a second engine: the same generated records are loaded into an in-memory
  * DuckDB and every indicator of the catalogue is computed in SQL; every count, and the REF-03
- * percentiles, must be identical. The one thing not recomputed in SQL is the WG-SS scoring of a
- * functioning assessment (DISABILITY1-4 from the six answers), loaded as core computes it.
+ * percentiles, must be identical. The WG-SS scoring (DISABILITY1-4 from the six answers) is
+ * recomputed in SQL too, as the Washington Group's analytic syntax states it: sums over valid
+ * answers, missing only when all six answers are missing.
  */
 class DuckDbCrossCheckTest {
   /** For each indicator: the row filter and the numerator, denominator and unknown expressions. */
@@ -368,11 +368,47 @@ class DuckDbCrossCheckTest {
     return String.join(" UNION ALL ", parts);
   }
 
+  /** The WG-SS identifiers in SQL, as the Washington Group's analytic syntax computes them. */
+  private static final String WG_SYNTAX;
+
+  static {
+    String[] domains = {"seeing", "hearing", "walking", "cognition", "self_care", "communication"};
+    String[][] counts = {
+      {"sum234", "'some_difficulty', 'a_lot_of_difficulty', 'cannot_do_at_all'"},
+      {"sum34", "'a_lot_of_difficulty', 'cannot_do_at_all'"},
+      {"sum4", "'cannot_do_at_all'"},
+      {"missing", "'refused', 'dont_know', 'not_ascertained'"}
+    };
+    List<String> sumColumns = new ArrayList<>();
+    for (String[] c : counts) {
+      List<String> terms = new ArrayList<>();
+      for (String d : domains) {
+        terms.add("CAST(" + d + " IN (" + c[1] + ") AS INTEGER)");
+      }
+      sumColumns.add(String.join(" + ", terms) + " AS " + c[0]);
+    }
+    String sums = String.join(", ", sumColumns);
+    String identifier =
+        "CASE WHEN %s THEN 'yes' WHEN missing = 6 THEN 'unknown' ELSE 'no' END AS %s";
+    WG_SYNTAX =
+        "CREATE TABLE wg AS SELECT id, person_id, date_text, "
+            + String.join(
+                ", ",
+                String.format(identifier, "sum234 >= 1", "d1"),
+                String.format(identifier, "sum234 >= 2 OR sum34 >= 1", "d2"),
+                String.format(identifier, "sum34 >= 1", "d3"),
+                String.format(identifier, "sum4 >= 1", "d4"))
+            + " FROM (SELECT *, "
+            + sums
+            + " FROM wg_answers)";
+  }
+
   private static void loadVictimAssistance(Connection db, Submission s) throws SQLException {
     try (Statement st = db.createStatement()) {
       st.execute(
-          "CREATE TABLE wg (id VARCHAR, person_id VARCHAR, date_text VARCHAR, d1 VARCHAR,"
-              + " d2 VARCHAR, d3 VARCHAR, d4 VARCHAR)");
+          "CREATE TABLE wg_answers (id VARCHAR, person_id VARCHAR, date_text VARCHAR,"
+              + " seeing VARCHAR, hearing VARCHAR, walking VARCHAR, cognition VARCHAR,"
+              + " self_care VARCHAR, communication VARCHAR)");
       st.execute("CREATE TABLE needs (id VARCHAR, person_id VARCHAR, date_text VARCHAR)");
       st.execute("CREATE TABLE need (assessment_id VARCHAR, pillar VARCHAR, status VARCHAR)");
       st.execute(
@@ -393,19 +429,23 @@ class DuckDbCrossCheckTest {
       ps.executeBatch();
     }
     try (PreparedStatement ps =
-        db.prepareStatement("INSERT INTO wg VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        db.prepareStatement("INSERT INTO wg_answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (FunctioningAssessment f : s.functioningAssessments()) {
-        WgSsIdentifiers w = f.computedIdentifiers();
         ps.setString(1, f.id().value());
         ps.setString(2, f.personId().value());
         ps.setString(3, f.date().toString());
-        ps.setString(4, w.disability1().code());
-        ps.setString(5, w.disability2().code());
-        ps.setString(6, w.disability3().code());
-        ps.setString(7, w.disability4().code());
+        ps.setString(4, f.seeing().code());
+        ps.setString(5, f.hearing().code());
+        ps.setString(6, f.walking().code());
+        ps.setString(7, f.cognition().code());
+        ps.setString(8, f.selfCare().code());
+        ps.setString(9, f.communication().code());
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+    try (Statement st = db.createStatement()) {
+      st.execute(WG_SYNTAX);
     }
     try (PreparedStatement ps = db.prepareStatement("INSERT INTO needs VALUES (?, ?, ?)");
         PreparedStatement pn = db.prepareStatement("INSERT INTO need VALUES (?, ?, ?)")) {

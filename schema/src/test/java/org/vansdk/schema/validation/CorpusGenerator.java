@@ -196,7 +196,7 @@ final class CorpusGenerator {
     ObjectNode wg = rec(withWg, "functioningAssessments", 0).putObject("wgSsIdentifiers");
     wg.put("sum234", 3).put("sum34", 1).put("sum4", 0).put("missing", 1);
     wg.put("disability1", "yes").put("disability2", "yes").put("disability3", "yes");
-    wg.put("disability4", "unknown");
+    wg.put("disability4", "no");
     valid("submission", withWg);
 
     semantic(
@@ -288,7 +288,7 @@ final class CorpusGenerator {
               .put("disability1", "yes")
               .put("disability2", "yes")
               .put("disability3", "no")
-              .put("disability4", "unknown");
+              .put("disability4", "no");
         },
         "VAN-S-0108",
         "/functioningAssessments/0/wgSsIdentifiers/disability3");

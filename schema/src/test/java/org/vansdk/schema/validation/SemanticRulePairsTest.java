@@ -88,7 +88,7 @@ class SemanticRulePairsTest {
             .put("disability1", "yes")
             .put("disability2", "yes")
             .put("disability3", disability3)
-            .put("disability4", "unknown");
+            .put("disability4", "no");
   }
 
   static List<Pair> pairs() {
