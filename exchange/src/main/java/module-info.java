@@ -10,4 +10,5 @@ module org.vansdk.exchange {
   requires org.apache.poi.poi;
   requires org.apache.poi.ooxml;
   requires java.xml;
+  requires static org.immutables.value;
 }
