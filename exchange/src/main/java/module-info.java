@@ -1,7 +1,7 @@
 /**
- * VAN SDK exchange: the standard exports other systems read (Open Referral HSDS 3.0 for the
- * service directory, SDMX-CSV 2.0 and ADX for indicator tables, treaty and Landmine Monitor tables,
- * records as spreadsheets) and the HSDS import of another network's directory.
+ * VAN SDK exchange: the standard exports other systems read (Open Referral HSDS 3.0 for the service
+ * directory, SDMX-CSV 2.0 and ADX for indicator tables, treaty and Landmine Monitor tables, records
+ * as spreadsheets) and the HSDS import of another network's directory.
  */
 module org.vansdk.exchange {
   requires transitive org.vansdk.core;

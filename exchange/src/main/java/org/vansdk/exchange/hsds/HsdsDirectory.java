@@ -19,7 +19,10 @@ public final class HsdsDirectory {
   /** The file names {@link #write} uses, in order. */
   public static final List<String> FILES =
       List.of(
-          "organizations.json", "services.json", "service_at_locations.json", "taxonomy_terms.json");
+          "organizations.json",
+          "services.json",
+          "service_at_locations.json",
+          "taxonomy_terms.json");
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -20,10 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Exports the service directory as HSDS 3.0 JSON valid under the official schemas: organisations as
- * {@code organization}, services as {@code service} (service types as attributes linking the
- * {@link VictimAssistanceTaxonomy}, eligibility as {@code eligibility_description}, {@code
- * minimum_age}, {@code maximum_age}), service locations as {@code service_at_location} with their
- * {@code location}. Every id is a name-based UUID of ours; what HSDS has no field for travels in
+ * {@code organization}, services as {@code service} (service types as attributes linking the {@link
+ * VictimAssistanceTaxonomy}, eligibility as {@code eligibility_description}, {@code minimum_age},
+ * {@code maximum_age}), service locations as {@code service_at_location} with their {@code
+ * location}. Every id is a name-based UUID of ours; what HSDS has no field for travels in
  * attributes of our profile, so {@link HsdsImporter} gives the same records back. Stateless and
  * thread-safe.
  */
@@ -183,8 +183,7 @@ public final class HsdsExporter {
         .adminArea()
         .ifPresent(
             area ->
-                la.term(HsdsProfile.ADMIN_AREA, area(area), terms)
-                    .put("value", "" + area.level()));
+                la.term(HsdsProfile.ADMIN_AREA, area(area), terms).put("value", "" + area.level()));
     where
         .point()
         .flatMap(p -> p.accuracyMetres())

@@ -27,6 +27,7 @@ import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.place.GeoPoint;
 import org.vansdk.core.place.Location;
 import org.vansdk.core.text.LocalizedText;
+import org.vansdk.exchange.ExchangeException;
 import org.vansdk.exchange.hsds.HsdsImport.Issue;
 import org.vansdk.exchange.hsds.HsdsImport.Severity;
 import tools.jackson.databind.JsonNode;
@@ -43,49 +44,137 @@ import tools.jackson.databind.JsonNode;
  */
 public final class HsdsImporter {
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private static final Set<String> ORGANIZATION_FIELDS =
       Set.of(
-          "id", "name", "alternate_name", "description", "email", "website", "tax_status",
-          "tax_id", "year_incorporated", "legal_status", "logo", "uri", "parent_organization_id",
-          "funding", "contacts", "phones", "locations", "programs", "organization_identifiers",
-          "attributes", "metadata");
+          "id",
+          "name",
+          "alternate_name",
+          "description",
+          "email",
+          "website",
+          "tax_status",
+          "tax_id",
+          "year_incorporated",
+          "legal_status",
+          "logo",
+          "uri",
+          "parent_organization_id",
+          "funding",
+          "contacts",
+          "phones",
+          "locations",
+          "programs",
+          "organization_identifiers",
+          "attributes",
+          "metadata");
   private static final Set<String> ORGANIZATION_MAPPED =
       Set.of("id", "name", "description", "organization_identifiers", "attributes");
 
   private static final Set<String> SERVICE_FIELDS =
       Set.of(
-          "id", "organization_id", "program_id", "name", "alternate_name", "description", "url",
-          "email", "status", "interpretation_services", "application_process", "fees_description",
-          "wait_time", "fees", "accreditations", "eligibility_description", "minimum_age",
-          "maximum_age", "assured_date", "assurer_email", "licenses", "alert", "last_modified",
-          "phones", "schedules", "service_areas", "service_at_locations", "languages",
-          "organization", "funding", "cost_options", "program", "required_documents", "contacts",
-          "attributes", "metadata");
+          "id",
+          "organization_id",
+          "program_id",
+          "name",
+          "alternate_name",
+          "description",
+          "url",
+          "email",
+          "status",
+          "interpretation_services",
+          "application_process",
+          "fees_description",
+          "wait_time",
+          "fees",
+          "accreditations",
+          "eligibility_description",
+          "minimum_age",
+          "maximum_age",
+          "assured_date",
+          "assurer_email",
+          "licenses",
+          "alert",
+          "last_modified",
+          "phones",
+          "schedules",
+          "service_areas",
+          "service_at_locations",
+          "languages",
+          "organization",
+          "funding",
+          "cost_options",
+          "program",
+          "required_documents",
+          "contacts",
+          "attributes",
+          "metadata");
   private static final Set<String> SERVICE_MAPPED =
       Set.of(
-          "id", "organization_id", "name", "status", "application_process", "fees_description",
-          "eligibility_description", "minimum_age", "maximum_age", "service_at_locations",
-          "languages", "organization", "attributes");
+          "id",
+          "organization_id",
+          "name",
+          "status",
+          "application_process",
+          "fees_description",
+          "eligibility_description",
+          "minimum_age",
+          "maximum_age",
+          "service_at_locations",
+          "languages",
+          "organization",
+          "attributes");
 
   private static final Set<String> SAL_FIELDS =
       Set.of(
-          "id", "service_id", "location_id", "description", "contacts", "phones", "schedules",
-          "location", "attributes", "metadata");
+          "id",
+          "service_id",
+          "location_id",
+          "description",
+          "contacts",
+          "phones",
+          "schedules",
+          "location",
+          "attributes",
+          "metadata");
   private static final Set<String> SAL_MAPPED =
       Set.of("id", "service_id", "location_id", "location", "attributes");
 
   private static final Set<String> LOCATION_FIELDS =
       Set.of(
-          "id", "location_type", "url", "organization_id", "name", "alternate_name",
-          "description", "transportation", "latitude", "longitude", "external_identifier",
-          "external_identifier_type", "languages", "addresses", "contacts", "accessibility",
-          "phones", "schedules", "attributes", "metadata");
+          "id",
+          "location_type",
+          "url",
+          "organization_id",
+          "name",
+          "alternate_name",
+          "description",
+          "transportation",
+          "latitude",
+          "longitude",
+          "external_identifier",
+          "external_identifier_type",
+          "languages",
+          "addresses",
+          "contacts",
+          "accessibility",
+          "phones",
+          "schedules",
+          "attributes",
+          "metadata");
   private static final Set<String> LOCATION_MAPPED =
       Set.of(
-          "id", "location_type", "name", "latitude", "longitude", "external_identifier",
-          "external_identifier_type", "accessibility", "attributes");
+          "id",
+          "location_type",
+          "name",
+          "latitude",
+          "longitude",
+          "external_identifier",
+          "external_identifier_type",
+          "accessibility",
+          "attributes");
 
   private final HsdsImportOptions options;
 
@@ -123,6 +212,25 @@ public final class HsdsImporter {
       run.serviceAtLocation(serviceAtLocations.get(i), "/service_at_locations/" + i, null);
     }
     return run.result();
+  }
+
+  /**
+   * The HSDS version of a directory's API root document ({@code {"version": "3.0", ...}}, the
+   * specification's {@code base.json}).
+   *
+   * @return the version, {@code 3.0} or a later 3.x
+   * @throws ExchangeException {@code VAN-E-0001} at {@code /version} if it is absent or not 3.x,
+   *     which this importer does not read
+   */
+  public static String version(JsonNode base) {
+    String v = text(base, "version");
+    if (v == null || !v.matches("3\\.[0-9]+(\\.[0-9]+)?")) {
+      throw new ExchangeException(
+          ExchangeException.INVALID_INPUT,
+          "HSDS /version: this importer reads HSDS 3.x; the document "
+              + (v == null ? "gives no version" : "is another version"));
+    }
+    return v;
   }
 
   /** The mutable state of one import. */
@@ -337,7 +445,8 @@ public final class HsdsImporter {
             la.value(HsdsProfile.ACCURACY_METRES).map(Double::valueOf).ifPresent(p::accuracyMetres);
             where.point(p.build());
           } catch (VanException e) {
-            issue(locAt + "/latitude", Severity.NOT_IMPORTED, "not a WGS84 point: " + e.getMessage());
+            issue(
+                locAt + "/latitude", Severity.NOT_IMPORTED, "not a WGS84 point: " + e.getMessage());
           }
         }
         ServiceLocation.Builder b =

@@ -26,11 +26,10 @@ import org.vansdk.indicators.table.ObservationStatus;
 /**
  * Reads ADX written by {@link AdxWriter} back into an indicator table: every published cell with
  * its value, numerator, denominator and unknown count (suppressed cells are not in ADX). Strict: an
- * element or attribute outside the profile, a data element that is not an indicator (or its
- * {@code _NUM}, {@code _DEN}, {@code _UNK} companion), a category that is not one of our
- * dimensions, a code outside a dimension's list, a cell given twice or groups with different
- * periods are errors naming the element. DTDs and external entities are refused. Stateless and
- * thread-safe.
+ * element or attribute outside the profile, a data element that is not an indicator (or its {@code
+ * _NUM}, {@code _DEN}, {@code _UNK} companion), a category that is not one of our dimensions, a
+ * code outside a dimension's list, a cell given twice or groups with different periods are errors
+ * naming the element. DTDs and external entities are refused. Stateless and thread-safe.
  */
 public final class AdxReader {
   private static final XMLInputFactory XML = factory();
@@ -82,7 +81,8 @@ public final class AdxReader {
             throw invalid("group/@period", e.getMessage());
           }
           if (period != null && !period.equals(p)) {
-            throw invalid("group/@period", "differs from the first group's; a table has one period");
+            throw invalid(
+                "group/@period", "differs from the first group's; a table has one period");
           }
           period = p;
         } else if (depth == 3 && name.equals("dataValue")) {

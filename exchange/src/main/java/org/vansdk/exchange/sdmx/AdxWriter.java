@@ -90,11 +90,15 @@ public final class AdxWriter {
         }
         boolean count = IndicatorCatalogue.get(o.indicator()).unit() == Unit.COUNT;
         if (!count && o.numerator().isPresent()) {
-          value(x, o.indicator() + "_NUM", o.dimensions(), Long.toString(o.numerator().getAsLong()));
+          value(
+              x, o.indicator() + "_NUM", o.dimensions(), Long.toString(o.numerator().getAsLong()));
         }
         if (o.denominator().isPresent()) {
           value(
-              x, o.indicator() + "_DEN", o.dimensions(), Long.toString(o.denominator().getAsLong()));
+              x,
+              o.indicator() + "_DEN",
+              o.dimensions(),
+              Long.toString(o.denominator().getAsLong()));
         }
         if (o.unknown().isPresent()) {
           value(x, o.indicator() + "_UNK", o.dimensions(), Long.toString(o.unknown().getAsLong()));

@@ -49,8 +49,8 @@ public final class SdmxCsvReader {
   private SdmxCsvReader() {}
 
   /**
-   * Reads a table whose {@code REF_AREA} is a dimension: {@code _T} is no country disaggregation,
-   * a country code is the cell's {@link Dimension#COUNTRY}.
+   * Reads a table whose {@code REF_AREA} is a dimension: {@code _T} is no country disaggregation, a
+   * country code is the cell's {@link Dimension#COUNTRY}.
    *
    * @throws ExchangeException {@code VAN-E-0001} naming the row and column of the first problem
    */
@@ -87,8 +87,7 @@ public final class SdmxCsvReader {
           continue;
         }
         if (cells.size() != header.size()) {
-          throw invalid(
-              row, "the row", cells.size() + " fields; the header has " + header.size());
+          throw invalid(row, "the row", cells.size() + " fields; the header has " + header.size());
         }
         Map<String, String> f = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -157,10 +156,7 @@ public final class SdmxCsvReader {
       throw invalid(
           1,
           "the header",
-          "expected "
-              + String.join(",", LEADING)
-              + ",<dimensions>,"
-              + String.join(",", TRAILING));
+          "expected " + String.join(",", LEADING) + ",<dimensions>," + String.join(",", TRAILING));
     }
     List<Dimension> dims = new ArrayList<>();
     for (String column : header.subList(LEADING.size(), n - TRAILING.size())) {
@@ -171,7 +167,8 @@ public final class SdmxCsvReader {
         }
       }
       if (found == null || dims.contains(found)) {
-        throw invalid(1, column, "not a dimension of " + IndicatorCsv.STRUCTURE_ID + " or repeated");
+        throw invalid(
+            1, column, "not a dimension of " + IndicatorCsv.STRUCTURE_ID + " or repeated");
       }
       dims.add(found);
     }
@@ -206,7 +203,9 @@ public final class SdmxCsvReader {
       if (s.sdmxCode().equals(obs)) {
         if (!s.sdmxConfidentiality().equals(conf)) {
           throw invalid(
-              row, "CONF_STATUS", "must be " + s.sdmxConfidentiality() + " when OBS_STATUS is " + obs);
+              row,
+              "CONF_STATUS",
+              "must be " + s.sdmxConfidentiality() + " when OBS_STATUS is " + obs);
         }
         return s;
       }
