@@ -118,7 +118,16 @@ public final class SdmxCsvReader {
         for (Dimension d : dims) {
           String column = d.code().toUpperCase(Locale.ROOT);
           String v = f.get(column);
-          if (!v.equals(IndicatorCsv.TOTAL)) {
+          String absent =
+              IndicatorCsv.applies(indicator, d) ? IndicatorCsv.TOTAL : IndicatorCsv.NONE;
+          if (v.equals(IndicatorCsv.TOTAL) || v.equals(IndicatorCsv.NONE)) {
+            if (!v.equals(absent)) {
+              throw invalid(
+                  row, column, "must be " + absent + " for " + indicator + " (or a code)");
+            }
+          } else if (absent.equals(IndicatorCsv.NONE)) {
+            throw invalid(row, column, indicator + " is not disaggregated by " + d.code() + ": _Z");
+          } else {
             cell.put(d, code(row, column, d, v));
           }
         }

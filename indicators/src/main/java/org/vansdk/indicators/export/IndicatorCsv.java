@@ -21,7 +21,8 @@ import org.vansdk.indicators.table.Observation;
  *   <li>{@code REF_AREA} is the cell's country when the table is disaggregated by country,
  *       otherwise the country given to {@link #write(IndicatorTable, CountryCode, Appendable)}, or
  *       {@code _T} (all the countries in the data).
- *   <li>A cell that is a total over a dimension has {@code _T} in that column.
+ *   <li>A cell that is a total over a dimension has {@code _T} in that column; a column of a
+ *       dimension the row's indicator does not have holds {@code _Z} (not applicable).
  *   <li>{@code TIME_PERIOD} is the table's reporting period ({@link SdmxTimePeriod#sdmx}); stocks
  *       are taken at its end. Year and month disaggregations stay dimensions of their own ({@code
  *       YEAR}, {@code MONTH}), since their cells may be {@code unknown}.
@@ -41,6 +42,9 @@ public final class IndicatorCsv {
 
   /** The SDMX code of a total over a dimension, and of all countries in {@code REF_AREA}. */
   public static final String TOTAL = "_T";
+
+  /** The SDMX code of a dimension that does not apply to the row's indicator. */
+  public static final String NONE = "_Z";
 
   private IndicatorCsv() {}
 
@@ -97,7 +101,8 @@ public final class IndicatorCsv {
         out.append("dataflow,").append(STRUCTURE_ID).append(",I,").append(o.indicator());
         out.append(',').append(quote(o.dimensions().getOrDefault(Dimension.COUNTRY, area)));
         for (Dimension d : dims) {
-          out.append(',').append(quote(o.dimensions().getOrDefault(d, TOTAL)));
+          String v = o.dimensions().get(d);
+          out.append(',').append(v != null ? quote(v) : applies(o.indicator(), d) ? TOTAL : NONE);
         }
         out.append(',')
             .append(period)
@@ -120,6 +125,15 @@ public final class IndicatorCsv {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether an indicator can be disaggregated by a dimension (allowed or intrinsic): a cell that is
+   * not has {@code _T} in that column, one of an indicator without the dimension has {@code _Z}.
+   */
+  public static boolean applies(String indicator, Dimension d) {
+    org.vansdk.indicators.catalogue.Indicator i = IndicatorCatalogue.get(indicator);
+    return i.allowedDimensions().contains(d) || i.intrinsicDimensions().contains(d);
   }
 
   /** The {@code UNIT_MEASURE} code of an indicator: its unit's code in upper case. */
