@@ -11,4 +11,10 @@ module org.vansdk.exchange {
   requires org.apache.poi.ooxml;
   requires java.xml;
   requires static org.immutables.value;
+
+  exports org.vansdk.exchange;
+  exports org.vansdk.exchange.hsds;
+  exports org.vansdk.exchange.sdmx;
+  exports org.vansdk.exchange.treaty;
+  exports org.vansdk.exchange.sheet;
 }

@@ -80,7 +80,12 @@ public final class TreatyTable {
       head.add(TreatyLabels.heading(d.code(), language));
     }
     for (String c : columns) {
-      head.add(TreatyLabels.value(kind.column(), c, language));
+      String label = TreatyLabels.value(kind.column(), c, language);
+      // yes / no alone would not say of what
+      head.add(
+          kind.column() == Dimension.DISABILITY3
+              ? TreatyLabels.heading(kind.column().code(), language) + ": " + label
+              : label);
     }
     head.add(TreatyLabels.heading("total", language));
     grid.add(head);
