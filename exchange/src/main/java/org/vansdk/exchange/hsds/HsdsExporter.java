@@ -59,6 +59,56 @@ public final class HsdsExporter {
     return new HsdsDirectory(orgs, svcs, sals, new ArrayList<>(terms.values()));
   }
 
+  /**
+   * The mapping as a Markdown page: every field of our directory records and where it goes in HSDS,
+   * the attribute link types of our profile, and the victim-assistance taxonomy.
+   */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Service directory as Open Referral HSDS 3.0\n\n")
+        .append("Generated from the code (`HsdsExporter.markdown()`); do not edit.\n\n")
+        .append("`van export IN --format hsds --out DIR` writes `organizations.json`,")
+        .append(" `services.json`, `service_at_locations.json` (each with its `location`) and")
+        .append(" `taxonomy_terms.json`, each a JSON array of HSDS 3.0 objects valid under the")
+        .append(" official compiled schemas. Every `id` is a name-based UUID (version 5) of the")
+        .append(" entity kind and our record id, so the same record always has the same HSDS id.")
+        .append(" `HsdsImporter` reads such a directory back to the same records, and another")
+        .append(" network's directory with `HsdsImportOptions` (id namespace, default country,")
+        .append(" language and organisation type, and a mapping of its taxonomy terms to our")
+        .append(" service types).\n\n")
+        .append("## Fields\n\n| record | our field | HSDS |\n|---|---|---|\n");
+    for (List<String> f : HsdsProfile.FIELDS) {
+      sb.append("| ").append(f.get(0)).append(" | `").append(f.get(1)).append("` | ");
+      sb.append(f.get(2)).append(" |\n");
+    }
+    sb.append("\n## Attribute link types of our profile\n\n")
+        .append("HSDS has no field for these; they travel as `attributes` with this `link_type`")
+        .append(" (a receiver that does not know them can ignore them).\n\n");
+    for (String t : HsdsProfile.LINK_TYPES) {
+      sb.append("- `").append(t).append("`\n");
+    }
+    sb.append("\n## Victim-assistance taxonomy (`")
+        .append(HsdsProfile.SERVICE_TAXONOMY)
+        .append("`)\n\n| code | name | parent | id |\n|---|---|---|---|\n");
+    Map<String, String> names = new LinkedHashMap<>();
+    for (ObjectNode t : VictimAssistanceTaxonomy.serviceTerms()) {
+      names.put(t.get("id").asString(), t.get("code").asString());
+      sb.append("| `").append(t.get("code").asString()).append("` | ");
+      sb.append(t.get("name").asString()).append(" | ");
+      sb.append(t.has("parent_id") ? "`" + names.get(t.get("parent_id").asString()) + "`" : "");
+      sb.append(" | ").append(t.get("id").asString()).append(" |\n");
+    }
+    sb.append("\n## What HSDS does not carry\n\n")
+        .append("- Texts in several languages: HSDS has one `name`; other languages of a name")
+        .append(" are attributes. Descriptive texts (cost, eligibility, how to refer,")
+        .append(" accessibility) have one language, recorded in a `text_language` attribute.\n")
+        .append("- On import, HSDS fields we have no place for (phones, schedules, contacts,")
+        .append(" funding, programs, addresses...) are reported as `NOT_IMPORTED` issues with")
+        .append(" their JSON Pointer; a key HSDS does not define is an `ERROR` and the record is")
+        .append(" left out.\n");
+    return sb.toString();
+  }
+
   static String organizationId(String ourId) {
     return HsdsIds.of("organization", ourId);
   }

@@ -90,5 +90,82 @@ final class HsdsProfile {
           AREA_COVERED,
           ACCURACY_METRES);
 
+  /**
+   * Where each field of our directory records goes in HSDS: {record type, our field, HSDS place}.
+   * Every attribute of Organisation, Service and ServiceLocation is listed (a test checks it).
+   */
+  static final List<List<String>> FIELDS =
+      List.of(
+          List.of(
+              "organisation",
+              "id",
+              "organization.id (name-based UUID) and organization_identifiers[scheme org.vansdk, type van_record_id]"),
+          List.of(
+              "organisation",
+              "name",
+              "organization.name (first language); other languages: attributes name_translation; language: attribute text_language"),
+          List.of(
+              "organisation",
+              "type",
+              "attribute organisation_type, term of the taxonomy '"
+                  + ORGANISATION_TAXONOMY
+                  + "'; also in organization.description (required by HSDS)"),
+          List.of(
+              "organisation",
+              "country",
+              "attribute country (ISO 3166-1 alpha-3); also in organization.description"),
+          List.of(
+              "organisation",
+              "identifiers",
+              "organization_identifiers[identifier_scheme = identifier_type = system, identifier = value]"),
+          List.of("service", "id", "service.id (name-based UUID) and attribute van_record_id"),
+          List.of("service", "organisationId", "service.organization_id (the organisation's UUID)"),
+          List.of(
+              "service",
+              "name",
+              "service.name (first language); other languages: attributes name_translation"),
+          List.of(
+              "service",
+              "serviceTypes",
+              "attributes service_type, terms of the taxonomy '"
+                  + SERVICE_TAXONOMY
+                  + "' (parent: the pillar's term)"),
+          List.of(
+              "service", "status", "service.status (temporarily_closed is 'temporarily closed')"),
+          List.of(
+              "service",
+              "eligibility",
+              "service.minimum_age, maximum_age, eligibility_description (+ text_language)"),
+          List.of("service", "cost", "service.fees_description (+ text_language)"),
+          List.of("service", "languages", "service.languages[code, name]"),
+          List.of(
+              "service",
+              "capacity",
+              "attributes capacity_available, capacity_maximum, capacity_unit, capacity_updated (HSDS has no capacity)"),
+          List.of(
+              "service",
+              "referralTerms",
+              "service.application_process (how to refer, + text_language); attribute days_to_respond"),
+          List.of(
+              "serviceLocation",
+              "id",
+              "service_at_location.id and location.id (name-based UUIDs); location.external_identifier (type van_service_location_id)"),
+          List.of(
+              "serviceLocation",
+              "serviceId",
+              "service_at_location.service_id (the service's UUID)"),
+          List.of(
+              "serviceLocation",
+              "location",
+              "location: country (attribute country), admin area (attribute admin_area: P-code term, level as value; its name as location.name), point (latitude, longitude; attribute accuracy_metres)"),
+          List.of(
+              "serviceLocation",
+              "areasCovered",
+              "service_at_location attributes area_covered (P-code term, level as value)"),
+          List.of(
+              "serviceLocation",
+              "accessibility",
+              "location.accessibility[0].description (+ text_language)"));
+
   private HsdsProfile() {}
 }

@@ -49,6 +49,27 @@ public final class RecordTables {
 
   private RecordTables() {}
 
+  /** Every record type's columns as a Markdown page. */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Records as tables (XLSX, CSV)\n\n")
+        .append("Generated from the code (`RecordTables.markdown()`); do not edit.\n\n")
+        .append("`van export IN --format xlsx --lang km --out records.xlsx` writes a sheet per")
+        .append(" record type; `--format csv --out DIR` a file per record type (`person.csv`...).")
+        .append(" Code values are labels in the chosen language; identifiers, dates and numbers")
+        .append(" as text; lists joined with `; `; nested values (a location, an injury) as JSON.")
+        .append(" Personal fields are included: the spreadsheet is the data, keep it as")
+        .append(" protected as the records. Headings are English (the field name in brackets).\n");
+    for (RecordType t : RecordType.values()) {
+      sb.append("\n## `").append(t.code()).append("`\n\n");
+      List<String> h = headings(t);
+      for (String c : h) {
+        sb.append("- ").append(c).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
   /** The column keys of a record type: its attribute names, e.g. {@code birthDate}. */
   public static List<String> columns(RecordType type) {
     return COLUMNS.get(type).stream().map(Method::getName).collect(Collectors.toList());

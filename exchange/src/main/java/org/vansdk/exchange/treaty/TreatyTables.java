@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.vansdk.core.code.LabelLanguage;
 import org.vansdk.indicators.catalogue.Dimension;
 import org.vansdk.indicators.engine.IndicatorData;
 import org.vansdk.indicators.engine.IndicatorEngine;
@@ -21,6 +23,45 @@ import org.vansdk.indicators.table.Observation;
  */
 public final class TreatyTables {
   private TreatyTables() {}
+
+  /** The tables, the forms they answer and their caveats as a Markdown page. */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Treaty and Landmine Monitor tables\n\n")
+        .append("Generated from the code (`TreatyTables.markdown()`); do not edit.\n\n")
+        .append("`van export IN --format treaty --period 2025 --lang km --out tables.xlsx` (or")
+        .append(" a folder for CSV). The tables are computed in one indicator run, so small cells")
+        .append(" are withheld (`x`) consistently across them; a total column follows each")
+        .append(" row. Labels: code values from the core code lists, headings from this")
+        .append(" module; languages other than English are machine-drafted until reviewed.\n");
+    for (TreatyTableKind k : TreatyTableKind.values()) {
+      sb.append("\n## `").append(k.code()).append("`: ");
+      sb.append(TreatyLabels.heading(k.code(), LabelLanguage.EN)).append("\n\n");
+      sb.append("- Answers: ").append(k.forms()).append("\n");
+      sb.append("- Counts: `").append(k.indicator()).append("`; rows: ");
+      sb.append(
+          k.rows().stream().map(d -> "`" + d.code() + "`").collect(Collectors.joining(" × ")));
+      sb.append("; columns: `").append(k.column().code()).append("` and total\n");
+      sb.append("- Where our categories map imperfectly: ").append(k.caveats()).append("\n\n");
+      sb.append("| code |");
+      for (LabelLanguage l : LabelLanguage.values()) {
+        sb.append(' ').append(l.tag()).append(" |");
+      }
+      sb.append("\n|---|");
+      for (int i = 0; i < LabelLanguage.values().length; i++) {
+        sb.append("---|");
+      }
+      sb.append('\n');
+      for (String c : k.column().codes()) {
+        sb.append("| `").append(c).append("` |");
+        for (LabelLanguage l : LabelLanguage.values()) {
+          sb.append(' ').append(TreatyLabels.value(k.column(), c, l)).append(" |");
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString();
+  }
 
   /** The indicator requests behind the tables: each table's cells and its total column. */
   public static List<IndicatorRequest> requests() {
