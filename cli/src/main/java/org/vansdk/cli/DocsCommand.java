@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the generated reference: one page per schema (every property, every code with its",
-      "labels in six languages) and the indicator catalogue."
+      "labels in six languages), the indicator catalogue and the export mappings."
     },
     footer = {"", "Example:", "  van docs --out docs"})
 final class DocsCommand implements Callable<Integer> {
@@ -35,6 +35,7 @@ final class DocsCommand implements Callable<Integer> {
     Map<String, String> files = new java.util.LinkedHashMap<>();
     new SchemaReference().pages().forEach((name, text) -> files.put("schema/" + name, text));
     files.put("indicators.md", IndicatorCatalogue.markdown());
+    files.putAll(org.vansdk.exchange.ExchangeDocs.pages());
     return files;
   }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       GenerateCommand.class,
       AnonymiseCommand.class,
       IndicatorsCommand.class,
+      ExportCommand.class,
       SchemasCommand.class,
       DocsCommand.class,
       DemoCommand.class,

@@ -122,7 +122,7 @@ class VanCommandTest {
   void help_hasExamples() {
     for (String sub :
         new String[] {
-          "validate", "generate", "anonymise", "indicators", "schemas", "docs", "demo"
+          "validate", "generate", "anonymise", "indicators", "export", "schemas", "docs", "demo"
         }) {
       Run run = van(sub, "--help");
       assertEquals(0, run.code(), sub);
@@ -162,6 +162,80 @@ class VanCommandTest {
             json.toString());
     assertEquals(0, toJson.code(), toJson.err());
     assertTrue(Files.readString(json).contains("CAS-01"));
+  }
+
+  @Test
+  void export_everyFormat_writesItsFiles() throws IOException {
+    String in = population.toString();
+    String period = "1979-01-01..2025-12-31";
+    Path hsds = dir.resolve("hsds");
+    Run h = van("export", in, "--format", "hsds", "--out", hsds.toString());
+    assertEquals(0, h.code(), h.err());
+    assertTrue(Files.readString(hsds.resolve("services.json")).contains("\"taxonomy_term\""));
+    Path sdmx = dir.resolve("ind-sdmx.csv");
+    Run s =
+        van(
+            "export",
+            in,
+            "--format",
+            "SDMX",
+            "--period",
+            period,
+            "--country",
+            "KHM",
+            "--out",
+            "" + sdmx);
+    assertEquals(0, s.code(), s.err());
+    assertTrue(Files.readString(sdmx).contains(",I,CAS-01,KHM,"));
+    Path adx = dir.resolve("ind.adx.xml");
+    Run a =
+        van(
+            "export",
+            in,
+            "--format",
+            "adx",
+            "--period",
+            period,
+            "--org-unit",
+            "KH",
+            "--out",
+            "" + adx);
+    assertEquals(0, a.code(), a.err());
+    assertTrue(Files.readString(adx).contains("orgUnit=\"KH\""));
+    Path treaty = dir.resolve("treaty.xlsx");
+    Run t =
+        van(
+            "export",
+            in,
+            "--format",
+            "treaty",
+            "--period",
+            period,
+            "--lang",
+            "km",
+            "--out",
+            "" + treaty);
+    assertEquals(0, t.code(), t.err());
+    assertTrue(Files.size(treaty) > 1000);
+    Path treatyCsv = dir.resolve("treaty");
+    assertEquals(
+        0,
+        van("export", in, "--format", "treaty", "--period", period, "--out", "" + treatyCsv)
+            .code());
+    assertTrue(Files.exists(treatyCsv.resolve("casualties_by_year_device.csv")));
+    Path xlsx = dir.resolve("records.xlsx");
+    Run x = van("export", in, "--format", "xlsx", "--lang", "th", "--out", "" + xlsx);
+    assertEquals(0, x.code(), x.err());
+    assertTrue(x.out().contains("records to"), x.out());
+    Path csv = dir.resolve("records");
+    assertEquals(0, van("export", in, "--format", "csv", "--out", "" + csv).code());
+    assertTrue(Files.readString(csv.resolve("casualty.csv")).lines().count() > 300);
+    Run bad = van("export", in, "--format", "dhis", "--out", "" + csv);
+    assertEquals(Van.ERROR, bad.code());
+    assertTrue(bad.err().contains("allowed: hsds, sdmx, adx, treaty, xlsx, csv"), bad.err());
+    Run badLang = van("export", in, "--format", "csv", "--lang", "fr", "--out", "" + csv);
+    assertEquals(Van.ERROR, badLang.code());
+    assertTrue(badLang.err().contains("--lang"), badLang.err());
   }
 
   @Test

@@ -25,7 +25,10 @@ class ComputeIndicatorsTest {
     Observation cas02 = table.observations("CAS-02").get(0);
     double proportion = cas02.value().orElseThrow();
     assertTrue(proportion > 0 && proportion < 1, out);
-    assertTrue(out.contains("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,SEX,OBS_VALUE"), out);
+    assertTrue(
+        out.contains(
+            "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE"),
+        out);
     assertEquals(
         1 + table.observations().size(),
         out.substring(out.indexOf("As CSV:")).lines().count() - 1,

@@ -166,7 +166,7 @@ public final class IndicatorEngine {
    * engine's threshold and flagged (see {@link org.vansdk.indicators.table.ObservationStatus}).
    */
   public IndicatorTable table(Accumulation acc) {
-    return new TableBuilder(threshold).build(acc);
+    return new TableBuilder(period, threshold).build(acc);
   }
 
   /** Builds an {@link IndicatorEngine}. Not thread-safe. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.vansdk.anonymisation.table.SmallCellProtection;
 import org.vansdk.anonymisation.table.ZeroCells;
+import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.indicators.table.IndicatorTable;
 import org.vansdk.indicators.table.Observation;
 
@@ -20,12 +21,15 @@ import org.vansdk.indicators.table.Observation;
  */
 final class TableBuilder {
   private final int threshold;
+  private final ReportingPeriod period;
 
   /**
+   * @param period the reporting period the table is for
    * @param threshold cells whose count, numerator or denominator is from 1 to threshold - 1 are
    *     small; 1 or less turns suppression off
    */
-  TableBuilder(int threshold) {
+  TableBuilder(ReportingPeriod period, int threshold) {
+    this.period = period;
     this.threshold = threshold;
   }
 
@@ -41,7 +45,7 @@ final class TableBuilder {
     for (IndicatorRequest r : acc.requests()) {
       all.addAll(grids.get(r).observations());
     }
-    return IndicatorTable.of(all);
+    return IndicatorTable.of(period, all);
   }
 
   /**

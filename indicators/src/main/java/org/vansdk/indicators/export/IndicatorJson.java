@@ -6,12 +6,13 @@ import org.vansdk.indicators.table.IndicatorTable;
 import org.vansdk.indicators.table.Observation;
 
 /**
- * Writes an indicator table as JSON: {@code {"structure": ..., "observations": [...]}}, each
- * observation with {@code indicator}, {@code dimensions} (code to value; absent = total), {@code
- * value}, {@code numerator}, {@code denominator}, {@code unknown} (each omitted when suppressed or
- * not applicable) and {@code status}: {@code normal}, {@code no_denominator} or {@code suppressed}
- * (a small cell, or one withheld so that a small cell cannot be recovered from the totals; not told
- * apart). Stateless and thread-safe.
+ * Writes an indicator table as JSON: {@code {"structure": ..., "period": {"start": ..., "end":
+ * ...}, "observations": [...]}}, each observation with {@code indicator}, {@code dimensions} (code
+ * to value; absent = total), {@code unit} ({@code count}, {@code proportion}, {@code ratio} or
+ * {@code days}), {@code value}, {@code numerator}, {@code denominator}, {@code unknown} (each
+ * omitted when suppressed or not applicable) and {@code status}: {@code normal}, {@code
+ * no_denominator} or {@code suppressed} (a small cell, or one withheld so that a small cell cannot
+ * be recovered from the totals; not told apart). Stateless and thread-safe.
  */
 public final class IndicatorJson {
   private IndicatorJson() {}
@@ -21,7 +22,11 @@ public final class IndicatorJson {
     StringBuilder sb = new StringBuilder(64 + table.observations().size() * 160);
     sb.append("{\"structure\":\"")
         .append(IndicatorCsv.STRUCTURE_ID)
-        .append("\",\"observations\":[");
+        .append("\",\"period\":{\"start\":\"")
+        .append(table.period().start().toString())
+        .append("\",\"end\":\"")
+        .append(table.period().end().toString())
+        .append("\"},\"observations\":[");
     boolean first = true;
     for (Observation o : table.observations()) {
       if (!first) {
@@ -41,7 +46,10 @@ public final class IndicatorJson {
         sb.append(':');
         string(sb, d.getValue());
       }
-      sb.append('}');
+      sb.append("},\"unit\":\"")
+          .append(
+              org.vansdk.indicators.catalogue.IndicatorCatalogue.get(o.indicator()).unit().code())
+          .append('"');
       if (o.value().isPresent()) {
         sb.append(",\"value\":").append(IndicatorCsv.number(o.value().getAsDouble()));
       }

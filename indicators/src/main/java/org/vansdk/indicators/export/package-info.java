@@ -1,5 +1,5 @@
 /**
- * Export of indicator tables: SDMX-CSV style CSV and JSON, with dimensions as columns, totals
- * marked {@code _T}, and suppressed cells flagged and withheld.
+ * Export of indicator tables: SDMX-CSV 2.0 and JSON, with the reporting period and unit, dimensions
+ * as columns, totals marked {@code _T}, and suppressed cells flagged and withheld.
  */
 package org.vansdk.indicators.export;

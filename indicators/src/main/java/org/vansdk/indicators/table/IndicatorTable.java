@@ -4,21 +4,33 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.indicators.catalogue.Dimension;
 
 /**
- * A table of observations, in a stable order (by request, then by cell). Immutable and thread-safe.
+ * A table of observations for one reporting period, in a stable order (by request, then by cell).
+ * Immutable and thread-safe.
  */
 public final class IndicatorTable {
+  private final ReportingPeriod period;
   private final List<Observation> observations;
 
-  private IndicatorTable(List<Observation> observations) {
+  private IndicatorTable(ReportingPeriod period, List<Observation> observations) {
+    this.period = java.util.Objects.requireNonNull(period, "period");
     this.observations = List.copyOf(observations);
   }
 
-  /** A table of these observations, in this order. */
-  public static IndicatorTable of(List<Observation> observations) {
-    return new IndicatorTable(observations);
+  /** A table of these observations for this reporting period, in this order. */
+  public static IndicatorTable of(ReportingPeriod period, List<Observation> observations) {
+    return new IndicatorTable(period, observations);
+  }
+
+  /**
+   * The reporting period the observations were computed for: flows count events in it, stocks are
+   * taken at its end (see {@link org.vansdk.indicators.catalogue.PeriodSemantics}).
+   */
+  public ReportingPeriod period() {
+    return period;
   }
 
   /** Every observation. */

@@ -1,8 +1,9 @@
 package org.vansdk.indicators.table;
 
 /**
- * The status of an observation, with its SDMX-style codes: an {@code OBS_STATUS} code and a
- * confidentiality ({@code CONF_STATUS}) code.
+ * The status of an observation, with its SDMX codes from the cross-domain code lists: an {@code
+ * OBS_STATUS} code (CL_OBS_STATUS) and a confidentiality code ({@code CONF_STATUS},
+ * CL_CONF_STATUS).
  */
 public enum ObservationStatus {
   /** A normal value. */
@@ -17,7 +18,7 @@ public enum ObservationStatus {
    * narrows the small cells it protects, down to their exact value when a pair's total is the
    * threshold.
    */
-  SUPPRESSED("C", "C");
+  SUPPRESSED("Q", "C");
 
   private final String obsStatus;
   private final String confStatus;
@@ -28,9 +29,8 @@ public enum ObservationStatus {
   }
 
   /**
-   * The code written in the {@code OBS_STATUS} column: A (normal), M (missing: no denominator), C
-   * (confidential: suppressed). C is borrowed from the SDMX confidentiality code list so that one
-   * column tells every status apart.
+   * The SDMX {@code OBS_STATUS} code: A (normal value), M (missing value; data cannot exist: the
+   * denominator is zero) or Q (missing value; suppressed).
    */
   public String sdmxCode() {
     return obsStatus;

@@ -1,0 +1,5 @@
+/**
+ * The standard exports other systems read, and their shared error type; each format lives in its
+ * own package ({@code hsds}, {@code sdmx}, {@code treaty}, {@code sheet}).
+ */
+package org.vansdk.exchange;
