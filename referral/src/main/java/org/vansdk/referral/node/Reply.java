@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param receipt what was done
  * @param acknowledgement the signed {@code ack} for the sender; empty when the bytes could not be
- *     read as a message at all (nobody to answer)
+ *     read as a message at all (nobody to answer; the receipt is then a fatal error) or the message
+ *     is one the protocol does not acknowledge (an ack, a sync message)
  */
 public record Reply(Receipt receipt, Optional<Transmission> acknowledgement) {}
