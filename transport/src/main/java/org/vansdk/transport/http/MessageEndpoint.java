@@ -64,6 +64,9 @@ public final class MessageEndpoint {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+  /** The most bytes of an oversize body read and discarded before answering 413. */
+  private static final long DRAIN_LIMIT = 32L << 20;
+
   private final ReferralNode node;
   private final List<KeyId> keyIds;
   private final int maxMessageBytes;
@@ -240,25 +243,42 @@ public final class MessageEndpoint {
 
   private static Body read(EndpointRequest request, int limit) {
     OptionalLong declared = contentLength(request);
-    if (declared.isPresent() && declared.getAsLong() > limit) {
-      return tooLarge(limit);
-    }
     byte[] bytes;
     try (InputStream in = request.body()) {
+      if (declared.isPresent() && declared.getAsLong() > limit) {
+        drain(in, declared.getAsLong());
+        return tooLarge(limit);
+      }
       bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        drain(in, Long.MAX_VALUE);
+        return tooLarge(limit);
+      }
     } catch (IOException e) {
       return new Body(
           null,
           Problem.response(
               400, TransportErrors.BODY_NOT_RECEIVED, "the body could not be read completely"));
     }
-    if (bytes.length > limit) {
-      return tooLarge(limit);
-    }
     if (bytes.length == 0) {
       return new Body(null, Problem.response(400, TransportErrors.UNREADABLE, "the body is empty"));
     }
     return new Body(bytes, null);
+  }
+
+  /**
+   * Reads and discards the rest of an oversize body, up to {@link #DRAIN_LIMIT}, so that a client
+   * still sending it reads the 413 instead of a reset; past that the connection is simply closed.
+   */
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared > DRAIN_LIMIT) {
+      return;
+    }
+    byte[] buffer = new byte[64 << 10];
+    long read = 0;
+    for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+      read += n;
+    }
   }
 
   private static Body tooLarge(int limit) {
