@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * TransportErrors}) and a fixed title: no input text is ever echoed. Thread-safe: the node
  * serialises state changes and verifies in parallel.
  */
-public final class MessageEndpoint {
+public final class MessageEndpoint implements HttpEndpoint {
 
   /** The media type of one message. */
   public static final String MESSAGE_TYPE = "application/vnd.van.message+json";
@@ -97,6 +97,7 @@ public final class MessageEndpoint {
    * Answers one request. Never throws: a failure of the node's store is a {@code 503}, anything
    * else unexpected a {@code 500}, both with a problem document.
    */
+  @Override
   public EndpointResponse handle(EndpointRequest request) {
     try {
       return route(request);

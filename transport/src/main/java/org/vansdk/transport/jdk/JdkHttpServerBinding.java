@@ -17,14 +17,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.vansdk.transport.http.EndpointRequest;
 import org.vansdk.transport.http.EndpointResponse;
-import org.vansdk.transport.http.MessageEndpoint;
+import org.vansdk.transport.http.HttpEndpoint;
 
 /**
- * Serves a {@link MessageEndpoint} on the JDK's HTTP server, over HTTPS when given an {@link
- * SSLContext} (optionally requiring a client certificate: mutual TLS). The JDK server's only limit
- * on slow clients is the JVM-wide system property {@code sun.net.httpserver.maxReqTime} (seconds);
- * a deployment facing the internet should prefer the Jetty binding, which bounds each request.
- * Thread-safe; {@link #close()} stops accepting and waits briefly for requests in flight.
+ * Serves a {@link HttpEndpoint} (such as a {@link org.vansdk.transport.http.MessageEndpoint}) on
+ * the JDK's HTTP server, over HTTPS when given an {@link SSLContext} (optionally requiring a client
+ * certificate: mutual TLS). The JDK server's only limit on slow clients is the JVM-wide system
+ * property {@code sun.net.httpserver.maxReqTime} (seconds); a deployment facing the internet should
+ * prefer the Jetty binding, which bounds each request. Thread-safe; {@link #close()} stops
+ * accepting and waits briefly for requests in flight.
  */
 public final class JdkHttpServerBinding implements AutoCloseable {
 
@@ -47,7 +48,7 @@ public final class JdkHttpServerBinding implements AutoCloseable {
    * @throws UncheckedIOException if the address cannot be bound
    */
   public static JdkHttpServerBinding start(
-      MessageEndpoint endpoint,
+      HttpEndpoint endpoint,
       InetSocketAddress address,
       Optional<SSLContext> tls,
       boolean requireClientCertificate,
@@ -79,7 +80,7 @@ public final class JdkHttpServerBinding implements AutoCloseable {
     }
   }
 
-  private static void serve(MessageEndpoint endpoint, HttpExchange exchange) throws IOException {
+  private static void serve(HttpEndpoint endpoint, HttpExchange exchange) throws IOException {
     try (exchange) {
       EndpointResponse response =
           endpoint.handle(
@@ -107,7 +108,15 @@ public final class JdkHttpServerBinding implements AutoCloseable {
   /** Stops accepting, gives requests in flight up to a second, and stops the threads. */
   @Override
   public void close() {
-    server.stop(1);
+    stop(1);
+  }
+
+  /**
+   * Stops accepting, gives requests in flight up to {@code graceSeconds} (0: none; on Java 17 the
+   * JDK server waits the whole grace period even when idle), and stops the threads.
+   */
+  public void stop(int graceSeconds) {
+    server.stop(Math.max(0, graceSeconds));
     threads.shutdown();
     try {
       threads.awaitTermination(5, TimeUnit.SECONDS);

@@ -23,16 +23,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.vansdk.transport.http.EndpointRequest;
 import org.vansdk.transport.http.EndpointResponse;
-import org.vansdk.transport.http.MessageEndpoint;
+import org.vansdk.transport.http.HttpEndpoint;
 
 /**
- * A Jetty 12 core {@link Handler} serving a {@link MessageEndpoint}. Each request must arrive whole
- * within {@code maxRequestTime} (a client that sends a byte a second is cut off, not waited for),
- * and idle connections are closed by the connector's idle timeout. Thread-safe.
+ * A Jetty 12 core {@link Handler} serving a {@link HttpEndpoint} (such as a {@link
+ * org.vansdk.transport.http.MessageEndpoint}). Each request must arrive whole within {@code
+ * maxRequestTime} (a client that sends a byte a second is cut off, not waited for), and idle
+ * connections are closed by the connector's idle timeout. Thread-safe.
  */
 public final class JettyBinding extends Handler.Abstract {
 
-  private final MessageEndpoint endpoint;
+  private final HttpEndpoint endpoint;
   private final Duration maxRequestTime;
 
   /**
@@ -41,7 +42,7 @@ public final class JettyBinding extends Handler.Abstract {
    * @param endpoint what to serve
    * @param maxRequestTime how long one request may take to arrive and be answered
    */
-  public JettyBinding(MessageEndpoint endpoint, Duration maxRequestTime) {
+  public JettyBinding(HttpEndpoint endpoint, Duration maxRequestTime) {
     super(InvocationType.BLOCKING);
     this.endpoint = endpoint;
     this.maxRequestTime = maxRequestTime;
@@ -60,7 +61,7 @@ public final class JettyBinding extends Handler.Abstract {
    * @throws IllegalStateException if the server cannot start
    */
   public static Server start(
-      MessageEndpoint endpoint,
+      HttpEndpoint endpoint,
       String host,
       int port,
       Optional<SSLContext> tls,
