@@ -839,6 +839,70 @@ public final class ReferralNode {
   }
 
   /**
+   * Receives one message as {@link #receive} does and returns its acknowledgement, signed, instead
+   * of queueing it in the outbox: what a synchronous transport (an HTTP binding) answers in its
+   * response. The acknowledgement of a processed message is also kept with the message, so a sender
+   * that never got this answer and resends is answered again with the same acknowledgement.
+   * Messages the node sends of its own accord while receiving (sync requests, acknowledgements of
+   * held messages released by this one) still go to the outbox.
+   *
+   * @param wire the UTF-8 JSON bytes
+   * @return what was done, with the signed acknowledgement unless the bytes could not be read as a
+   *     message at all; never throws for bad input
+   * @throws org.vansdk.referral.store.ReferralStoreException if the store cannot commit
+   */
+  public Reply receiveAndReply(byte[] wire) {
+    return receiveAllAndReply(List.of(wire)).get(0);
+  }
+
+  /**
+   * Receives several messages as {@link #receiveAll} does (one transaction) and returns each one's
+   * acknowledgement, signed, as {@link #receiveAndReply} does.
+   *
+   * @throws org.vansdk.referral.store.ReferralStoreException if the store cannot commit
+   */
+  public List<Reply> receiveAllAndReply(List<byte[]> wires) {
+    List<Admission> admitted = new ArrayList<>(wires.size());
+    Map<String, Message> replies = new HashMap<>();
+    for (byte[] wire : wires) {
+      Admission a = admit(wire);
+      admitted.add(a);
+      if (a.message != null) {
+        replies.put(a.message.envelope().messageId(), null);
+      }
+    }
+    List<Receipt> receipts;
+    synchronized (this) {
+      receipts =
+          Work.replyingDirectly(
+              replies,
+              () ->
+                  atomically(
+                      () -> {
+                        List<Receipt> out = new ArrayList<>(admitted.size());
+                        for (Admission a : admitted) {
+                          out.add(decide(a));
+                        }
+                        return out;
+                      }));
+    }
+    List<Reply> out = new ArrayList<>(admitted.size());
+    for (int i = 0; i < admitted.size(); i++) {
+      Admission a = admitted.get(i);
+      Message ack = a.message == null ? null : replies.get(a.message.envelope().messageId());
+      out.add(
+          new Reply(
+              receipts.get(i),
+              ack == null
+                  ? Optional.empty()
+                  : Optional.of(
+                      new Transmission(
+                          ack.envelope().receiver(), signed(ack.withTransmissionId(newId()))))));
+    }
+    return out;
+  }
+
+  /**
    * Runs receiving work in one store transaction; if it fails, the record of the sync requests
    * asked is restored, as their outbox entries were rolled back too (held messages that were
    * drained are simply resent by their senders).
@@ -981,7 +1045,9 @@ public final class ReferralNode {
     if (done.isPresent()) {
       if (done.get().payloadSha256().equals(m.payloadSha256())) {
         Message reply = done.get().reply();
-        store.commit(new Work(store).change.addOutboxAdd(new OutboxEntry(reply, false)).build());
+        Work replay = new Work(store);
+        replay.send(new OutboxEntry(reply, false));
+        store.commit(replay.build());
         return new Receipt(
             AckStatus.parse(reply.payloadText("status").orElse("ok")),
             ReferralErrors.REPLAYED,
@@ -1161,8 +1227,9 @@ public final class ReferralNode {
     Message ack = ack(m, res, version);
     w.change
         .processed(new ProcessedMessage(e.messageId(), m.payloadSha256(), ack))
-        .addSequences(new InboundSequence(e.attemptId(), e.sender().senderKey(), e.senderSeq() + 1))
-        .addOutboxAdd(new OutboxEntry(ack, false));
+        .addSequences(
+            new InboundSequence(e.attemptId(), e.sender().senderKey(), e.senderSeq() + 1));
+    w.send(new OutboxEntry(ack, false));
     store.commit(w.build());
     return res.receipt();
   }

@@ -4,11 +4,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditEvent;
+import org.vansdk.referral.message.Message;
+import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.Change;
 import org.vansdk.referral.store.OutboxEntry;
@@ -16,6 +19,8 @@ import org.vansdk.referral.store.ReferralStore;
 
 /** One unit of work being assembled: attempts, chained audit entries and outbox changes. */
 final class Work {
+
+  private static final ThreadLocal<Map<String, Message>> DIRECT = new ThreadLocal<>();
 
   final Change.Builder change = Change.builder();
   private final ReferralStore store;
@@ -39,8 +44,37 @@ final class Work {
     attempts.put(record.attemptId(), record);
   }
 
+  /**
+   * Queues a message in the outbox, unless it is the acknowledgement of a message being received by
+   * {@link #replyingDirectly}: that one is handed to the caller instead (once).
+   */
   void send(OutboxEntry entry) {
+    Map<String, Message> direct = DIRECT.get();
+    if (direct != null && entry.message().type() == MessageType.ACK) {
+      Optional<String> cause = entry.message().envelope().causationId();
+      if (cause.isPresent() && direct.containsKey(cause.get()) && direct.get(cause.get()) == null) {
+        direct.put(cause.get(), entry.message());
+        return;
+      }
+    }
     change.addOutboxAdd(entry);
+  }
+
+  /**
+   * Runs receiving work during which the acknowledgements of the messages whose ids are the keys of
+   * {@code replies} are put in that map instead of the outbox. Confined to the calling thread
+   * (receiving runs under the node's lock on the caller's thread).
+   */
+  static <T> T replyingDirectly(Map<String, Message> replies, Supplier<T> work) {
+    DIRECT.set(replies);
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      replies.replaceAll((id, ack) -> null); // rolled back with the transaction
+      throw e;
+    } finally {
+      DIRECT.remove();
+    }
   }
 
   Change build() {

@@ -1,0 +1,67 @@
+package org.vansdk.transport.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.referral.node.Transmission;
+
+/**
+ * The ordered queue of messages for one peer and its back-off state. Messages leave in the order
+ * they were queued; a failure stops the lane until its back-off ends, without holding up other
+ * lanes. Not thread-safe: the dispatcher runs at most one round of a lane at a time.
+ */
+final class Lane {
+
+  final OrganisationId peer;
+  private final Deque<Transmission> queue = new ArrayDeque<>();
+  private final Set<String> queued = new HashSet<>();
+  private int failures;
+  private Instant notBefore = Instant.MIN;
+
+  Lane(OrganisationId peer) {
+    this.peer = peer;
+  }
+
+  /** Queues a transmission unless the same message is already waiting (a periodic resend). */
+  void offer(Transmission t) {
+    if (queued.add(t.message().envelope().messageId())) {
+      queue.addLast(t);
+    }
+  }
+
+  boolean due(Instant now) {
+    return !queue.isEmpty() && !now.isBefore(notBefore);
+  }
+
+  Transmission head() {
+    return queue.peekFirst();
+  }
+
+  void done() {
+    Transmission t = queue.removeFirst();
+    queued.remove(t.message().envelope().messageId());
+    failures = 0;
+    notBefore = Instant.MIN;
+  }
+
+  /** Backs off after a failure: the wait doubles from {@code initial} up to {@code max}. */
+  void failed(Instant now, Duration initial, Duration max, double jitter, Duration retryAfter) {
+    failures++;
+    long base = initial.toMillis() << Math.min(failures - 1, 20);
+    long capped = Math.min(base, max.toMillis());
+    long wait = (long) (capped * (0.5 + 0.5 * jitter));
+    notBefore = now.plusMillis(Math.max(wait, retryAfter.toMillis()));
+  }
+
+  int size() {
+    return queue.size();
+  }
+
+  Instant notBefore() {
+    return notBefore;
+  }
+}

@@ -1,0 +1,381 @@
+package org.vansdk.transport.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.vansdk.referral.message.AckStatus;
+import org.vansdk.referral.message.Message;
+import org.vansdk.referral.message.MessageCodec;
+import org.vansdk.referral.node.ReferralNode;
+import org.vansdk.referral.node.Reply;
+import org.vansdk.referral.signature.KeyId;
+import org.vansdk.referral.store.ReferralStoreException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP binding of one organisation's referral node, independent of any web framework: a server
+ * adapter turns its request into an {@link EndpointRequest}, calls {@link #handle}, and writes the
+ * {@link EndpointResponse}. Routes:
+ *
+ * <ul>
+ *   <li>{@code POST /van/v1/messages}: body = one signed message ({@value #MESSAGE_TYPE}); {@code
+ *       200} with the node's signed {@code ack} in the body once the node has decided durably (ack
+ *       {@code ok}, {@code transient_error} or {@code fatal_error}: the ack says what the protocol
+ *       does next); {@code 400} unreadable, {@code 413} too large, {@code 415} wrong media type
+ *       (never resend those: park them); {@code 503} with {@code Retry-After} when the node's store
+ *       failed (resend the same bytes later).
+ *   <li>{@code POST /van/v1/messages:batch}: body = NDJSON ({@value #BATCH_TYPE}), one message a
+ *       line, received in one transaction; {@code 200} with NDJSON, line <i>i</i> the ack of
+ *       message <i>i</i>, {@code {}} for a message the protocol does not acknowledge, or a problem
+ *       object for a line that could not be read as a message.
+ *   <li>{@code GET /.well-known/van-configuration}: the organisation, routes, supported schema
+ *       versions, key ids and limits.
+ * </ul>
+ *
+ * <p>Every error is an {@code application/problem+json} document with a stable code ({@link
+ * TransportErrors}) and a fixed title: no input text is ever echoed. Thread-safe: the node
+ * serialises state changes and verifies in parallel.
+ */
+public final class MessageEndpoint implements HttpEndpoint {
+
+  /** The media type of one message. */
+  public static final String MESSAGE_TYPE = "application/vnd.van.message+json";
+
+  /** The media type of a batch. */
+  public static final String BATCH_TYPE = "application/x-ndjson";
+
+  /** The path of the single-message route. */
+  public static final String MESSAGES_PATH = "/van/v1/messages";
+
+  /** The path of the batch route. */
+  public static final String BATCH_PATH = "/van/v1/messages:batch";
+
+  /** The path of the configuration document. */
+  public static final String CONFIGURATION_PATH = "/.well-known/van-configuration";
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  /** The most bytes of an oversize body read and discarded before answering 413. */
+  private static final long DRAIN_LIMIT = 32L << 20;
+
+  private final ReferralNode node;
+  private final List<KeyId> keyIds;
+  private final int maxMessageBytes;
+  private final int maxBatchBytes;
+  private final int maxBatchMessages;
+  private final int retryAfterSeconds;
+
+  private MessageEndpoint(Builder b) {
+    this.node = b.node;
+    this.keyIds = List.copyOf(b.keyIds);
+    this.maxMessageBytes = b.maxMessageBytes;
+    this.maxBatchBytes = b.maxBatchBytes;
+    this.maxBatchMessages = b.maxBatchMessages;
+    this.retryAfterSeconds = b.retryAfterSeconds;
+  }
+
+  /** Starts an endpoint for a node. */
+  public static Builder builder(ReferralNode node) {
+    return new Builder(node);
+  }
+
+  /** The node this endpoint serves. */
+  public ReferralNode node() {
+    return node;
+  }
+
+  /**
+   * Answers one request. Never throws: a failure of the node's store is a {@code 503}, anything
+   * else unexpected a {@code 500}, both with a problem document.
+   */
+  @Override
+  public EndpointResponse handle(EndpointRequest request) {
+    try {
+      return route(request);
+    } catch (ReferralStoreException e) {
+      return unavailable();
+    } catch (RuntimeException e) {
+      return Problem.response(500, TransportErrors.UNAVAILABLE, "internal error; resend later");
+    }
+  }
+
+  private EndpointResponse route(EndpointRequest request) {
+    String method = request.method();
+    switch (request.path()) {
+      case MESSAGES_PATH:
+        return method.equals("POST") ? message(request) : notAllowed("POST");
+      case BATCH_PATH:
+        return method.equals("POST") ? batch(request) : notAllowed("POST");
+      case CONFIGURATION_PATH:
+        return method.equals("GET") || method.equals("HEAD") ? configuration() : notAllowed("GET");
+      default:
+        return Problem.response(404, TransportErrors.NOT_FOUND, "no such route");
+    }
+  }
+
+  private EndpointResponse message(EndpointRequest request) {
+    if (!request
+        .mediaType()
+        .filter(t -> t.equals(MESSAGE_TYPE) || t.equals("application/json"))
+        .isPresent()) {
+      return unsupported(MESSAGE_TYPE);
+    }
+    Body body = read(request, maxMessageBytes);
+    if (body.problem != null) {
+      return body.problem;
+    }
+    Reply reply = node.receiveAndReply(body.bytes);
+    if (reply.acknowledgement().isEmpty()) {
+      return reply.receipt().status() == AckStatus.FATAL_ERROR
+          ? Problem.response(
+              400, TransportErrors.UNREADABLE, "the body is not a message this node can read")
+          : new EndpointResponse(204, Map.of(), new byte[0]); // decided; nothing to answer
+    }
+    return new EndpointResponse(
+        200, Map.of("Content-Type", MESSAGE_TYPE), reply.acknowledgement().get().bytes());
+  }
+
+  private EndpointResponse batch(EndpointRequest request) {
+    if (!request.mediaType().filter(BATCH_TYPE::equals).isPresent()) {
+      return unsupported(BATCH_TYPE);
+    }
+    Body body = read(request, maxBatchBytes);
+    if (body.problem != null) {
+      return body.problem;
+    }
+    List<byte[]> lines = lines(body.bytes);
+    if (lines.size() > maxBatchMessages) {
+      return Problem.response(
+          413,
+          TransportErrors.BATCH_TOO_LONG,
+          "the batch holds more than " + maxBatchMessages + " messages");
+    }
+    for (byte[] line : lines) {
+      if (line.length > maxMessageBytes) {
+        return Problem.response(
+            413,
+            TransportErrors.TOO_LARGE,
+            "a message is larger than " + maxMessageBytes + " bytes");
+      }
+    }
+    List<Reply> replies = node.receiveAllAndReply(lines);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(replies.size() * 600);
+    for (Reply reply : replies) {
+      byte[] line;
+      if (reply.acknowledgement().isPresent()) {
+        line = reply.acknowledgement().get().bytes();
+      } else if (reply.receipt().status() == AckStatus.FATAL_ERROR) {
+        line =
+            MAPPER
+                .writeValueAsString(
+                    Problem.document(
+                        400,
+                        TransportErrors.UNREADABLE,
+                        "the line is not a message this node can read"))
+                .getBytes(StandardCharsets.UTF_8);
+      } else {
+        line = "{}".getBytes(StandardCharsets.UTF_8); // decided; nothing to answer
+      }
+      out.writeBytes(line);
+      out.write('\n');
+    }
+    return new EndpointResponse(200, Map.of("Content-Type", BATCH_TYPE), out.toByteArray());
+  }
+
+  private EndpointResponse configuration() {
+    ObjectNode doc = JsonNodeFactory.instance.objectNode();
+    doc.put("organisation", node.party().organisation().value())
+        .put("system", node.party().system())
+        .put("country", node.party().country().code());
+    doc.putObject("endpoints").put("messages", MESSAGES_PATH).put("batch", BATCH_PATH);
+    doc.putArray("schemaVersions").add(Message.SCHEMA_VERSION);
+    ArrayNode kids = doc.putArray("keyIds");
+    keyIds.forEach(k -> kids.add(k.value()));
+    doc.putObject("limits")
+        .put("maxMessageBytes", maxMessageBytes)
+        .put("maxBatchBytes", maxBatchBytes)
+        .put("maxBatchMessages", maxBatchMessages);
+    return new EndpointResponse(
+        200,
+        Map.of("Content-Type", "application/json"),
+        MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private EndpointResponse notAllowed(String allowed) {
+    return Problem.response(
+        405,
+        TransportErrors.METHOD_NOT_ALLOWED,
+        "method not allowed on this route",
+        Map.of("Allow", allowed));
+  }
+
+  private static EndpointResponse unsupported(String expected) {
+    return Problem.response(
+        415, TransportErrors.UNSUPPORTED_MEDIA_TYPE, "the route takes " + expected);
+  }
+
+  private EndpointResponse unavailable() {
+    return Problem.response(
+        503,
+        TransportErrors.UNAVAILABLE,
+        "the node could not decide durably; resend the same bytes later",
+        Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+  }
+
+  /** A body read up to a limit, or the problem that stopped it. */
+  private static final class Body {
+    final byte[] bytes;
+    final EndpointResponse problem;
+
+    Body(byte[] bytes, EndpointResponse problem) {
+      this.bytes = bytes;
+      this.problem = problem;
+    }
+  }
+
+  private static Body read(EndpointRequest request, int limit) {
+    OptionalLong declared = contentLength(request);
+    byte[] bytes;
+    try (InputStream in = request.body()) {
+      if (declared.isPresent() && declared.getAsLong() > limit) {
+        drain(in, declared.getAsLong());
+        return tooLarge(limit);
+      }
+      bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        drain(in, Long.MAX_VALUE);
+        return tooLarge(limit);
+      }
+    } catch (IOException e) {
+      return new Body(
+          null,
+          Problem.response(
+              400, TransportErrors.BODY_NOT_RECEIVED, "the body could not be read completely"));
+    }
+    if (bytes.length == 0) {
+      return new Body(null, Problem.response(400, TransportErrors.UNREADABLE, "the body is empty"));
+    }
+    return new Body(bytes, null);
+  }
+
+  /**
+   * Reads and discards the rest of an oversize body, up to {@link #DRAIN_LIMIT}, so that a client
+   * still sending it reads the 413 instead of a reset; past that the connection is simply closed.
+   */
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared > DRAIN_LIMIT) {
+      return;
+    }
+    byte[] buffer = new byte[64 << 10];
+    long read = 0;
+    for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+      read += n;
+    }
+  }
+
+  private static Body tooLarge(int limit) {
+    return new Body(
+        null,
+        Problem.response(
+            413, TransportErrors.TOO_LARGE, "the body is larger than " + limit + " bytes"));
+  }
+
+  private static OptionalLong contentLength(EndpointRequest request) {
+    Optional<String> value = request.header("Content-Length");
+    if (value.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(value.get().strip()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** The non-empty lines of an NDJSON body (LF or CRLF). */
+  private static List<byte[]> lines(byte[] body) {
+    List<byte[]> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= body.length; i++) {
+      if (i == body.length || body[i] == '\n') {
+        int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+        if (end > start) {
+          byte[] line = new byte[end - start];
+          System.arraycopy(body, start, line, 0, line.length);
+          out.add(line);
+        }
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  /** Builds a {@link MessageEndpoint}. */
+  public static final class Builder {
+    private final ReferralNode node;
+    private final List<KeyId> keyIds = new ArrayList<>();
+    private int maxMessageBytes = MessageCodec.MAX_MESSAGE_BYTES;
+    private int maxBatchBytes = 16 << 20;
+    private int maxBatchMessages = 1_000;
+    private int retryAfterSeconds = 2;
+
+    private Builder(ReferralNode node) {
+      this.node = node;
+    }
+
+    /** A key id the configuration document lists (the node's current signing keys). */
+    public Builder keyId(KeyId keyId) {
+      keyIds.add(keyId);
+      return this;
+    }
+
+    /**
+     * The largest single message accepted (default and maximum: the protocol's limit, {@link
+     * MessageCodec#MAX_MESSAGE_BYTES}).
+     *
+     * @throws IllegalArgumentException if not in 1..the protocol's limit
+     */
+    public Builder maxMessageBytes(int bytes) {
+      if (bytes < 1 || bytes > MessageCodec.MAX_MESSAGE_BYTES) {
+        throw new IllegalArgumentException(
+            "maxMessageBytes must be 1.." + MessageCodec.MAX_MESSAGE_BYTES + ", was " + bytes);
+      }
+      this.maxMessageBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The largest batch body (default 16 MiB) and the most messages in it (default 1,000).
+     *
+     * @throws IllegalArgumentException if either is not positive
+     */
+    public Builder maxBatch(int bytes, int messages) {
+      if (bytes < 1 || messages < 1) {
+        throw new IllegalArgumentException("batch limits must be positive");
+      }
+      this.maxBatchBytes = bytes;
+      this.maxBatchMessages = messages;
+      return this;
+    }
+
+    /** The {@code Retry-After} seconds sent with a 503 (default 2). */
+    public Builder retryAfterSeconds(int seconds) {
+      this.retryAfterSeconds = Math.max(0, seconds);
+      return this;
+    }
+
+    /** Builds the endpoint. */
+    public MessageEndpoint build() {
+      return new MessageEndpoint(this);
+    }
+  }
+}

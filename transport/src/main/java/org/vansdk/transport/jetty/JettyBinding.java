@@ -1,0 +1,134 @@
+package org.vansdk.transport.jetty;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.vansdk.transport.http.EndpointRequest;
+import org.vansdk.transport.http.EndpointResponse;
+import org.vansdk.transport.http.HttpEndpoint;
+
+/**
+ * A Jetty 12 core {@link Handler} serving a {@link HttpEndpoint} (such as a {@link
+ * org.vansdk.transport.http.MessageEndpoint}). Each request must arrive whole within {@code
+ * maxRequestTime} (a client that sends a byte a second is cut off, not waited for), and idle
+ * connections are closed by the connector's idle timeout. Thread-safe.
+ */
+public final class JettyBinding extends Handler.Abstract {
+
+  private final HttpEndpoint endpoint;
+  private final Duration maxRequestTime;
+
+  /**
+   * A handler to mount in an existing Jetty server.
+   *
+   * @param endpoint what to serve
+   * @param maxRequestTime how long one request may take to arrive and be answered
+   */
+  public JettyBinding(HttpEndpoint endpoint, Duration maxRequestTime) {
+    super(InvocationType.BLOCKING);
+    this.endpoint = endpoint;
+    this.maxRequestTime = maxRequestTime;
+  }
+
+  /**
+   * Starts a Jetty server for the endpoint.
+   *
+   * @param endpoint what to serve
+   * @param host the address to listen on, e.g. {@code 127.0.0.1}
+   * @param port the port (0: any free port, see {@link ServerConnector#getLocalPort()})
+   * @param tls the TLS context for HTTPS, or empty for plain HTTP
+   * @param requireClientCertificate whether clients must present a certificate (mutual TLS)
+   * @param maxRequestTime how long one request may take to arrive and be answered
+   * @return the started server; stop it with {@link Server#stop()}
+   * @throws IllegalStateException if the server cannot start
+   */
+  public static Server start(
+      HttpEndpoint endpoint,
+      String host,
+      int port,
+      Optional<SSLContext> tls,
+      boolean requireClientCertificate,
+      Duration maxRequestTime) {
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("van-endpoint");
+    Server server = new Server(threads);
+    ServerConnector connector;
+    if (tls.isPresent()) {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setSslContext(tls.get());
+      ssl.setNeedClientAuth(requireClientCertificate);
+      connector = new ServerConnector(server, ssl);
+    } else {
+      connector = new ServerConnector(server);
+    }
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setIdleTimeout(maxRequestTime.toMillis());
+    server.addConnector(connector);
+    server.setHandler(new JettyBinding(endpoint, maxRequestTime));
+    server.setStopTimeout(5_000);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "the endpoint server cannot start on " + host + ":" + port, e);
+    }
+    return server;
+  }
+
+  /** The port a server started by {@link #start} listens on. */
+  public static int port(Server server) {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Scheduler.Task deadline =
+        request
+            .getComponents()
+            .getScheduler()
+            .schedule(
+                () -> request.getConnectionMetaData().getConnection().close(),
+                maxRequestTime.toMillis(),
+                TimeUnit.MILLISECONDS);
+    try {
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (HttpField field : request.getHeaders()) {
+        headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+      }
+      EndpointResponse answer;
+      try (InputStream body = Content.Source.asInputStream(request)) {
+        answer =
+            endpoint.handle(
+                new EndpointRequest(
+                    request.getMethod(), request.getHttpURI().getPath(), headers, body));
+      }
+      response.setStatus(answer.status());
+      answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+      response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    } catch (Exception e) {
+      callback.failed(e);
+    } finally {
+      deadline.cancel();
+    }
+    return true;
+  }
+}
