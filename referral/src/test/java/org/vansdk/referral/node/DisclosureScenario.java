@@ -316,7 +316,7 @@ final class DisclosureScenario {
   }
 
   /** Runs a case between fresh nodes and checks the decision and every observable output. */
-  static void check(Case k, long seed) {
+  static void check(Case k, long seed, boolean viaSend) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -352,9 +352,14 @@ final class DisclosureScenario {
       }
       ReferralNode referrer = nodes.get(REFERRER.organisation());
       try {
-        decision = referrer.refer(k.draft(), k.consent());
+        if (viaSend) {
+          Decision created = referrer.createDraft(k.draft());
+          decision = created.done() ? referrer.send(k.draft().attemptId(), k.consent()) : created;
+        } else {
+          decision = referrer.refer(k.draft(), k.consent());
+        }
       } catch (RuntimeException e) {
-        throw new AssertionError("refer threw " + e.getClass().getName(), e);
+        throw new AssertionError("the command threw " + e.getClass().getName(), e);
       }
       observed.add(decision.toString());
       for (int round = 0; round < 10; round++) {
