@@ -137,6 +137,8 @@ final class DemoReferral {
             .requestedCategories(EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL))
             .personalData(personalData)
             .note(LocalizedText.of("km", "ត្រូវការជើងសិប្បនិម្មិត"))
+            // "needs a prosthetic leg": the note holds medical data only, which is consented
+            .noteCategories(EnumSet.of(DataCategory.MEDICAL))
             .build();
 
     step(

@@ -57,6 +57,7 @@ import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.message.Party;
+import org.vansdk.referral.node.Decision;
 import org.vansdk.referral.node.DirectoryEntry;
 import org.vansdk.referral.node.InMemoryServiceDirectory;
 import org.vansdk.referral.node.ReferralDraft;
@@ -161,20 +162,20 @@ public class ReferralBenchmark {
             .directory(directory)
             .random(new Random(1))
             .build();
-    Consent consent =
-        Consent.builder()
-            .id(ConsentId.parse("KHM-CMAA-C1"))
-            .personId(PersonId.parse("KHM-CMAA-P1"))
-            .addGrantees(THA.organisation())
-            .addPurposes(Purpose.REFERRAL)
-            .addDataCategories(DataCategory.IDENTITY, DataCategory.MEDICAL)
-            .addCountries(CountryCode.THA)
-            .givenAt(T0.minusSeconds(3600))
-            .method(ConsentMethod.THUMBPRINT)
-            .language("km")
-            .status(ConsentStatus.ACTIVE)
-            .build();
     for (int i = 0; i < BATCH; i++) {
+      Consent consent =
+          Consent.builder()
+              .id(ConsentId.parse("KHM-CMAA-C" + i))
+              .personId(PersonId.parse("KHM-CMAA-P" + i))
+              .addGrantees(THA.organisation())
+              .addPurposes(Purpose.REFERRAL)
+              .addDataCategories(DataCategory.IDENTITY, DataCategory.MEDICAL)
+              .addCountries(CountryCode.THA)
+              .givenAt(T0.minusSeconds(3600))
+              .method(ConsentMethod.THUMBPRINT)
+              .language("km")
+              .status(ConsentStatus.ACTIVE)
+              .build();
       Referral referral =
           Referral.builder()
               .id(ReferralId.parse("KHM-CMAA-R" + i))
@@ -183,21 +184,29 @@ public class ReferralBenchmark {
               .priority(Priority.HIGH)
               .referringOrganisation(KHM.organisation())
               .createdAt(T0)
+              .consentId(consent.id())
               .status(ReferralStatus.ACTIVE)
               .build();
       ObjectNode identity = JsonNodeFactory.instance.objectNode().put("name", "Survivor " + i);
       ObjectNode medical =
           JsonNodeFactory.instance.objectNode().put("amputation", "below_knee_left");
-      referrer.refer(
-          ReferralDraft.builder()
-              .referral(referral)
-              .attemptId(AttemptId.parse("KHM-CMAA-A" + i))
-              .targetService(SERVICE)
-              .requestedCategories(EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL))
-              .personalData(Map.of(DataCategory.IDENTITY, identity, DataCategory.MEDICAL, medical))
-              .note(LocalizedText.of("km", "\u179f\u17bc\u1798\u1787\u17bd\u1799"))
-              .build(),
-          consent);
+      Decision referred =
+          referrer.refer(
+              ReferralDraft.builder()
+                  .referral(referral)
+                  .attemptId(AttemptId.parse("KHM-CMAA-A" + i))
+                  .targetService(SERVICE)
+                  .requestedCategories(EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL))
+                  .personalData(
+                      Map.of(DataCategory.IDENTITY, identity, DataCategory.MEDICAL, medical))
+                  .note(LocalizedText.of("km", "\u179f\u17bc\u1798\u1787\u17bd\u1799"))
+                  .noteCategories(EnumSet.of(DataCategory.MEDICAL))
+                  .build(),
+              consent);
+      if (!referred.done()) {
+        throw new IllegalStateException(
+            "benchmark set-up refused: " + referred.code() + " " + referred.message());
+      }
     }
     messages = new ArrayList<>(BATCH);
     for (Transmission t : referrer.outgoing()) {

@@ -72,23 +72,24 @@ public abstract class Consent {
   public abstract Optional<Instant> withdrawnAt();
 
   /**
-   * Returns whether the consent was in force at an instant: given by then, not yet expired, and not
-   * yet withdrawn (a withdrawn consent was in force before {@link #withdrawnAt()}; an expired one
-   * before {@link #expiresAt()}).
+   * Returns whether the consent is in force at an instant: its status is {@code active}, it was
+   * given by then and has not yet expired ({@code givenAt <= at < expiresAt}).
+   *
+   * <p>The status is the record's current state and decides: a consent with status {@code
+   * withdrawn} or {@code expired} is in force at no instant, whatever its times say ({@code
+   * withdrawnAt} and {@code expiresAt} record when it ended; a time that lies ahead of the status
+   * never re-opens it). The times only narrow the window of an active consent. Status and times
+   * that contradict each other without a clock ({@code withdrawnAt} without status {@code
+   * withdrawn}, a withdrawal before {@code givenAt}, an expiry not after {@code givenAt}) are
+   * refused at construction.
    *
    * @param at the instant
    * @return true when in force
    */
   public final boolean isActiveAt(Instant at) {
-    boolean inForce = !givenAt().isAfter(at) && expiresAt().map(at::isBefore).orElse(true);
-    switch (status()) {
-      case ACTIVE:
-        return inForce;
-      case WITHDRAWN:
-        return inForce && withdrawnAt().map(at::isBefore).orElse(false);
-      default:
-        return inForce && expiresAt().isPresent();
-    }
+    return status() == ConsentStatus.ACTIVE
+        && !givenAt().isAfter(at)
+        && expiresAt().map(at::isBefore).orElse(true);
   }
 
   /**
@@ -121,6 +122,11 @@ public abstract class Consent {
       throw new VanException(
           ErrorCode.INVARIANT_VIOLATED,
           "consent " + id() + ": withdrawnAt is required for, and only for, status withdrawn");
+    }
+    if (withdrawnAt().isPresent() && withdrawnAt().get().isBefore(givenAt())) {
+      throw new VanException(
+          ErrorCode.INVARIANT_VIOLATED,
+          "consent " + id() + ": withdrawnAt must not be before givenAt");
     }
     if (expiresAt().isPresent() && !expiresAt().get().isAfter(givenAt())) {
       throw new VanException(

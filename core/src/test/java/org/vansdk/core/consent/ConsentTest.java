@@ -61,12 +61,43 @@ class ConsentTest {
   }
 
   @Test
-  void withdrawnConsent_wasActiveBeforeWithdrawal_only() {
+  void withdrawnConsent_inForceAtNoInstant_evenBeforeItsWithdrawalTime() {
     Instant withdrawn = T0.plusSeconds(500);
     Consent c = base().status(ConsentStatus.WITHDRAWN).withdrawnAt(withdrawn).build();
-    assertTrue(c.isActiveAt(withdrawn.minusSeconds(1)));
+    assertFalse(c.isActiveAt(withdrawn.minusSeconds(1)), "status withdrawn decides");
     assertFalse(c.isActiveAt(withdrawn));
+    assertFalse(
+        c.covers(HI, Purpose.REFERRAL, EnumSet.of(DataCategory.MEDICAL), CountryCode.KHM, T0));
     assertThrows(VanException.class, () -> base().status(ConsentStatus.WITHDRAWN).build());
     assertThrows(VanException.class, () -> base().withdrawnAt(withdrawn).build());
+  }
+
+  @Test
+  void expiredStatus_withExpiryAhead_notInForce() {
+    Consent c =
+        base()
+            .status(ConsentStatus.EXPIRED)
+            .expiresAt(T0.plus(java.time.Duration.ofDays(30)))
+            .build();
+    assertFalse(c.isActiveAt(T0.plusSeconds(60)), "status expired decides");
+    assertFalse(base().status(ConsentStatus.EXPIRED).build().isActiveAt(T0.plusSeconds(60)));
+  }
+
+  @Test
+  void activeConsent_window_givenAtInclusive_expiresAtExclusive() {
+    Consent c = base().expiresAt(T0.plusSeconds(100)).build();
+    assertTrue(c.isActiveAt(T0));
+    assertTrue(c.isActiveAt(T0.plusSeconds(100).minusNanos(1)));
+    assertFalse(c.isActiveAt(T0.plusSeconds(100)));
+    assertFalse(c.isActiveAt(T0.minusNanos(1)));
+  }
+
+  @Test
+  void withdrawalBeforeGiven_refusedAtConstruction() {
+    VanException e =
+        assertThrows(
+            VanException.class,
+            () -> base().status(ConsentStatus.WITHDRAWN).withdrawnAt(T0.minusSeconds(1)).build());
+    assertTrue(e.getMessage().contains("withdrawnAt must not be before givenAt"), e.getMessage());
   }
 }

@@ -1,6 +1,5 @@
 package org.vansdk.referral.consent;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,14 +7,19 @@ import org.vansdk.core.ErrorCode;
 import org.vansdk.core.code.CodeValue;
 import org.vansdk.core.consent.Consent;
 import org.vansdk.core.consent.DataCategory;
-import org.vansdk.core.consent.Purpose;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.place.CountryCode;
 
 /**
- * Decides whether personal data may go to another organisation: the consent must be active at the
- * moment of sending and cover the receiving organisation, the purpose, every data category sent and
- * the destination country. The first gap found is reported, in that order. Stateless, thread-safe.
+ * Decides whether personal data may go to another organisation. In this order, the first gap found
+ * being reported: the consent must be the person's own ({@link #PERSON_NOT_COVERED}) and the one
+ * the referral names ({@link #CONSENT_NOT_NAMED}); it must be in force at the moment of sending
+ * (status {@code active}, {@code givenAt <= at < expiresAt}, not withdrawn: {@link #NOT_ACTIVE});
+ * it must name the receiving organisation ({@link #RECEIVER_NOT_COVERED}), whose identifier must be
+ * issued in the destination country ({@link #DESTINATION_MISMATCH}); and it must cover the purpose
+ * ({@link #PURPOSE_NOT_COVERED}), every data category sent ({@link #CATEGORY_NOT_COVERED}) and the
+ * destination country ({@link #COUNTRY_NOT_COVERED}). Refusal messages name consent ids,
+ * organisation ids and codes, never the person. Stateless, thread-safe.
  */
 public final class ConsentGate {
 
@@ -37,54 +41,85 @@ public final class ConsentGate {
   /** The consent does not cover the destination country. */
   public static final ErrorCode COUNTRY_NOT_COVERED = ErrorCode.of("VAN-R-0105");
 
+  /** The consent is another person's: a consent covers its own person's data only. */
+  public static final ErrorCode PERSON_NOT_COVERED = ErrorCode.of("VAN-R-0106");
+
+  /** The consent is not the one the referral names (or the referral names none). */
+  public static final ErrorCode CONSENT_NOT_NAMED = ErrorCode.of("VAN-R-0107");
+
+  /**
+   * The receiver's identifier is issued in another country than the one the directory gives: where
+   * the data would go is ambiguous, so it does not go.
+   */
+  public static final ErrorCode DESTINATION_MISMATCH = ErrorCode.of("VAN-R-0108");
+
   private ConsentGate() {}
 
   /**
    * Checks a disclosure against a consent.
    *
-   * @param consent the survivor's consent
-   * @param receiver the organisation the data goes to
-   * @param purpose why
-   * @param categories every data category in the payload
-   * @param country the destination country
-   * @param at the moment of sending
+   * @param consent the consent offered for the disclosure
+   * @param d the disclosure
+   * @return allowed, or the first gap found (see the class documentation for the order)
    */
-  public static ConsentDecision check(
-      Consent consent,
-      OrganisationId receiver,
-      Purpose purpose,
-      Set<DataCategory> categories,
-      CountryCode country,
-      Instant at) {
+  public static ConsentDecision check(Consent consent, Disclosure d) {
     String id = "consent " + consent.id().value() + "#" + consent.version();
-    if (!consent.isActiveAt(at)) {
+    if (!consent.personId().equals(d.person())) {
+      return ConsentDecision.refuse(
+          PERSON_NOT_COVERED,
+          id + " is another person's; a consent covers its own person's data only");
+    }
+    if (d.namedConsent().filter(consent.id()::equals).isEmpty()) {
+      return ConsentDecision.refuse(
+          CONSENT_NOT_NAMED,
+          d.namedConsent()
+              .map(
+                  named ->
+                      id
+                          + " is not the consent the referral names ("
+                          + named.value()
+                          + "); only the named consent allows disclosure")
+              .orElse("the referral names no consent; nothing may leave without one"));
+    }
+    if (!consent.isActiveAt(d.at())) {
       return ConsentDecision.refuse(
           NOT_ACTIVE,
           id
-              + " is not active at the time of sending (status "
+              + " is not in force at the time of sending (status "
               + consent.status().code()
-              + "); only an active, unexpired consent allows disclosure");
+              + "); only an active consent, given and not yet expired, allows disclosure");
     }
-    if (!consent.grantees().contains(receiver)) {
+    if (!consent.grantees().contains(d.receiver())) {
       return ConsentDecision.refuse(
           RECEIVER_NOT_COVERED,
           id
               + " does not name receiver "
-              + receiver.value()
+              + d.receiver().value()
               + "; grantees: "
               + consent.grantees().stream().map(OrganisationId::value).sorted().collect(joining()));
     }
-    if (!consent.purposes().contains(purpose)) {
+    if (!d.receiver().countryPrefix().equals(d.country().code())) {
+      return ConsentDecision.refuse(
+          DESTINATION_MISMATCH,
+          "receiver "
+              + d.receiver().value()
+              + " is an organisation of "
+              + d.receiver().countryPrefix()
+              + " but the directory places it in "
+              + d.country().code()
+              + "; correct the directory entry");
+    }
+    if (!consent.purposes().contains(d.purpose())) {
       return ConsentDecision.refuse(
           PURPOSE_NOT_COVERED,
           id
               + " does not cover purpose "
-              + purpose.code()
+              + d.purpose().code()
               + "; purposes: "
               + codes(consent.purposes()));
     }
     Set<DataCategory> missing = EnumSet.noneOf(DataCategory.class);
-    missing.addAll(categories);
+    missing.addAll(d.categories());
     missing.removeAll(consent.dataCategories());
     if (!missing.isEmpty()) {
       return ConsentDecision.refuse(
@@ -96,12 +131,12 @@ public final class ConsentGate {
               + "; covered: "
               + codes(consent.dataCategories()));
     }
-    if (!consent.countries().contains(country)) {
+    if (!consent.countries().contains(d.country())) {
       return ConsentDecision.refuse(
           COUNTRY_NOT_COVERED,
           id
               + " does not cover destination country "
-              + country.code()
+              + d.country().code()
               + "; countries: "
               + consent.countries().stream().map(CountryCode::code).sorted().collect(joining()));
     }

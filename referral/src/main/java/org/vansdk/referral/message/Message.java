@@ -1,7 +1,9 @@
 package org.vansdk.referral.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
@@ -24,6 +26,15 @@ public final class Message {
   public static final String SCHEMA_VERSION = "1.0";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The payload members of the message types that hold free text (each a localized text). */
+  private static final List<String> FREE_TEXT = List.of("note", "question", "answer", "outcome");
+
+  /** Free text a message type cannot go without ({@code info_request}, {@code complete}). */
+  private static final Set<String> REQUIRED_FREE_TEXT = Set.of("question", "outcome");
+
+  private static final ObjectNode WITHHELD =
+      NODES.objectNode().put("lang", "en").put("text", "withheld: consent withdrawn");
 
   private final Envelope envelope;
   private final ObjectNode payload;
@@ -78,10 +89,47 @@ public final class Message {
     return v != null && v.isString() ? Optional.of(v.stringValue()) : Optional.empty();
   }
 
-  /** True if the payload holds a non-empty {@code personalData} object. */
+  /**
+   * True if the payload holds personal data: a non-empty {@code personalData} object, or free text
+   * ({@code note}, {@code question}, {@code answer}, {@code outcome}). Free text is personal data
+   * until proven otherwise: a note about a survivor may hold a name or a phone number.
+   */
   public boolean carriesPersonalData() {
     JsonNode pd = payload.get("personalData");
-    return pd != null && pd.isObject() && !pd.isEmpty();
+    if (pd != null && pd.isObject() && !pd.isEmpty()) {
+      return true;
+    }
+    for (String member : FREE_TEXT) {
+      if (payload.has(member) && !WITHHELD.equals(payload.get(member))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * This message without personal data, under the same envelope (id, sequence): {@code
+   * personalData} removed, {@code dataCategories} emptied, optional free text removed, and free
+   * text the message type requires ({@code question}, {@code outcome}) replaced by a fixed English
+   * notice that it was withheld, so the stripped message still matches its schema. What a node
+   * sends instead of an unacknowledged message once the consent behind it is withdrawn.
+   */
+  public Message withoutPersonalData() {
+    ObjectNode stripped = payload.deepCopy();
+    stripped.remove("personalData");
+    if (stripped.has("dataCategories")) {
+      stripped.putArray("dataCategories");
+    }
+    for (String member : FREE_TEXT) {
+      if (stripped.has(member)) {
+        if (REQUIRED_FREE_TEXT.contains(member)) {
+          stripped.set(member, WITHHELD.deepCopy());
+        } else {
+          stripped.remove(member);
+        }
+      }
+    }
+    return of(envelope, stripped);
   }
 
   /** The payload hash as carried in the envelope. */

@@ -17,6 +17,10 @@ public record Decision(boolean done, ErrorCode code, String message) {
     return new Decision(true, ReferralErrors.PROCESSED, "done");
   }
 
+  static Decision done(String message) {
+    return new Decision(true, ReferralErrors.PROCESSED, message);
+  }
+
   static Decision refused(ErrorCode code, String message) {
     return new Decision(false, code, message);
   }

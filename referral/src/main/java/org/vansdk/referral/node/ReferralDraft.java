@@ -1,9 +1,12 @@
 package org.vansdk.referral.node;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.vansdk.core.ErrorCode;
+import org.vansdk.core.VanException;
 import org.vansdk.core.VanStyle;
 import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.id.AttemptId;
@@ -38,9 +41,38 @@ public abstract class ReferralDraft {
   @Value.Redacted
   public abstract Map<DataCategory, ObjectNode> personalData();
 
-  /** A note to the provider, tagged with its language. */
+  /**
+   * A note to the provider, tagged with its language. Free text is personal data until proven
+   * otherwise: the note leaves only under a consent that covers every category of {@link
+   * #noteCategories()}, and never after the consent is withdrawn.
+   */
   @Value.Redacted
   public abstract Optional<LocalizedText> note();
+
+  /**
+   * The data categories the note counts as. By default every category: a free-text note may hold a
+   * name (identity), a phone number (contact), a diagnosis (medical) or anything else, so an
+   * unqualified note leaves only under a consent that covers all seven categories. A caller who
+   * knows what the note holds (e.g. a form field for the medical history) narrows this, and takes
+   * responsibility for the note holding nothing else. Ignored when there is no note.
+   */
+  @Value.Default
+  public Set<DataCategory> noteCategories() {
+    return EnumSet.allOf(DataCategory.class);
+  }
+
+  @Value.Check
+  void check() {
+    if (note().isPresent() && noteCategories().isEmpty()) {
+      throw new VanException(
+          ErrorCode.INVARIANT_VIOLATED,
+          "draft "
+              + attemptId()
+              + ": a note counts as at least one data category (free text is personal data until"
+              + " proven otherwise); leave noteCategories at its default, every category, or name"
+              + " the categories the note holds");
+    }
+  }
 
   /** The attempt this one replaces (a re-referral after a decline). */
   public abstract Optional<AttemptId> replaces();

@@ -69,5 +69,12 @@ public final class ReferralErrors {
   /** Informational: a message behind the expected sequence was treated as a duplicate. */
   public static final ErrorCode DUPLICATE_SEQUENCE = ErrorCode.of("VAN-R-0020");
 
+  /**
+   * A local command would produce a message that the peer refuses (it does not match its message
+   * schema: text where a code is expected, an empty or over-long text …) or that cannot be written
+   * as canonical JSON (a lone surrogate); refused before any state change.
+   */
+  public static final ErrorCode COMMAND_INVALID = ErrorCode.of("VAN-R-0021");
+
   private ReferralErrors() {}
 }

@@ -37,14 +37,19 @@ import org.vansdk.referral.audit.AuditVerification;
 import org.vansdk.referral.consent.ConsentDecision;
 import org.vansdk.referral.consent.ConsentGate;
 import org.vansdk.referral.consent.ConsentedPayload;
+import org.vansdk.referral.consent.Disclosure;
 import org.vansdk.referral.consent.PayloadBuilder;
 import org.vansdk.referral.message.AckStatus;
+import org.vansdk.referral.message.BusinessStatus;
 import org.vansdk.referral.message.Confidentiality;
 import org.vansdk.referral.message.Envelope;
+import org.vansdk.referral.message.HoldReason;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
+import org.vansdk.referral.signature.CanonicalJson;
+import org.vansdk.referral.signature.CanonicalJsonException;
 import org.vansdk.referral.signature.Ed25519Engine;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
 import org.vansdk.referral.signature.SignatureCheck;
@@ -87,6 +92,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReferralNode {
 
   private static final String SYSTEM_ACTOR = "system";
+  private static final String PROBE_ID = "0".repeat(32);
+  private static final String UNWRITABLE =
+      "the message cannot be written as canonical JSON (RFC 8785: no lone surrogates, finite"
+          + " numbers only); nothing was changed";
   private static final Pattern VERSION = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})$");
   private static final int SUPPORTED_MAJOR = 1;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -174,11 +183,11 @@ public final class ReferralNode {
     }
     Referral referral = draft.referral();
     Instant now = clock.instant();
+    // Every category supplied is kept until sending, where those not requested are held back and
+    // reported to the caller and the audit; nothing has left the organisation yet.
     ObjectNode personal = NODES.objectNode();
     for (Map.Entry<DataCategory, ObjectNode> e : draft.personalData().entrySet()) {
-      if (draft.requestedCategories().contains(e.getKey())) {
-        personal.set(e.getKey().code(), e.getValue().deepCopy());
-      }
+      personal.set(e.getKey().code(), e.getValue().deepCopy());
     }
     if (draft.requestedCategories().contains(DataCategory.IDENTITY)) {
       ObjectNode identity =
@@ -204,9 +213,19 @@ public final class ReferralNode {
               note.put("lang", n.lang());
               note.put("text", n.text());
             });
+    if (!canonical(personal) || !canonical(request)) {
+      return Decision.refused(
+          ReferralErrors.COMMAND_INVALID,
+          "the personal data or note of draft "
+              + draft.attemptId()
+              + " cannot be written as canonical JSON (RFC 8785: no lone surrogates, finite numbers"
+              + " only); nothing was recorded");
+    }
     AttemptRecord.Builder r =
         AttemptRecord.builder()
             .attemptId(draft.attemptId())
+            .personId(referral.personId())
+            .namedConsent(referral.consentId())
             .referralId(referral.id())
             .side(Role.REFERRER)
             .referrer(self)
@@ -220,6 +239,9 @@ public final class ReferralNode {
             .personalData(personal)
             .createdAt(now);
     draft.requestedCategories().stream().sorted().forEach(c -> r.addDataCategories(c.code()));
+    if (draft.note().isPresent()) {
+      draft.noteCategories().stream().sorted().forEach(c -> r.addNoteCategories(c.code()));
+    }
     referral.serviceTypes().forEach(t -> r.addServiceTypes(t.code()));
     AttemptRecord record = r.build();
     Work w = new Work(store);
@@ -233,9 +255,13 @@ public final class ReferralNode {
   }
 
   /**
-   * Sends a draft: the consent gate runs here (active consent covering the receiver, the purpose
-   * {@code referral}, every requested data category and the destination country), the target must
-   * be in the directory, and the payload builder drops every category outside the consent.
+   * Sends a draft. The target must be in the directory, and the {@link ConsentGate} runs here: the
+   * consent must be the survivor's own and the one the referral names, in force now (status active,
+   * within its window, not withdrawn at this node), and cover the receiver (whose identifier must
+   * be of the destination country), the purpose {@code referral}, every requested data category,
+   * the categories the note counts as ({@link ReferralDraft#noteCategories()}) if there is a note,
+   * and the destination country. Supplied categories that were not requested are held back; the
+   * decision's message and the audit name them.
    *
    * @return done (the attempt is {@code sent} and the request is in the outbox), or refused (the
    *     refusal is audited and nothing is sent)
@@ -262,23 +288,39 @@ public final class ReferralNode {
               + r.targetService().orElse("(none)")
               + " of the receiver is not in the directory");
     }
-    boolean withdrawn = store.consent(consent.id()).map(ConsentState::withdrawn).orElse(false);
+    if (r.personId().isEmpty()) {
+      return refuseAndAudit(
+          r,
+          ConsentGate.PERSON_NOT_COVERED,
+          "attempt " + attemptId + " records no person to check the consent against");
+    }
     Set<DataCategory> requested = categories(r.dataCategories());
+    boolean hasNote = r.request().map(q -> q.has("note")).orElse(false);
+    Set<DataCategory> disclosed = EnumSet.noneOf(DataCategory.class);
+    disclosed.addAll(requested);
+    if (hasNote) {
+      disclosed.addAll(categories(r.noteCategories()));
+    }
     ConsentDecision gate =
-        withdrawn
-            ? new ConsentDecision(
-                false,
-                ConsentGate.NOT_ACTIVE,
-                "consent "
-                    + consent.id()
-                    + " was withdrawn; only an active consent allows disclosure")
-            : ConsentGate.check(
-                consent,
+        ConsentGate.check(
+            consent,
+            new Disclosure(
+                r.personId().get(),
+                r.namedConsent(),
                 r.receiver().organisation(),
                 Purpose.REFERRAL,
-                requested,
+                disclosed,
                 r.receiver().country(),
-                now);
+                now));
+    if (gate.allowed() && store.consent(consent.id()).map(ConsentState::withdrawn).orElse(false)) {
+      gate =
+          new ConsentDecision(
+              false,
+              ConsentGate.NOT_ACTIVE,
+              "consent "
+                  + consent.id()
+                  + " was withdrawn at this node; only an active consent allows disclosure");
+    }
     if (!gate.allowed()) {
       return refuseAndAudit(r, gate.code(), gate.message());
     }
@@ -295,8 +337,13 @@ public final class ReferralNode {
     request.put("destinationCountry", r.receiver().country().code());
     request.put("respondBy", respondBy.toString());
     r.replaces().ifPresent(a -> request.put("replaces", a.value()));
+    Set<DataCategory> sentCategories = EnumSet.noneOf(DataCategory.class);
+    sentCategories.addAll(payload.included());
+    if (hasNote) {
+      sentCategories.addAll(categories(r.noteCategories()));
+    }
     ArrayNode cats = request.putArray("dataCategories");
-    payload.included().stream().sorted().forEach(c -> cats.add(c.code()));
+    sentCategories.stream().sorted().forEach(c -> cats.add(c.code()));
     Confidentiality confidentiality =
         Confidentiality.parse(request.path("confidentiality").asString("restricted"));
     request.remove("confidentiality");
@@ -311,23 +358,32 @@ public final class ReferralNode {
             .request(request)
             .personalData(payload.personalData())
             .dataCategories(List.of());
-    payload.included().stream().sorted().forEach(c -> nb.addDataCategories(c.code()));
+    sentCategories.stream().sorted().forEach(c -> nb.addDataCategories(c.code()));
     AttemptRecord sent = nb.build();
     Work w = new Work(store);
     Optional<String> lang =
         request.has("note")
             ? Optional.of(request.get("note").get("lang").stringValue())
             : Optional.empty();
-    Message m =
-        message(
-            sent,
-            MessageType.REFERRAL_REQUEST,
-            sent.nextOutboundSeq(),
-            r.version(),
-            Optional.empty(),
-            wire,
-            confidentiality,
-            lang);
+    Message m;
+    try {
+      m =
+          message(
+              sent,
+              MessageType.REFERRAL_REQUEST,
+              sent.nextOutboundSeq(),
+              r.version(),
+              Optional.empty(),
+              wire,
+              confidentiality,
+              lang);
+    } catch (CanonicalJsonException e) {
+      return Decision.refused(ReferralErrors.COMMAND_INVALID, UNWRITABLE);
+    }
+    Optional<Decision> unsendable = refusedByPeer(m);
+    if (unsendable.isPresent()) {
+      return unsendable.get();
+    }
     sent = AttemptRecord.builder().from(sent).nextOutboundSeq(sent.nextOutboundSeq() + 1).build();
     w.send(new OutboxEntry(m, true));
     w.attempt(sent);
@@ -347,7 +403,10 @@ public final class ReferralNode {
                     : Optional.of("dropped " + codes(payload.dropped())))
             .build());
     store.commit(w.build());
-    return Decision.ok();
+    return payload.dropped().isEmpty()
+        ? Decision.ok()
+        : Decision.done(
+            "sent; held back (supplied but not requested): " + codes(payload.dropped()));
   }
 
   /** Creates the draft and sends it ({@link #createDraft} then {@link #send}). */
@@ -489,8 +548,9 @@ public final class ReferralNode {
     ConsentState withdrawn = new ConsentState(consentId, state.version() + 1, true);
     w.change.addConsents(withdrawn);
     String prefix = consentId.value() + "#";
-    // Unacknowledged messages still carrying personal data must not leave after withdrawal: they
-    // go out stripped, under the same id and sequence (a receiver that had the original answers
+    // Unacknowledged messages still carrying personal data (including free text) must not leave
+    // after withdrawal: they go out stripped, under the same id and sequence (a receiver that had
+    // the original answers
     // conflict, and its purge follows with consent_withdrawn).
     Map<AttemptId, List<OutboxEntry>> pending = new HashMap<>();
     for (OutboxEntry e : store.outbox()) {
@@ -505,10 +565,7 @@ public final class ReferralNode {
         continue;
       }
       for (OutboxEntry e : pending.getOrDefault(r.attemptId(), List.of())) {
-        ObjectNode stripped = e.message().payload();
-        stripped.remove("personalData");
-        stripped.putArray("dataCategories");
-        w.send(new OutboxEntry(Message.of(e.message().envelope(), stripped), true));
+        w.send(new OutboxEntry(e.message().withoutPersonalData(), true));
       }
       AttemptRecord next = purge(AttemptRecord.builder().from(r).consentWithdrawn(true).build());
       if (r.status() != AttemptStatus.ENTERED_IN_ERROR) {
@@ -602,9 +659,17 @@ public final class ReferralNode {
     if (found.isEmpty()) {
       return unknown(attemptId);
     }
+    AttemptRecord r = found.get();
+    if (r.consentWithdrawn() || r.purged()) {
+      return Decision.refused(
+          ReferralErrors.CONSENT_WITHDRAWN,
+          "attempt "
+              + attemptId
+              + " was withdrawn from consent or purged; free text is not sent for it");
+    }
     ObjectNode payload = NODES.objectNode();
     payload.putObject("question").put("lang", question.lang()).put("text", question.text());
-    return note(found.get(), MessageType.INFO_REQUEST, payload);
+    return note(r, MessageType.INFO_REQUEST, payload);
   }
 
   // ------------------------------------------------------------------ receiver commands
@@ -636,15 +701,15 @@ public final class ReferralNode {
         attemptId,
         AttemptStatus.IN_PROGRESS,
         MessageType.UPDATE,
-        NODES.objectNode().put("businessStatus", "attended").put("status", "in_progress"),
+        NODES
+            .objectNode()
+            .put("businessStatus", BusinessStatus.ATTENDED.code())
+            .put("status", "in_progress"),
         "");
   }
 
-  /**
-   * Receiver: a business status without a move (appointment_set, attended, no_show, device_fitted,
-   * enrolled, waitlisted).
-   */
-  public synchronized Decision update(AttemptId attemptId, String businessStatus) {
+  /** Receiver: a business status without a move (appointment set, attended, no-show …). */
+  public synchronized Decision update(AttemptId attemptId, BusinessStatus businessStatus) {
     Optional<AttemptRecord> found = store.attempt(attemptId);
     if (found.isEmpty()) {
       return unknown(attemptId);
@@ -658,17 +723,21 @@ public final class ReferralNode {
               + " is "
               + r.status().code());
     }
-    return note(r, MessageType.UPDATE, NODES.objectNode().put("businessStatus", businessStatus));
+    return note(
+        r, MessageType.UPDATE, NODES.objectNode().put("businessStatus", businessStatus.code()));
   }
 
-  /** Receiver: puts service on hold with a reason code ({@code accepted|in_progress → on_hold}). */
-  public synchronized Decision hold(AttemptId attemptId, String reasonCode) {
+  /**
+   * Receiver: puts service on hold with a reason code ({@code accepted|in_progress → on_hold}). The
+   * reason is a code, never free text: it is written to both sides' audit logs.
+   */
+  public synchronized Decision hold(AttemptId attemptId, HoldReason reason) {
     return localMove(
         attemptId,
         AttemptStatus.ON_HOLD,
         MessageType.HOLD,
-        NODES.objectNode().put("reason", reasonCode),
-        reasonCode);
+        NODES.objectNode().put("reason", reason.code()),
+        reason.code());
   }
 
   /** Receiver: resumes service ({@code on_hold → in_progress}). */
@@ -922,10 +991,43 @@ public final class ReferralNode {
     if (a.message == null) {
       return a.refusal.receipt();
     }
+    if (a.refusal != null && a.refusal.code.equals(ReferralErrors.BAD_SIGNATURE)) {
+      return unverified(a.message, a.refusal);
+    }
     if (a.refusal != null) {
       return answer(a.message, a.refusal);
     }
     return apply(a.message);
+  }
+
+  /**
+   * A message whose signature does not verify: it is not acknowledged (a signed ack would go to
+   * whoever it claims to be from, possibly a third party, and confirm that this node holds the
+   * attempt), and if the attempt is known here the failed verification is audited (codes and ids
+   * only). For an attempt unknown here nothing is stored: unverified input must not be able to
+   * write to the store; the receipt tells the transport.
+   */
+  private Receipt unverified(Message m, Result refusal) {
+    Optional<AttemptRecord> known =
+        store
+            .attempt(m.envelope().attemptId())
+            .filter(r -> r.referralId().equals(m.envelope().correlationId()));
+    if (known.isPresent()) {
+      AttemptRecord r = known.get();
+      AuditEvent.Builder b =
+          event(r, m.envelope().sender().organisation().value(), AuditAction.REJECTED)
+              .fromStatus(r.status().code())
+              .messageId(m.envelope().messageId())
+              .detail(
+                  ReferralErrors.BAD_SIGNATURE.value()
+                      + " "
+                      + m.type().code()
+                      + " unverified sender; not acknowledged");
+      Work w = new Work(store);
+      w.audit(b.build());
+      store.commit(w.build());
+    }
+    return refusal.receipt();
   }
 
   /**
@@ -1210,7 +1312,7 @@ public final class ReferralNode {
                     + role.get().code()
                     + " of attempt "
                     + r.attemptId());
-      } else if (r.consentWithdrawn() && m.carriesPersonalData()) {
+      } else if (r.consentWithdrawn() && holdsPersonalData(m)) {
         res =
             reject(
                 w,
@@ -1460,7 +1562,12 @@ public final class ReferralNode {
       moved = AttemptRecord.builder().from(moved).cancelRequested(false).build();
     }
     JsonNode outcome = m.payload().get("outcome");
-    if (target == AttemptStatus.COMPLETED && outcome != null && outcome.isObject()) {
+    // After withdrawal the move is applied (both sides converge) but its free text is not kept.
+    if (target == AttemptStatus.COMPLETED
+        && outcome != null
+        && outcome.isObject()
+        && !r.consentWithdrawn()
+        && !r.purged()) {
       moved = AttemptRecord.builder().from(moved).outcome(outcome).build();
     }
     w.attempt(moved);
@@ -1509,6 +1616,16 @@ public final class ReferralNode {
     return Result.fatal(code, message);
   }
 
+  /**
+   * True if a received message holds structured personal data; such a message is refused once the
+   * consent is withdrawn. Free text ({@code outcome}, notes) sent by a peer that did not yet know
+   * of the withdrawal does not stop the move, so both sides converge; it is not kept.
+   */
+  private static boolean holdsPersonalData(Message m) {
+    JsonNode pd = m.payload().get("personalData");
+    return pd != null && pd.isObject() && !pd.isEmpty();
+  }
+
   private static Optional<Role> roleOf(AttemptRecord r, Party sender) {
     if (sender.organisation().equals(r.referrer().organisation())) {
       return Optional.of(Role.REFERRER);
@@ -1532,6 +1649,10 @@ public final class ReferralNode {
       return unknown(attemptId);
     }
     AttemptRecord r = found.get();
+    Optional<Decision> unsendable = refusedByPeer(r, type, payload);
+    if (unsendable.isPresent()) {
+      return unsendable.get();
+    }
     Optional<Decision> refusal = checkLocalMove(r, target);
     if (refusal.isPresent()) {
       return refusal.get();
@@ -1593,6 +1714,10 @@ public final class ReferralNode {
   }
 
   private Decision note(AttemptRecord r, MessageType type, ObjectNode payload) {
+    Optional<Decision> unsendable = refusedByPeer(r, type, payload);
+    if (unsendable.isPresent()) {
+      return unsendable.get();
+    }
     Work w = new Work(store);
     AttemptRecord next = enqueue(w, r, type, r.version(), Optional.empty(), payload);
     w.attempt(next);
@@ -1610,6 +1735,62 @@ public final class ReferralNode {
   private static Decision unknown(AttemptId attemptId) {
     return Decision.refused(
         ReferralErrors.UNKNOWN_ATTEMPT, "attempt " + attemptId + " is not known to this node");
+  }
+
+  /**
+   * Refuses a command whose message the peer would refuse: checked against the same message schema
+   * the peer uses, on the message as it would be sent (envelope ids are placeholders), before any
+   * state changes, so that the two sides cannot diverge.
+   */
+  private Optional<Decision> refusedByPeer(AttemptRecord r, MessageType type, ObjectNode payload) {
+    Message probe;
+    try {
+      probe =
+          Message.of(
+              Envelope.builder()
+                  .messageId(PROBE_ID)
+                  .transmissionId(PROBE_ID)
+                  .type(type)
+                  .correlationId(r.referralId())
+                  .attemptId(r.attemptId())
+                  .sender(self)
+                  .receiver(r.side() == Role.REFERRER ? r.receiver() : r.referrer())
+                  .createdAt(clock.instant())
+                  .senderSeq(r.nextOutboundSeq())
+                  .baseVersion(r.version())
+                  .confidentiality(Confidentiality.RESTRICTED)
+                  .consentRef(r.consentRef())
+                  .build(),
+              payload);
+    } catch (CanonicalJsonException e) {
+      return Optional.of(Decision.refused(ReferralErrors.COMMAND_INVALID, UNWRITABLE));
+    }
+    return refusedByPeer(probe);
+  }
+
+  private Optional<Decision> refusedByPeer(Message m) {
+    List<String> problems = validation.validate(m.toJson());
+    if (problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Decision.refused(
+            ReferralErrors.COMMAND_INVALID,
+            "the "
+                + m.type().code()
+                + " for attempt "
+                + m.envelope().attemptId()
+                + " would be refused by the other side, so nothing was changed: "
+                + String.join("; ", problems)));
+  }
+
+  private static boolean canonical(JsonNode value) {
+    try {
+      CanonicalJson.toBytes(value);
+      return true;
+    } catch (CanonicalJsonException e) {
+      return false;
+    }
   }
 
   // ------------------------------------------------------------------ records and messages

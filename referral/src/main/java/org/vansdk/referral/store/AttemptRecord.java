@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 import org.vansdk.core.VanStyle;
 import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.PersonId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.id.ServiceId;
 import org.vansdk.core.referral.AttemptStatus;
@@ -68,10 +70,28 @@ public abstract class AttemptRecord {
   public abstract Optional<Instant> respondBy();
 
   /**
-   * The non-personal part of the referral request (referral summary, target, deadline, note), as
-   * sent; the note is dropped on purge.
+   * The referral request without its personal data (referral summary, target, deadline) and its
+   * free-text note, as sent; the note is dropped on purge. Redacted from {@link #toString()}, since
+   * the note may hold personal data.
    */
+  @Value.Redacted
   public abstract Optional<JsonNode> request();
+
+  /**
+   * The person the referral is about (referrer side; kept to check the consent against it). Dropped
+   * on purge; redacted from {@link #toString()}.
+   */
+  @Value.Redacted
+  public abstract Optional<PersonId> personId();
+
+  /** The consent the referral names (referrer side); only that consent allows sending. */
+  public abstract Optional<ConsentId> namedConsent();
+
+  /**
+   * The data categories the request's free-text note counts as (codes; referrer side): the note
+   * leaves only under a consent that covers each of them.
+   */
+  public abstract List<String> noteCategories();
 
   /** The outcome reported on completion ({@code {"lang", "text"}}), if any. */
   @Value.Redacted

@@ -2,7 +2,9 @@ package org.vansdk.referral.store;
 
 import java.time.Instant;
 import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.id.PersonId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
@@ -45,6 +47,12 @@ final class RecordJson {
     a.targetService().ifPresent(s -> n.put("targetService", s));
     a.respondBy().ifPresent(t -> n.put("respondBy", t.toString()));
     a.request().ifPresent(p -> n.set("request", p));
+    a.personId().ifPresent(p -> n.put("personId", p.value()));
+    a.namedConsent().ifPresent(c -> n.put("namedConsent", c.value()));
+    if (!a.noteCategories().isEmpty()) {
+      ArrayNode note = n.putArray("noteCategories");
+      a.noteCategories().forEach(note::add);
+    }
     a.outcome().ifPresent(p -> n.set("outcome", p));
     a.personalData().ifPresent(p -> n.set("personalData", p));
     n.put("cancelRequested", a.cancelRequested());
@@ -99,6 +107,13 @@ final class RecordJson {
     if (n.hasNonNull("request")) {
       b.request(n.get("request"));
     }
+    if (n.hasNonNull("personId")) {
+      b.personId(PersonId.parse(n.get("personId").stringValue()));
+    }
+    if (n.hasNonNull("namedConsent")) {
+      b.namedConsent(ConsentId.parse(n.get("namedConsent").stringValue()));
+    }
+    n.path("noteCategories").forEach(c -> b.addNoteCategories(c.stringValue()));
     if (n.hasNonNull("personalData")) {
       b.personalData(n.get("personalData"));
     }

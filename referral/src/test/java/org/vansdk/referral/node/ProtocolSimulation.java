@@ -34,6 +34,8 @@ import org.vansdk.core.referral.Referral;
 import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditEntry;
+import org.vansdk.referral.message.BusinessStatus;
+import org.vansdk.referral.message.HoldReason;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.AttemptRecord;
@@ -224,7 +226,21 @@ final class ProtocolSimulation {
   private void inspect(Transmission t) {
     Message m = t.message();
     firstSeen.putIfAbsent(m.envelope().messageId(), world.clock.instant());
-    if (!m.carriesPersonalData()) {
+    // The referrer discloses: its structured personal data and its free text (notes, questions)
+    // are personal data. A receiver's own free text (an outcome) goes back to the referrer, which
+    // holds the data already, and may cross a withdrawal on the wire; its structured personal data
+    // (an info_response) is held to the consent like the referrer's.
+    boolean fromReferrer =
+        m.envelope()
+            .attemptId()
+            .value()
+            .startsWith(
+                m.envelope().sender().organisation().countryPrefix()
+                    + "-"
+                    + m.envelope().sender().organisation().organisationCode()
+                    + "-");
+    boolean structured = !m.payload().path("personalData").isEmpty();
+    if (!(fromReferrer ? m.carriesPersonalData() : structured)) {
       return;
     }
     Consent c = consentOf.get(m.envelope().attemptId());
@@ -237,14 +253,15 @@ final class ProtocolSimulation {
       violations.add(
           "personal data transmitted after consent withdrawal: " + m.type().code() + " " + m);
     }
-    JsonNode pd = m.payload().get("personalData");
+    JsonNode pd = m.payload().path("personalData");
     for (String category : pd.propertyNames()) {
       if (!c.dataCategories().contains(DataCategory.fromCode(category))) {
         violations.add("category " + category + " sent outside consent " + c.id());
       }
     }
-    if (!c.grantees().contains(t.to().organisation())
-        || !c.countries().contains(t.to().country())) {
+    if (fromReferrer
+        && (!c.grantees().contains(t.to().organisation())
+            || !c.countries().contains(t.to().country()))) {
       violations.add("personal data sent to a receiver or country outside consent " + c.id());
     }
   }
@@ -319,6 +336,8 @@ final class ProtocolSimulation {
         Referral.builder()
             .from(TestWorld.referral(node.party(), "0", "0"))
             .id(old.referralId())
+            .personId(consent.personId())
+            .consentId(consent.id())
             .build();
     ServiceId target = old.receiver().equals(THA_REHAB) ? KHM_PROSTHESIS : THA_PROSTHESIS;
     Decision d =
@@ -395,7 +414,7 @@ final class ProtocolSimulation {
         }
         break;
       case ON_HOLD:
-        n.hold(id, "waiting_for_parts");
+        n.hold(id, HoldReason.parse("waiting_for_parts"));
         break;
       case COMPLETED:
         n.complete(id, LocalizedText.of("en", "device fitted"));
@@ -410,7 +429,7 @@ final class ProtocolSimulation {
         n.markEnteredInError(id);
         break;
       default:
-        n.update(id, "appointment_set");
+        n.update(id, BusinessStatus.APPOINTMENT_SET);
     }
   }
 

@@ -292,7 +292,7 @@ class ReferralProtocolTest {
     Consent narrow =
         TestWorld.consent(
             KHM_CMAA,
-            "2",
+            "1",
             Set.of(KHM_PRC.organisation()),
             EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL),
             Set.of(CountryCode.THA));
@@ -304,7 +304,7 @@ class ReferralProtocolTest {
     Consent narrow =
         TestWorld.consent(
             KHM_CMAA,
-            "2",
+            "1",
             Set.of(THA_REHAB.organisation()),
             EnumSet.of(DataCategory.IDENTITY),
             Set.of(CountryCode.THA));
@@ -316,7 +316,7 @@ class ReferralProtocolTest {
     Consent narrow =
         TestWorld.consent(
             KHM_CMAA,
-            "2",
+            "1",
             Set.of(THA_REHAB.organisation()),
             EnumSet.of(DataCategory.IDENTITY, DataCategory.MEDICAL),
             Set.of(CountryCode.KHM));
@@ -405,6 +405,8 @@ class ReferralProtocolTest {
                 LocalizedText.of(
                     "km",
                     "\u17a2\u17d2\u1793\u1780\u1793\u17b7\u1799\u17b6\u1799\u1797\u17b6\u179f\u17b6\u1781\u17d2\u1798\u17c2\u179a"))
+            // "speaks Khmer": the caller vouches that the note holds identity data only
+            .noteCategories(EnumSet.of(DataCategory.IDENTITY))
             .build();
     assertTrue(khm.refer(draft, consent).done());
     Transmission request = world.take(khm).get(0);

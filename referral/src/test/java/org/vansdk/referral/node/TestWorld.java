@@ -151,6 +151,7 @@ final class TestWorld {
         .priority(Priority.HIGH)
         .referringOrganisation(referrer.organisation())
         .createdAt(T0)
+        .consentId(ConsentId.parse(prefix + "C" + personLocal))
         .status(ReferralStatus.ACTIVE)
         .build();
   }

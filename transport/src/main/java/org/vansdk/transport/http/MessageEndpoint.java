@@ -136,8 +136,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     Reply reply = node.receiveAndReply(body.bytes);
     if (reply.acknowledgement().isEmpty()) {
       return reply.receipt().status() == AckStatus.FATAL_ERROR
-          ? Problem.response(
-              400, TransportErrors.UNREADABLE, "the body is not a message this node can read")
+          ? refused(reply.receipt().code())
           : new EndpointResponse(204, Map.of(), new byte[0]); // decided; nothing to answer
     }
     return new EndpointResponse(
@@ -174,14 +173,7 @@ public final class MessageEndpoint implements HttpEndpoint {
       if (reply.acknowledgement().isPresent()) {
         line = reply.acknowledgement().get().bytes();
       } else if (reply.receipt().status() == AckStatus.FATAL_ERROR) {
-        line =
-            MAPPER
-                .writeValueAsString(
-                    Problem.document(
-                        400,
-                        TransportErrors.UNREADABLE,
-                        "the line is not a message this node can read"))
-                .getBytes(StandardCharsets.UTF_8);
+        line = refused(reply.receipt().code()).body();
       } else {
         line = "{}".getBytes(StandardCharsets.UTF_8); // decided; nothing to answer
       }
@@ -207,6 +199,23 @@ public final class MessageEndpoint implements HttpEndpoint {
     return new EndpointResponse(
         200,
         Map.of("Content-Type", "application/json"),
+        MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A message the node refused without answering it (unreadable, or from a sender it could not
+   * verify): 400, never resent; {@code refusal} carries the node's own code.
+   */
+  private static EndpointResponse refused(org.vansdk.core.ErrorCode refusal) {
+    ObjectNode doc =
+        Problem.document(
+            400,
+            TransportErrors.UNREADABLE,
+            "the node refused the message without answering it; do not resend it");
+    doc.put("refusal", refusal.value());
+    return new EndpointResponse(
+        400,
+        Map.of("Content-Type", Problem.MEDIA_TYPE),
         MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8));
   }
 
