@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code van anonymise}: produces the de-identified regional sharing profile under a policy. */
@@ -50,7 +51,7 @@ final class AnonymiseCommand implements Callable<Integer> {
 
   @Option(
       names = "--policy",
-      description = "The policy JSON (default: the regional default policy).")
+      description = "The policy JSON (default: the regional default policy); - for standard input.")
   Path policy;
 
   @Option(names = "--key-file", description = "File holding the Base64 pseudonym key.")
@@ -69,7 +70,7 @@ final class AnonymiseCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "IN",
-      description = "Submission JSON or NDJSON input.")
+      description = "Submission JSON or NDJSON input; - for standard input.")
   Path in;
 
   @Parameters(
@@ -80,6 +81,8 @@ final class AnonymiseCommand implements Callable<Integer> {
   Path out;
 
   @Spec CommandSpec spec;
+
+  @ParentCommand Van van;
 
   @Override
   public Integer call() throws IOException {
@@ -93,15 +96,18 @@ final class AnonymiseCommand implements Callable<Integer> {
     if (in == null || out == null) {
       throw new ParameterException(spec.commandLine(), "IN and OUT are required");
     }
-    if (!Files.isRegularFile(in)) {
-      throw new ParameterException(spec.commandLine(), "no such file: " + in);
+    Input.requireStdinOnce(spec.commandLine(), in, policy, keyFile);
+    Input input = Input.of(spec.commandLine(), in, van.stdin());
+    AnonymisationPolicy p;
+    if (policy == null) {
+      p = AnonymisationPolicy.regionalDefault();
+    } else {
+      try (var text = Input.of(spec.commandLine(), policy, van.stdin()).open()) {
+        p = AnonymisationPolicy.parse(new String(text.readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
-    AnonymisationPolicy p =
-        policy == null
-            ? AnonymisationPolicy.regionalDefault()
-            : AnonymisationPolicy.parse(Files.readString(policy, StandardCharsets.UTF_8));
     byte[] secret = key();
-    Submission submission = SubmissionInput.read(in);
+    Submission submission = SubmissionInput.read(input);
     Release release = anonymise(p, secret, keyVersion, submission);
     Files.writeString(out, release.toNdjson(), StandardCharsets.UTF_8);
     Path audit = out.resolveSibling(out.getFileName() + ".audit.json");
@@ -130,7 +136,9 @@ final class AnonymiseCommand implements Callable<Integer> {
   private byte[] key() throws IOException {
     String text;
     if (keyFile != null) {
-      text = Files.readString(keyFile, StandardCharsets.US_ASCII);
+      try (var key = Input.of(spec.commandLine(), keyFile, van.stdin()).open()) {
+        text = new String(key.readNBytes(4096), StandardCharsets.US_ASCII);
+      }
     } else {
       text = System.getenv("VAN_PSEUDONYM_KEY");
       if (text == null) {

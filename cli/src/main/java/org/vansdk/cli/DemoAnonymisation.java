@@ -14,7 +14,7 @@ final class DemoAnonymisation {
   private DemoAnonymisation() {}
 
   static boolean run(PrintWriter out, Path population, Path target) throws IOException {
-    Submission submission = SubmissionInput.read(population);
+    Submission submission = SubmissionInput.read(Input.file(population));
     AnonymisationPolicy policy = AnonymisationPolicy.regionalDefault();
     Release release =
         AnonymiseCommand.anonymise(policy, AnonymiseCommand.randomKey(), 1, submission);
