@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.json.VanJsonException;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,11 @@ import tools.jackson.databind.JsonNode;
  * of the offending value. Not thread-safe; one instance per document.
  */
 final class ProfileReader {
-  /** Longest accepted code pattern: patterns are short, and a long one could hang matching. */
+  /** Longest accepted code pattern. */
   private static final int MAX_PATTERN_LENGTH = 100;
+
+  /** What a code pattern may be made of: capitals and fixed-length digit runs. */
+  private static final Pattern CODE_PATTERN = Pattern.compile("(?:[A-Z]|\\\\d\\{[1-9][0-9]?\\})+");
 
   private static final double SUM_TOLERANCE = 0.001;
   private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
@@ -530,17 +532,20 @@ final class ProfileReader {
       }
     }
 
+    /**
+     * Reads a code pattern. Only capitals and {@code \d{n}} digit runs are accepted, so the profile
+     * cannot bring a regular expression that backtracks for ever or fails to compile.
+     */
     Pattern pattern(String name) {
       String s = string(name);
-      if (s.length() > MAX_PATTERN_LENGTH) {
+      if (s.length() > MAX_PATTERN_LENGTH || !CODE_PATTERN.matcher(s).matches()) {
         throw fail(
-            path + "/" + escape(name), "is longer than " + MAX_PATTERN_LENGTH + " characters");
+            path + "/" + escape(name),
+            "must be capitals and \\d{n} digit runs such as KH\\d{2}, at most "
+                + MAX_PATTERN_LENGTH
+                + " characters");
       }
-      try {
-        return Pattern.compile(s);
-      } catch (PatternSyntaxException e) {
-        throw fail(path + "/" + escape(name), "is not a valid regular expression");
-      }
+      return Pattern.compile(s);
     }
 
     Obj obj(String name) {
