@@ -1,6 +1,5 @@
 package org.vansdk.cli;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code van anonymise}: produces the de-identified regional sharing profile under a policy. */
@@ -58,7 +58,7 @@ final class AnonymiseCommand implements Callable<Integer> {
 
   @Option(
       names = "--policy",
-      description = "The policy JSON (default: the regional default policy).")
+      description = "The policy JSON (default: the regional default policy); - for standard input.")
   Path policy;
 
   @Option(names = "--key-file", description = "File holding the Base64 pseudonym key.")
@@ -77,7 +77,7 @@ final class AnonymiseCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "IN",
-      description = "Submission JSON or NDJSON input.")
+      description = "Submission JSON or NDJSON input; - for standard input.")
   Path in;
 
   @Parameters(
@@ -88,6 +88,8 @@ final class AnonymiseCommand implements Callable<Integer> {
   Path out;
 
   @Spec CommandSpec spec;
+
+  @ParentCommand Van van;
 
   @Override
   public Integer call() throws IOException {
@@ -101,15 +103,18 @@ final class AnonymiseCommand implements Callable<Integer> {
     if (in == null || out == null) {
       throw new ParameterException(spec.commandLine(), "IN and OUT are required");
     }
-    if (!Files.isRegularFile(in)) {
-      throw new ParameterException(spec.commandLine(), "no such file: " + in);
+    Input.requireStdinOnce(spec.commandLine(), in, policy, keyFile);
+    Input input = Input.of(spec.commandLine(), in, van.stdin());
+    AnonymisationPolicy p;
+    if (policy == null) {
+      p = AnonymisationPolicy.regionalDefault();
+    } else {
+      try (var text = Input.of(spec.commandLine(), policy, van.stdin()).open()) {
+        p = AnonymisationPolicy.parse(new String(text.readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
-    AnonymisationPolicy p =
-        policy == null
-            ? AnonymisationPolicy.regionalDefault()
-            : AnonymisationPolicy.parse(Files.readString(policy, StandardCharsets.UTF_8));
     byte[] secret = key();
-    Release release = anonymise(p, secret, keyVersion, in);
+    Release release = anonymise(p, secret, keyVersion, input);
     Path audit = out.resolveSibling(out.getFileName() + ".audit.json");
     write(release, out);
     Files.writeString(audit, release.auditJson(), StandardCharsets.UTF_8);
@@ -126,20 +131,20 @@ final class AnonymiseCommand implements Callable<Integer> {
    * (memory grows with the casualties kept as codes, not with the file), with progress on a
    * terminal.
    */
-  static Release anonymise(AnonymisationPolicy policy, byte[] secret, int version, Path input)
+  static Release anonymise(AnonymisationPolicy policy, byte[] secret, int version, Input input)
       throws IOException {
     InMemoryKeyProvider keys =
         InMemoryKeyProvider.empty()
             .add(PseudonymKey.of(policy.purpose(), policy.recipient(), version, secret));
     RegionalSharingProfile profile = RegionalSharingProfile.of(policy, keys, Clock.systemUTC());
-    if (!ValidateCommand.isNdjson(input)) {
-      return profile.apply(SubmissionInput.read(input));
-    }
-    try (Progress progress = Progress.start("records read", Files.size(input));
-        InputStream in =
-            progress.watch(new BufferedInputStream(Files.newInputStream(input), 1 << 16));
-        NdjsonReader reader = Ndjson.reader(VanJson.strict(), in)) {
-      return profile.apply(reader);
+    try (InputStream buffered = input.open()) {
+      if (!input.namedNdjson() && !Sniff.isNdjson(buffered)) {
+        return profile.apply(VanJson.strict().readSubmission(buffered.readAllBytes()));
+      }
+      try (Progress progress = Progress.start("records read", input.size());
+          NdjsonReader reader = Ndjson.reader(VanJson.strict(), progress.watch(buffered))) {
+        return profile.apply(reader);
+      }
     }
   }
 
@@ -161,7 +166,9 @@ final class AnonymiseCommand implements Callable<Integer> {
   private byte[] key() throws IOException {
     String text;
     if (keyFile != null) {
-      text = Files.readString(keyFile, StandardCharsets.US_ASCII);
+      try (var key = Input.of(spec.commandLine(), keyFile, van.stdin()).open()) {
+        text = new String(key.readNBytes(4096), StandardCharsets.US_ASCII);
+      }
     } else {
       text = System.getenv("VAN_PSEUDONYM_KEY");
       if (text == null) {

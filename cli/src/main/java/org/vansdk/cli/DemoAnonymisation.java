@@ -16,7 +16,7 @@ final class DemoAnonymisation {
   static boolean run(PrintWriter out, Path population, Path target) throws IOException {
     AnonymisationPolicy policy = AnonymisationPolicy.regionalDefault();
     Release release =
-        AnonymiseCommand.anonymise(policy, AnonymiseCommand.randomKey(), 1, population);
+        AnonymiseCommand.anonymise(policy, AnonymiseCommand.randomKey(), 1, Input.file(population));
     AnonymiseCommand.write(release, target);
     AnonymiseCommand.printRisk(out, release.audit());
     for (String line : release.utility().toText().split("\n")) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code van indicators}: computes the standard indicators from a Submission or NDJSON stream. */
@@ -51,7 +52,7 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "IN",
-      description = "A Submission JSON file or an NDJSON stream.")
+      description = "A Submission JSON file or an NDJSON stream; - for standard input.")
   Path in;
 
   @Option(
@@ -72,7 +73,9 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Option(
       names = "--period",
       paramLabel = "PERIOD",
-      description = "A year (2024) or FROM..TO dates (default: last calendar year).")
+      description =
+          "A year (2024), FROM..TO years (2000..2025) or FROM..TO dates (2024-01-01..2024-06-30)"
+              + " (default: last calendar year).")
   String period;
 
   @Option(
@@ -86,11 +89,11 @@ final class IndicatorsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @ParentCommand Van van;
+
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(in)) {
-      throw new ParameterException(spec.commandLine(), "no such file: " + in);
-    }
+    Input input = Input.of(spec.commandLine(), in, van.stdin());
     IndicatorEngine engine =
         IndicatorEngine.builder()
             .period(parsePeriod())
@@ -99,10 +102,9 @@ final class IndicatorsCommand implements Callable<Integer> {
             .build();
     List<IndicatorRequest> requests = requests();
     IndicatorTable table;
-    try (Progress progress = Progress.start("records", Files.size(in));
-        InputStream stream =
-            new BufferedInputStream(progress.watch(Files.newInputStream(in)), 1 << 16)) {
-      if (ValidateCommand.isNdjson(in)) {
+    try (Progress progress = Progress.start("records", input.size());
+        InputStream stream = new BufferedInputStream(progress.watch(input.open()), 1 << 16)) {
+      if (input.namedNdjson() || Sniff.isNdjson(stream)) {
         table = engine.compute(stream, requests);
       } else {
         table = engine.compute(VanJson.strict().readSubmission(stream.readAllBytes()), requests);
@@ -137,7 +139,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         int y = Integer.parseInt(period);
         return ReportingPeriod.of(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
       }
-      String[] ends = period.split("\\.\\.");
+      String[] ends = period.split("\\.\\.", -1);
+      if (ends.length == 2 && ends[0].matches("\\d{4}") && ends[1].matches("\\d{4}")) {
+        return ReportingPeriod.of(
+            LocalDate.of(Integer.parseInt(ends[0]), 1, 1),
+            LocalDate.of(Integer.parseInt(ends[1]), 12, 31));
+      }
       if (ends.length == 2) {
         return ReportingPeriod.of(LocalDate.parse(ends[0]), LocalDate.parse(ends[1]));
       }
@@ -145,7 +152,9 @@ final class IndicatorsCommand implements Callable<Integer> {
       // reported below with the allowed forms
     }
     throw new ParameterException(
-        spec.commandLine(), "--period must be a year (2024) or FROM..TO (2024-01-01..2024-06-30)");
+        spec.commandLine(),
+        "--period must be a year (2024), FROM..TO years (2000..2025) or FROM..TO dates"
+            + " (2024-01-01..2024-06-30), FROM not after TO");
   }
 
   private List<IndicatorRequest> requests() {

@@ -2,8 +2,6 @@ package org.vansdk.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.vansdk.core.ErrorCode;
@@ -30,14 +28,19 @@ import org.vansdk.core.submission.Submission;
 final class SubmissionInput {
   private SubmissionInput() {}
 
-  static Submission read(Path file) throws IOException {
-    if (!ValidateCommand.isNdjson(file)) {
-      return VanJson.strict().readSubmission(Files.readAllBytes(file));
+  static Submission read(Input file) throws IOException {
+    try (InputStream in = file.open()) {
+      if (!file.namedNdjson() && !Sniff.isNdjson(in)) {
+        return VanJson.strict().readSubmission(in.readAllBytes());
+      }
+      return readNdjson(in);
     }
+  }
+
+  private static Submission readNdjson(InputStream in) {
     Submission.Builder b = Submission.builder();
     CountryCode country = null;
-    try (InputStream in = Files.newInputStream(file);
-        NdjsonReader reader = Ndjson.reader(VanJson.strict(), in)) {
+    try (NdjsonReader reader = Ndjson.reader(VanJson.strict(), in)) {
       for (Optional<NdjsonRecord> r = reader.next(); r.isPresent(); r = reader.next()) {
         Object record = r.get().record();
         if (record instanceof Person) {

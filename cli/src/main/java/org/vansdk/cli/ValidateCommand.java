@@ -3,13 +3,14 @@ package org.vansdk.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vansdk.core.json.VanJson;
+import org.vansdk.schema.validation.MessageValidator;
 import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.Severity;
 import org.vansdk.schema.validation.ValidationIssue;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate VAN documents: a single record, a Submission, or an NDJSON stream (.ndjson/.jsonl).",
+      "Validate VAN documents: a single record, a Submission, a referral protocol message, or an",
+      "NDJSON stream (.ndjson/.jsonl, or detected from the first line). - reads standard input.",
       "Text output: file:line:col  CODE  /pointer  message, then a summary line"
           + " (\"\" is the pointer of the whole document)."
     },
@@ -34,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
       "",
       "Examples:",
       "  van validate submission.json",
-      "  van validate --format json khm.ndjson > report.json"
+      "  van validate --format json khm.ndjson > report.json",
+      "  cat accept-message.json | van validate -"
     })
 final class ValidateCommand implements Callable<Integer> {
   /** Output formats. */
@@ -43,7 +47,10 @@ final class ValidateCommand implements Callable<Integer> {
     json
   }
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Documents or NDJSON streams.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Documents or NDJSON streams; - for standard input.")
   List<Path> files;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: text).")
@@ -57,27 +64,21 @@ final class ValidateCommand implements Callable<Integer> {
    */
   private static final JsonMapper REPORT_JSON = JsonMapper.builder().build();
 
+  @ParentCommand Van van;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    PayloadValidator validator = PayloadValidator.create();
+    Input.requireStdinOnce(spec.commandLine(), files.toArray(new Path[0]));
+    List<Input> inputs = new ArrayList<>();
+    for (Path file : files) {
+      inputs.add(Input.of(spec.commandLine(), file, van.stdin()));
+    }
     int errors = 0;
     int warnings = 0;
     List<Map<String, Object>> fileReports = new ArrayList<>();
-    for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "no such file: " + file);
-      }
-      ValidationReport report;
-      if (isNdjson(file)) {
-        try (Progress progress = Progress.start("lines", Files.size(file));
-            InputStream in = progress.watch(Files.newInputStream(file))) {
-          report = validator.validateNdjson(in);
-        }
-      } else {
-        report = validator.validate(file);
-      }
+    for (Input file : inputs) {
+      ValidationReport report = validate(file);
       errors += report.errors().size();
       warnings += report.warnings().size();
       if (format == Format.text) {
@@ -93,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
               issue.message());
         }
       } else {
-        fileReports.add(jsonReport(file, report));
+        fileReports.add(jsonReport(file.name(), report));
       }
     }
     if (format == Format.text) {
@@ -115,7 +116,28 @@ final class ValidateCommand implements Callable<Integer> {
     return errors > 0 ? Van.INPUT_PROBLEMS : Van.OK;
   }
 
-  private static Map<String, Object> jsonReport(Path file, ValidationReport report) {
+  /**
+   * Validates one input: NDJSON streams line by line in bounded memory (only the identifiers seen
+   * are kept, for references across lines), referral protocol messages with the message schemas,
+   * anything else as a record or Submission.
+   */
+  private static ValidationReport validate(Input file) throws IOException {
+    try (Progress progress = Progress.start("lines", file.size());
+        InputStream in = progress.watch(file.open())) {
+      InputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+      if (file.namedNdjson() || Sniff.isNdjson(buffered)) {
+        return PayloadValidator.create().validateNdjson(buffered);
+      }
+      long limit = VanJson.strict().limits().maxDocumentBytes();
+      byte[] document = buffered.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (document.length <= limit && Sniff.isMessage(document)) {
+        return MessageValidator.create().validate(document);
+      }
+      return PayloadValidator.create().validate(new java.io.ByteArrayInputStream(document));
+    }
+  }
+
+  private static Map<String, Object> jsonReport(String file, ValidationReport report) {
     List<Map<String, Object>> issues = new ArrayList<>();
     for (ValidationIssue issue : report.issues()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -129,7 +151,7 @@ final class ValidateCommand implements Callable<Integer> {
       issues.add(m);
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("file", file.toString());
+    m.put("file", file);
     m.put("valid", report.isValid());
     m.put("issues", issues);
     return m;

@@ -1,7 +1,7 @@
 package org.vansdk.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
-import org.vansdk.core.VanException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +52,16 @@ public final class Van implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  Van() {}
+  private final InputStream stdin;
+
+  Van(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** Returns the standard input of this run (read by commands given {@code -}). */
+  InputStream stdin() {
+    return stdin;
+  }
 
   @Override
   public void run() {
@@ -66,12 +75,13 @@ public final class Van implements Runnable {
    */
   public static void main(String[] args) {
     System.exit(
-        execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        execute(
+            System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
   /**
    * Runs the command with the given output streams and returns the exit code (for tests and
-   * embedding).
+   * embedding); standard input is the process's.
    *
    * @param out standard output
    * @param err standard error
@@ -79,14 +89,30 @@ public final class Van implements Runnable {
    * @return the exit code
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    Van van = new Van();
+    return execute(System.in, out, err, args);
+  }
+
+  /**
+   * Runs the command with the given streams and returns the exit code (for tests and embedding).
+   * Errors are one line on {@code err}: the input's problems (malformed JSON, a refused policy, a
+   * document that cannot be read as the command needs) exit 1; usage errors, unreadable files and
+   * internal errors exit 2. Messages never carry a library's raw text, which may quote the input.
+   *
+   * @param in standard input, read by commands given {@code -} as a file
+   * @param out standard output
+   * @param err standard error
+   * @param args the command line
+   * @return the exit code
+   */
+  public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    Van van = new Van(in);
     CommandLine cl = new CommandLine(van);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("van: " + ex.getMessage());
-          err.println("Try 'van " + ex.getCommandLine().getCommandName() + " --help'.");
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ERROR;
         });
     cl.setExecutionExceptionHandler(
@@ -94,13 +120,10 @@ public final class Van implements Runnable {
           if (van.debug) {
             ex.printStackTrace(err);
           }
-          String message =
-              ex instanceof VanException
-                  ? ex.getMessage()
-                  : ex.getClass().getSimpleName()
-                      + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
-          err.println("van: " + message + (van.debug ? "" : " (use --debug for details)"));
-          return ERROR;
+          Failure failure = Failure.of(ex);
+          err.println(
+              "van: " + failure.message() + (van.debug ? "" : " (use --debug for details)"));
+          return failure.exitCode();
         });
     int code = cl.execute(args);
     out.flush();

@@ -23,9 +23,18 @@ class VanCommandTest {
   record Run(int code, String out, String err) {}
 
   static Run van(String... args) {
+    return vanWithInput(new byte[0], args);
+  }
+
+  static Run vanWithInput(byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Van.execute(new PrintWriter(out), new PrintWriter(err), args);
+    int code =
+        Van.execute(
+            new java.io.ByteArrayInputStream(stdin),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -111,7 +120,10 @@ class VanCommandTest {
     Run missing = van("validate", dir.resolve("nope.json").toString());
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("no such file"), missing.err());
-    assertEquals(2, van("frobnicate").code());
+    Run unknown = van("frobnicate");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("Try 'van --help'."), unknown.err());
+    assertTrue(van("validate").err().contains("Try 'van validate --help'."));
     Run badPeriod = van("indicators", population.toString(), "--period", "last week");
     assertEquals(2, badPeriod.code());
     assertTrue(badPeriod.err().contains("--period must be"), badPeriod.err());

@@ -7,26 +7,55 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.vansdk.anonymisation.AnonymisationException;
+import org.vansdk.anonymisation.profile.RegionalSharingProfile;
 import org.vansdk.anonymisation.pseudonym.Purpose;
 import org.vansdk.anonymisation.pseudonym.Recipient;
 import org.vansdk.anonymisation.search.LossModel;
 import org.vansdk.anonymisation.search.PrivacyModel;
 import org.vansdk.anonymisation.table.SmallCellProtection;
 import org.vansdk.anonymisation.table.ZeroCells;
-import tools.jackson.core.JacksonException;
+import org.vansdk.core.json.VanJson;
+import org.vansdk.core.json.VanJsonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An anonymisation policy: privacy models, suppression limit, loss model, allowed levels per
  * quasi-identifier, derived columns, pseudonym purpose and recipient, and table protection. Parsed
- * from JSON ({@link #parse(String)}); the format is documented in {@code POLICY.md} with {@code
- * policy-example.json} beside this class. Immutable and thread-safe.
+ * strictly from JSON ({@link #parse(String)}: an unknown key or value is a {@link PolicyException}
+ * with its JSON Pointer, never a default); the format is documented in {@code POLICY.md} with
+ * {@code policy-example.json} beside this class. Immutable and thread-safe.
  */
 public final class AnonymisationPolicy {
+  private static final Pattern SUPPORTED_VERSION = Pattern.compile("1\\.(0|[1-9][0-9]{0,3})");
+  private static final List<String> ROOT_KEYS =
+      List.of(
+          "schemaVersion",
+          "name",
+          "privacy",
+          "recoding",
+          "lossModel",
+          "quasiIdentifiers",
+          "linkedAttributes",
+          "pseudonym",
+          "tables");
+  private static final List<String> PRIVACY_KEYS = List.of("k", "suppressionLimit", "lDiversity");
+  private static final List<String> DIVERSITY_KEYS = List.of("variant", "attribute", "l", "c");
+  private static final List<String> VARIANTS = List.of("distinct", "entropy", "recursive");
+  private static final List<String> LOSS_MODELS = List.of("loss", "precision");
+  private static final List<String> LEVEL_KEYS = List.of("minLevel", "maxLevel");
+  private static final List<String> LINK_KEYS =
+      List.of("attribute", "source", "sourceLevel", "release");
+  private static final List<String> RELEASES = List.of("with_source", "verbatim");
+  private static final List<String> PSEUDONYM_KEYS = List.of("purpose", "recipient");
+  private static final List<String> TABLE_KEYS = List.of("threshold", "zeroCells");
+  private static final List<String> ZERO_CELLS = List.of("publish", "suppress");
+
   private final String name;
   private final String sha256;
   private final int k;
@@ -42,113 +71,106 @@ public final class AnonymisationPolicy {
   private final ZeroCells zeroCells;
   private final Recoding recoding;
 
-  private AnonymisationPolicy(JsonNode root, String sha256) {
+  private AnonymisationPolicy(JsonNode json, String sha256) {
     this.sha256 = sha256;
-    String version = root.path("schemaVersion").asString("");
-    if (!version.startsWith("1.")) {
-      throw refused("schemaVersion '" + version + "' is not supported; supported majors: 1");
+    PolicyObject root = new PolicyObject(json, "", ROOT_KEYS);
+    String version = root.string("schemaVersion");
+    if (!SUPPORTED_VERSION.matcher(version).matches()) {
+      throw new PolicyException(
+          root.pointer("schemaVersion"), "is not supported; supported: 1.x (e.g. \"1.0\")");
     }
-    this.name = required(root, "name").asString();
-    JsonNode privacy = required(root, "privacy");
-    this.k = required(privacy, "k").asInt();
-    this.suppressionLimit = privacy.path("suppressionLimit").asDouble(0d);
-    if (k < 1 || suppressionLimit < 0 || suppressionLimit > 1) {
-      throw refused("privacy.k must be >= 1 and privacy.suppressionLimit within [0, 1]");
-    }
-    JsonNode l = privacy.path("lDiversity");
-    if (l.isMissingNode() || l.isNull()) {
-      this.diversity = Optional.empty();
-      this.sensitiveAttribute = Optional.empty();
-    } else {
-      String variant = required(l, "variant").asString();
-      this.sensitiveAttribute = Optional.of(required(l, "attribute").asString());
-      switch (variant) {
-        case "distinct":
-          diversity = Optional.of(PrivacyModel.distinctLDiversity(required(l, "l").asInt()));
-          break;
-        case "entropy":
-          diversity = Optional.of(PrivacyModel.entropyLDiversity(required(l, "l").asDouble()));
-          break;
-        case "recursive":
-          diversity =
-              Optional.of(
-                  PrivacyModel.recursiveCLDiversity(
-                      required(l, "c").asDouble(), required(l, "l").asInt()));
-          break;
-        default:
-          throw refused(
-              "privacy.lDiversity.variant '"
-                  + variant
-                  + "' is unknown; allowed: distinct, entropy, recursive");
-      }
-    }
-    String recodingCode = root.path("recoding").asString("local");
-    switch (recodingCode) {
-      case "local":
-        this.recoding = Recoding.LOCAL;
-        break;
-      case "global":
-        this.recoding = Recoding.GLOBAL;
-        break;
-      default:
-        throw refused("recoding '" + recodingCode + "' is unknown; allowed: local, global");
-    }
-    this.lossModelName = root.path("lossModel").asString("loss");
-    if (!lossModelName.equals("loss") && !lossModelName.equals("precision")) {
-      throw refused("lossModel '" + lossModelName + "' is unknown; allowed: loss, precision");
-    }
+    this.name = root.string("name");
+    PolicyObject privacy = root.object("privacy", PRIVACY_KEYS);
+    this.k = privacy.integer("k", 1, Integer.MAX_VALUE);
+    this.suppressionLimit = privacy.number("suppressionLimit", 0, 1, 0d);
+    Optional<PolicyObject> l = privacy.optionalObject("lDiversity", DIVERSITY_KEYS);
+    this.sensitiveAttribute = l.map(o -> o.oneOf("attribute", RegionalSharingProfile.SENSITIVE));
+    this.diversity = l.map(AnonymisationPolicy::diversity);
+    this.recoding =
+        root.oneOf("recoding", List.of("local", "global"), "local").equals("local")
+            ? Recoding.LOCAL
+            : Recoding.GLOBAL;
+    this.lossModelName = root.oneOf("lossModel", LOSS_MODELS, "loss");
     Map<String, LevelRange> ranges = new LinkedHashMap<>();
-    JsonNode qis = required(root, "quasiIdentifiers");
-    for (String attribute : qis.propertyNames()) {
-      JsonNode range = qis.path(attribute);
-      int min = range.path("minLevel").asInt(0);
-      int max = range.path("maxLevel").asInt(Integer.MAX_VALUE);
-      if (min < 0 || max < min) {
-        throw refused("quasiIdentifiers." + attribute + " has minLevel > maxLevel or below 0");
+    PolicyObject qis = root.object("quasiIdentifiers", RegionalSharingProfile.ATTRIBUTES);
+    for (String attribute : qis.names()) {
+      PolicyObject range = qis.object(attribute, LEVEL_KEYS);
+      int min = range.integer("minLevel", 0, Integer.MAX_VALUE, 0);
+      int max = range.integer("maxLevel", 0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+      if (max < min) {
+        throw new PolicyException(range.pointer("maxLevel"), "is below minLevel (" + min + ")");
       }
       ranges.put(attribute, new LevelRange(min, max));
     }
     this.levels = Map.copyOf(ranges);
     List<LinkedAttribute> links = new ArrayList<>();
-    for (JsonNode link : root.path("linkedAttributes")) {
-      String release = link.path("release").asString("with_source");
-      if (!release.equals("with_source") && !release.equals("verbatim")) {
-        throw refused("linkedAttributes.release must be with_source or verbatim");
-      }
+    for (PolicyObject link : root.objects("linkedAttributes", LINK_KEYS)) {
+      String release = link.oneOf("release", RELEASES, "with_source");
+      String source = link.oneOf("source", List.copyOf(ranges.keySet()));
       links.add(
           new LinkedAttribute(
-              required(link, "attribute").asString(),
-              required(link, "source").asString(),
-              required(link, "sourceLevel").asInt(),
+              link.string("attribute"),
+              source,
+              link.integer("sourceLevel", 0, Integer.MAX_VALUE),
               release.equals("verbatim")));
     }
     this.linked = List.copyOf(links);
-    JsonNode pseudonym = required(root, "pseudonym");
-    this.purpose = Purpose.of(required(pseudonym, "purpose").asString());
-    this.recipient = Recipient.of(required(pseudonym, "recipient").asString());
-    JsonNode tables = root.path("tables");
-    this.tableThreshold = tables.path("threshold").asInt(SmallCellProtection.DEFAULT_THRESHOLD);
+    PolicyObject pseudonym = root.object("pseudonym", PSEUDONYM_KEYS);
+    this.purpose = code(pseudonym, "purpose", Purpose::of);
+    this.recipient = code(pseudonym, "recipient", Recipient::of);
+    Optional<PolicyObject> tables = root.optionalObject("tables", TABLE_KEYS);
+    this.tableThreshold =
+        tables
+            .map(t -> t.integer("threshold", 1, Integer.MAX_VALUE))
+            .orElse(SmallCellProtection.DEFAULT_THRESHOLD);
     this.zeroCells =
-        tables.path("zeroCells").asString("publish").equals("suppress")
-            ? ZeroCells.SUPPRESS
-            : ZeroCells.PUBLISH;
+        tables
+            .map(t -> t.oneOf("zeroCells", ZERO_CELLS, "publish"))
+            .map(z -> ZeroCells.valueOf(z.toUpperCase(Locale.ROOT)))
+            .orElse(ZeroCells.PUBLISH);
     checkLinks();
+  }
+
+  private static PrivacyModel diversity(PolicyObject l) {
+    String variant = l.oneOf("variant", VARIANTS);
+    if (!variant.equals("recursive") && l.has("c")) {
+      throw new PolicyException(l.pointer("c"), "applies to the recursive variant only");
+    }
+    try {
+      switch (variant) {
+        case "distinct":
+          return PrivacyModel.distinctLDiversity(l.integer("l", 1, Integer.MAX_VALUE));
+        case "entropy":
+          return PrivacyModel.entropyLDiversity(l.number("l", 1, Double.MAX_VALUE));
+        default:
+          return PrivacyModel.recursiveCLDiversity(
+              l.number("c", Double.MIN_VALUE, Double.MAX_VALUE),
+              l.integer("l", 2, Integer.MAX_VALUE));
+      }
+    } catch (PolicyException e) {
+      throw e;
+    } catch (AnonymisationException e) {
+      throw new PolicyException(l.pointer(), e.getMessage());
+    }
+  }
+
+  private static <T> T code(PolicyObject o, String field, Function<String, T> parse) {
+    String text = o.string(field);
+    try {
+      return parse.apply(text);
+    } catch (AnonymisationException e) {
+      throw new PolicyException(o.pointer(field), "must be lower_snake_case, 1-64 characters");
+    }
   }
 
   /** Refuses derived columns released verbatim while their source may be generalised further. */
   private void checkLinks() {
-    for (LinkedAttribute link : linked) {
+    for (int i = 0; i < linked.size(); i++) {
+      LinkedAttribute link = linked.get(i);
       LevelRange source = levels.get(link.source());
-      if (source == null) {
-        throw refused(
-            "linked attribute "
-                + link.attribute()
-                + " names source "
-                + link.source()
-                + ", which is not a quasi-identifier of the policy");
-      }
       if (link.verbatim() && source.max() > link.sourceLevel()) {
-        throw refused(
+        throw new PolicyException(
+            "/linkedAttributes/" + i,
             "column "
                 + link.attribute()
                 + " reveals "
@@ -166,40 +188,32 @@ public final class AnonymisationPolicy {
     }
   }
 
-  private static JsonNode required(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (value.isMissingNode() || value.isNull()) {
-      throw refused("policy field '" + field + "' is required");
-    }
-    return value;
-  }
-
-  private static AnonymisationException refused(String what) {
-    return new AnonymisationException(AnonymisationException.POLICY_REFUSED, what);
-  }
-
   /**
    * Parses and checks a policy.
    *
    * @param json the policy JSON
    * @return the policy
-   * @throws AnonymisationException {@code VAN-A-0005} if the JSON is malformed, a field is missing
-   *     or out of range, or a derived column would leak
+   * @throws PolicyException {@code VAN-A-0005} if the JSON is malformed, a key or value is unknown,
+   *     a field is missing, of the wrong type or out of range, or a derived column would leak; the
+   *     message and {@link PolicyException#pointer()} give the JSON Pointer
    */
   public static AnonymisationPolicy parse(String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     JsonNode root;
     try {
-      root = JsonMapper.builder().build().readTree(json);
-    } catch (JacksonException e) {
-      throw refused(
-          "policy is not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr());
+      root = VanJson.strict().readTree(bytes);
+    } catch (VanJsonException e) {
+      throw new PolicyException(
+          e.pointer(),
+          e.problem()
+              + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : ""));
+    } catch (NumberFormatException e) {
+      // Jackson refuses numbers beyond BigDecimal's range this way; its text quotes the input.
+      throw new PolicyException("", "a number is too large or too precise to read");
     }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String hash = HexFormat.of().formatHex(sha.digest(json.getBytes(StandardCharsets.UTF_8)));
+      String hash = HexFormat.of().formatHex(sha.digest(bytes));
       return new AnonymisationPolicy(root, hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by the Java platform", e);

@@ -30,6 +30,8 @@ final class JsonErrors {
    */
   private static final Pattern NAME_SHAPED = Pattern.compile("[A-Za-z][A-Za-z_]{0,63}");
 
+  private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)");
+
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`|\\([^)]*\\)");
 
   private JsonErrors() {}
@@ -86,7 +88,7 @@ final class JsonErrors {
       problem =
           message.startsWith("Duplicate")
               ? "duplicate property (each key may appear once per object)"
-              : "not well-formed JSON: " + mask(message);
+              : "not well-formed JSON: " + syntax(message);
     } else {
       code = ErrorCode.JSON_MAPPING;
       problem = mask(String.valueOf(e.getOriginalMessage()));
@@ -192,6 +194,26 @@ final class JsonErrors {
       return "none";
     }
     return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Jackson's syntax message without its source excerpt ({@code (start marker at [Source: …; byte
+   * offset: #UNKNOWN])}) and with quoted or bracketed input masked, nested brackets included.
+   */
+  static String syntax(String message) {
+    String text = message == null ? "" : message.split("\n", 2)[0];
+    for (String tail : new String[] {" (start marker at", " at [Source", "[Source"}) {
+      int at = text.indexOf(tail);
+      if (at >= 0) {
+        text = text.substring(0, at);
+      }
+    }
+    String before;
+    do {
+      before = text;
+      text = BRACKETED.matcher(text).replaceAll("…");
+    } while (!text.equals(before));
+    return mask(text).strip();
   }
 
   private static String mask(String message) {

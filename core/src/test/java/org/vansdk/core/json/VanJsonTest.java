@@ -102,6 +102,28 @@ class VanJsonTest {
   }
 
   @Test
+  void syntaxErrors_sayWhatAndWhere_withoutJacksonsSourceExcerpt() {
+    for (String json :
+        new String[] {
+          "{\"name\": \"Sokha\", \"k\": [1,",
+          "{\"name\": \"Sokha",
+          "{\"a\": Sokha}",
+          "{\"a\":\n\u0001}"
+        }) {
+      VanJsonException e =
+          assertThrows(
+              VanJsonException.class,
+              () -> JSON.readTree(json.getBytes(StandardCharsets.UTF_8)),
+              json);
+      assertEquals(ErrorCode.MALFORMED_JSON, e.code());
+      assertTrue(e.line() > 0, e.getMessage());
+      for (String raw : new String[] {"#UNKNOWN", "[Source", "byte offset", "Sokha", "(", "\n"}) {
+        assertFalse(e.problem().contains(raw), raw + " in: " + e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void trailingTokens_areRejected() {
     String json = JSON.write(TestRecords.casualty()) + " {}";
     VanJsonException e =

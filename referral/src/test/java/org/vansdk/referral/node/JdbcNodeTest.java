@@ -2,7 +2,6 @@ package org.vansdk.referral.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,14 +20,14 @@ import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.referral.store.TestPostgres;
 
 /**
  * The protocol between two nodes on JDBC stores, with both nodes crashing and restarting from their
- * databases mid-exchange: on H2 files always, on PostgreSQL when {@code VAN_PG_URL} is set.
+ * databases mid-exchange: on H2 files and on PostgreSQL ({@link TestPostgres}: {@code VAN_PG_URL}
+ * or the embedded server).
  */
 class JdbcNodeTest {
-
-  private static final String PG = System.getenv("VAN_PG_URL");
 
   @Test
   void h2Files_restartsMidExchange_noMessageLostOrDuplicated(@TempDir Path dir) {
@@ -37,12 +36,9 @@ class JdbcNodeTest {
 
   @Test
   void postgresql_restartsMidExchange_noMessageLostOrDuplicated() {
-    assumeTrue(
-        PG != null && !PG.isBlank(),
-        "PostgreSQL tests skipped: set VAN_PG_URL (e.g."
-            + " jdbc:postgresql://127.0.0.1:5432/van?user=van&password=van) to run them");
+    String pg = TestPostgres.url();
     for (Party p : new Party[] {TestWorld.KHM_CMAA, TestWorld.THA_REHAB}) {
-      try (Connection c = DriverManager.getConnection(PG);
+      try (Connection c = DriverManager.getConnection(pg);
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + schema(p) + " CASCADE");
         s.execute("CREATE SCHEMA " + schema(p));
@@ -50,7 +46,7 @@ class JdbcNodeTest {
         throw new IllegalStateException("cannot prepare PostgreSQL schema", e);
       }
     }
-    exchange(p -> JdbcReferralStore.open(PG + "&currentSchema=" + schema(p)));
+    exchange(p -> JdbcReferralStore.open(pg + "&currentSchema=" + schema(p)));
   }
 
   private static String schema(Party p) {

@@ -5,21 +5,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The stores a contract test runs against: in memory, H2 file, and PostgreSQL if configured. */
+/**
+ * The stores a contract test runs against: in memory, H2 file, and PostgreSQL ({@link
+ * TestPostgres}).
+ */
 final class StoreFixtures {
 
-  /** The environment variable naming a PostgreSQL JDBC URL; PostgreSQL tests skip without it. */
-  static final String PG_URL_VARIABLE = "VAN_PG_URL";
-
   private StoreFixtures() {}
-
-  static Optional<String> postgresUrl() {
-    String url = System.getenv(PG_URL_VARIABLE);
-    return url == null || url.isBlank() ? Optional.empty() : Optional.of(url);
-  }
 
   /** A fresh, empty PostgreSQL store: drops the referral tables first. */
   static Supplier<ReferralStore> freshPostgres(String url) {

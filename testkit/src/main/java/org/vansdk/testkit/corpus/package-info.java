@@ -1,5 +1,6 @@
 /**
- * The golden corpus: valid and invalid payloads with the issues a validator must report, for
- * vendors' own tests.
+ * The golden corpus: valid and invalid payloads with the issues a validator must report, and
+ * misspelt keys of configuration documents that a strict reader must refuse, for vendors' own
+ * tests.
  */
 package org.vansdk.testkit.corpus;

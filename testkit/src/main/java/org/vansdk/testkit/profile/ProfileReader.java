@@ -1,5 +1,6 @@
 package org.vansdk.testkit.profile;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,23 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
+import org.vansdk.core.json.VanJson;
+import org.vansdk.core.json.VanJsonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a profile document strictly, walking the JSON tree so every error carries the JSON Pointer
  * of the offending value. Not thread-safe; one instance per document.
  */
 final class ProfileReader {
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /** Longest accepted code pattern. */
+  private static final int MAX_PATTERN_LENGTH = 100;
+
+  /** What a code pattern may be made of: capitals and fixed-length digit runs. */
+  private static final Pattern CODE_PATTERN = Pattern.compile("(?:[A-Z]|\\\\d\\{[1-9][0-9]?\\})+");
+
   private static final double SUM_TOLERANCE = 0.001;
   private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
   private static final Pattern ORG_CODE = Pattern.compile("[A-Z0-9]{2,16}");
@@ -48,9 +47,19 @@ final class ProfileReader {
   CountryProfile read(InputStream json) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
-    } catch (JacksonException e) {
-      throw new ProfileException(origin + ": is not well-formed JSON: " + e.getOriginalMessage());
+      root = VanJson.strict().readTree(json.readAllBytes());
+    } catch (IOException e) {
+      throw new ProfileException(origin + ": cannot be read", e);
+    } catch (VanJsonException e) {
+      throw new ProfileException(
+          origin,
+          e.pointer(),
+          "is not well-formed JSON: "
+              + e.problem()
+              + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : ""));
+    } catch (NumberFormatException e) {
+      // Jackson refuses numbers beyond BigDecimal's range this way; its text quotes the input.
+      throw new ProfileException(origin, "", "a number is too large or too precise to read");
     }
     if (root == null || root.isMissingNode()) {
       throw new ProfileException(origin + ": is empty; expected a profile object");
@@ -400,8 +409,7 @@ final class ProfileReader {
   }
 
   private ProfileException fail(String pointer, String problem) {
-    return new ProfileException(
-        origin + ": " + (pointer.isEmpty() ? "/" : pointer) + ": " + problem);
+    return new ProfileException(origin, pointer, problem);
   }
 
   private static String escape(String name) {
@@ -524,13 +532,20 @@ final class ProfileReader {
       }
     }
 
+    /**
+     * Reads a code pattern. Only capitals and {@code \d{n}} digit runs are accepted, so the profile
+     * cannot bring a regular expression that backtracks for ever or fails to compile.
+     */
     Pattern pattern(String name) {
       String s = string(name);
-      try {
-        return Pattern.compile(s);
-      } catch (PatternSyntaxException e) {
-        throw fail(path + "/" + escape(name), "is not a valid regular expression");
+      if (s.length() > MAX_PATTERN_LENGTH || !CODE_PATTERN.matcher(s).matches()) {
+        throw fail(
+            path + "/" + escape(name),
+            "must be capitals and \\d{n} digit runs such as KH\\d{2}, at most "
+                + MAX_PATTERN_LENGTH
+                + " characters");
       }
+      return Pattern.compile(s);
     }
 
     Obj obj(String name) {

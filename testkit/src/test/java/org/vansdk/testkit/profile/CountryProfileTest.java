@@ -161,8 +161,9 @@ class CountryProfileTest {
     String json = "{\"profileFormat\": 1, \"profileFormat\": 1}";
     ProfileException e =
         assertThrows(ProfileException.class, () -> CountryProfile.parse(stream(json), "dup.json"));
-    assertTrue(
-        e.getMessage().startsWith("VAN-T-0001: dup.json: is not well-formed JSON"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("VAN-T-0001: dup.json: "), e.getMessage());
+    assertTrue(e.getMessage().contains("duplicate property"), e.getMessage());
+    assertTrue(e.getMessage().contains("(line 1, column "), e.getMessage());
   }
 
   @Test
