@@ -17,4 +17,5 @@ module org.vansdk.testkit {
   opens org.vansdk.testkit.corpus;
 
   exports org.vansdk.testkit.gen;
+  exports org.vansdk.testkit.legacy;
 }

@@ -146,7 +146,7 @@ public final class MappingReader {
         List<String> allowed = new ArrayList<>();
         for (SourceEncoding s : SourceEncoding.values()) {
           allowed.add(s.code());
-          if (s.code().equals(e.toLowerCase(Locale.ROOT))) {
+          if (s.code().equals(e)) {
             encoding = s;
           }
         }
