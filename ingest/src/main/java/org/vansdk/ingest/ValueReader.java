@@ -73,7 +73,8 @@ final class ValueReader {
     if (spec.split().isPresent() && !text.isEmpty()) {
       text = split(text, spec.split().get());
     }
-    boolean unknown = text.isEmpty() || unknownValues.contains(Text.fold(text));
+    boolean blank = text.isEmpty();
+    boolean unknown = blank || unknownValues.contains(Text.fold(text));
     if (!unknown && !spec.map().isEmpty()) {
       String mapped = spec.map().get(Text.fold(text));
       if (mapped == null) {
@@ -89,7 +90,9 @@ final class ValueReader {
       }
     }
     if (unknown) {
-      if (field.kind() == Field.Kind.CODE && field.hasUnknownCode()) {
+      if (field.kind() == Field.Kind.CODE
+          && field.hasUnknownCode()
+          && (!blank || field.required())) {
         return "unknown";
       }
       if (field.required()) {

@@ -115,7 +115,9 @@ public final class AreaResolver {
 
   private Optional<AdminArea> lookup(String text, int level, int tolerance) {
     String code = Digits.toAscii(text).toUpperCase(Locale.ROOT).replace(" ", "");
-    if (code.matches(AdminArea.P_CODE_PATTERN) && belongs(code)) {
+    if (code.chars().anyMatch(Character::isDigit)
+        && code.matches(AdminArea.P_CODE_PATTERN)
+        && belongs(code)) {
       if (level == 1) {
         return Gazetteer.level1(code)
             .filter(a -> a.country().equals(country))
@@ -136,7 +138,7 @@ public final class AreaResolver {
       a = stripped.get(key(strip(text)));
     }
     if (a == null && tolerance > 0) {
-      a = closest(key(strip(text)), tolerance);
+      a = closest(text, tolerance);
     }
     return a instanceof GazetteerArea
         ? Optional.of(((GazetteerArea) a).toAdminArea())
@@ -147,20 +149,30 @@ public final class AreaResolver {
     return code.startsWith(country.code()) || country.alpha2().map(code::startsWith).orElse(false);
   }
 
-  private Object closest(String key, int tolerance) {
-    int allowed = Math.min(tolerance, key.length() / 4);
+  private Object closest(String text, int tolerance) {
+    String key = key(text);
+    String strippedKey = key(strip(text));
+    int allowed = Math.min(tolerance, strippedKey.length() / 4);
     if (allowed == 0) {
       return null;
     }
     Object best = null;
     int bestDistance = allowed + 1;
-    for (Map.Entry<String, Object> e : stripped.entrySet()) {
-      int d = Spelling.distance(key, e.getKey(), allowed);
-      if (d < bestDistance) {
-        best = e.getValue();
-        bestDistance = d;
-      } else if (d == bestDistance && best != e.getValue()) {
-        best = AMBIGUOUS;
+    for (Map<String, Object> index : List.of(exact, stripped)) {
+      for (Map.Entry<String, Object> e : index.entrySet()) {
+        if (e.getValue() == AMBIGUOUS) {
+          continue;
+        }
+        int d =
+            Math.min(
+                Spelling.distance(key, e.getKey(), allowed),
+                Spelling.distance(strippedKey, e.getKey(), allowed));
+        if (d < bestDistance) {
+          best = e.getValue();
+          bestDistance = d;
+        } else if (d == bestDistance && d <= allowed && best != e.getValue()) {
+          best = AMBIGUOUS;
+        }
       }
     }
     return best;
