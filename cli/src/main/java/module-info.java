@@ -1,4 +1,6 @@
-/** The {@code van} command line: validate, generate, anonymise, indicators, schemas, demo. */
+/**
+ * The {@code van} command line: validate, generate, anonymise, indicators, import, schemas, demo.
+ */
 module org.vansdk.cli {
   requires org.vansdk.core;
   requires org.vansdk.schema;
@@ -6,6 +8,7 @@ module org.vansdk.cli {
   requires org.vansdk.anonymisation;
   requires org.vansdk.referral;
   requires org.vansdk.indicators;
+  requires org.vansdk.ingest;
   requires info.picocli;
 
   opens org.vansdk.cli to

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       GenerateCommand.class,
       AnonymiseCommand.class,
       IndicatorsCommand.class,
+      ImportCommand.class,
       SchemasCommand.class,
       DocsCommand.class,
       DemoCommand.class,
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  van demo",
       "  van generate --country KHM --persons 1000 --seed 7 --out khm.ndjson",
-      "  van validate khm.ndjson"
+      "  van validate khm.ndjson",
+      "  van import --mapping cmvis.mapping.json casualties.csv --out khm.ndjson"
     })
 public final class Van implements Runnable {
   /** Exit code: success. */

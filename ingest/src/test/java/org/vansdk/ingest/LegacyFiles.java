@@ -38,8 +38,8 @@ final class LegacyFiles {
   }
 
   /**
-   * Writes the rows into sheet {@code Victims} with POI's streaming writer: ISO dates as date
-   * cells (so the reader's date formatting is exercised), short digit strings as numbers.
+   * Writes the rows into sheet {@code Victims} with POI's streaming writer: ISO dates as date cells
+   * (so the reader's date formatting is exercised), short digit strings as numbers.
    */
   static void writeXlsx(LegacyExport export, PopulationGenerator population, Path file)
       throws IOException {

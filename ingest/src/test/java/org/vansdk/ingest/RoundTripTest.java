@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Testkit population → legacy layout (clean and messy) → import with the shipped mapping → the
- * same canonical records, as far as the layout carries them. Every row is accepted.
+ * Testkit population → legacy layout (clean and messy) → import with the shipped mapping → the same
+ * canonical records, as far as the layout carries them. Every row is accepted.
  */
 class RoundTripTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
@@ -74,9 +74,7 @@ class RoundTripTest {
     long rows = export.forEachRow(population, r -> {});
     assertEquals(rows, summary.read(), where + ": rows read");
     assertEquals(
-        0,
-        summary.rejected(),
-        where + ": rejects\n" + rejects.toString(StandardCharsets.UTF_8));
+        0, summary.rejected(), where + ": rejects\n" + rejects.toString(StandardCharsets.UTF_8));
     assertEquals(summary.read(), summary.accepted() + summary.rejected(), where);
 
     Map<String, ObjectNode> expected = expected(population, layout);
