@@ -76,8 +76,9 @@ public final class MappingReader {
     String name = o.string("name");
     String description = o.optionalString("description", "");
     CountryCode country;
+    String countryCode = o.string("country");
     try {
-      country = CountryCode.parse(o.string("country"));
+      country = CountryCode.parse(countryCode);
     } catch (VanException e) {
       throw fail("/country", "is not an ISO 3166-1 alpha-3 country code (e.g. KHM)");
     }
@@ -524,6 +525,11 @@ public final class MappingReader {
       known.add(name);
       JsonNode value = node.get(name);
       if (value == null || value.isNull()) {
+        for (String other : node.propertyNames()) {
+          if (!known.contains(other) && Spelling.suggest(other, List.of(name)).isPresent()) {
+            throw unknownKey(path, other, List.of(name));
+          }
+        }
         throw fail(path + "/" + escape(name), "is required");
       }
       return value;
