@@ -164,7 +164,9 @@ class MappingStrictnessTest {
     ((ObjectNode) doc.at("/records/incident/fields")).remove("deviceCategory");
     IngestException e =
         assertThrows(IngestException.class, () -> Mapping.parse(JSON.writeBytes(doc), "m"));
-    assertTrue(e.getMessage().contains("/records/incident/fields: must map 'deviceCategory'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("/records/incident/fields: must map 'deviceCategory'"),
+        e.getMessage());
   }
 
   @Test

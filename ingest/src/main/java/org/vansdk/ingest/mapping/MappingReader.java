@@ -69,6 +69,16 @@ public final class MappingReader {
 
   private MappingModel mapping(JsonNode root) {
     Obj o = new Obj(root, "");
+    o.done(
+        List.of(
+            "mappingFormat",
+            "name",
+            "description",
+            "country",
+            "organisation",
+            "source",
+            "unknownValues",
+            "records"));
     String format = o.string("mappingFormat");
     if (!format.equals(FORMAT)) {
       throw fail("/mappingFormat", "is '" + format + "'; supported: " + FORMAT);
@@ -94,13 +104,13 @@ public final class MappingReader {
       }
     }
     Obj records = o.obj("records");
+    records.done(allKeys());
     List<RecordSpec> specs = new ArrayList<>();
     for (Target t : Target.values()) {
       if (records.has(t.key())) {
         specs.add(record(t, records.obj(t.key())));
       }
     }
-    records.done(allKeys());
     if (specs.isEmpty()) {
       throw fail("/records", "must define at least one of " + allKeys());
     }
@@ -123,7 +133,6 @@ public final class MappingReader {
         }
       }
     }
-    o.done(List.of());
     return new MappingModel(
         name, description, country, organisation, source, List.copyOf(unknown), List.copyOf(specs));
   }
@@ -138,6 +147,10 @@ public final class MappingReader {
 
   private SourceSpec source(Obj o) {
     SourceFormat format = enumValue(o, "format", SourceFormat.class);
+    o.done(
+        format == SourceFormat.CSV
+            ? List.of("format", "encoding", "delimiter", "quote", "headerRow")
+            : List.of("format", "sheet", "headerRow"));
     int headerRow = o.has("headerRow") ? o.integer("headerRow", 1, 1000) : 1;
     if (format == SourceFormat.CSV) {
       SourceEncoding encoding = SourceEncoding.UTF_8;
@@ -160,19 +173,22 @@ public final class MappingReader {
       if (delimiter == quote) {
         throw fail(o.path + "/quote", "must differ from the delimiter");
       }
-      o.done(List.of("format", "encoding", "delimiter", "quote", "headerRow"));
       return new SourceSpec(format, encoding, delimiter, quote, Optional.empty(), headerRow);
     }
     Optional<String> sheet = o.has("sheet") ? Optional.of(o.string("sheet")) : Optional.empty();
-    o.done(List.of("format", "sheet", "headerRow"));
     return new SourceSpec(format, SourceEncoding.UTF_8, ',', '"', sheet, headerRow);
   }
 
   private RecordSpec record(Target target, Obj o) {
+    o.done(
+        target == Target.PERSON
+            ? List.of("key", "fields", "identifiers")
+            : List.of("key", "fields"));
     KeySpec key = key(o.obj("key"));
     Obj fields = o.obj("fields");
     Map<Field, ValueSpec> map = new EnumMap<>(Field.class);
     List<String> allowed = Field.properties(target);
+    fields.done(allowed);
     for (String name : fields.names()) {
       Optional<Field> f = Field.of(target, name);
       if (f.isEmpty()) {
@@ -181,9 +197,17 @@ public final class MappingReader {
       map.put(f.get(), value(f.get(), fields.obj(name)));
     }
     for (Field f : Field.values()) {
-      if (f.target() == target && f.required() && !f.hasUnknownCode() && !map.containsKey(f)) {
+      if (f.target() == target && f.required() && !map.containsKey(f)) {
         throw fail(
-            fields.path, "must map '" + f.property() + "' (a " + target.key() + " needs it)");
+            fields.path,
+            "must map '"
+                + f.property()
+                + "' (a "
+                + target.key()
+                + " needs it"
+                + (f.hasUnknownCode()
+                    ? "; use {\"constant\": \"unknown\"} if the source lacks it)"
+                    : ")"));
       }
     }
     List<IdentifierSpec> identifiers = new ArrayList<>();
@@ -191,20 +215,17 @@ public final class MappingReader {
       List<JsonNode> items = o.array("identifiers");
       for (int i = 0; i < items.size(); i++) {
         Obj id = new Obj(items.get(i), o.path + "/identifiers/" + i);
+        id.done(List.of("system", "value"));
         String system = id.string("system");
         ValueSpec value = value(Field.PERSON_NAME, id.obj("value"));
-        id.done(List.of("system", "value"));
         identifiers.add(new IdentifierSpec(system, value));
       }
     }
-    o.done(
-        target == Target.PERSON
-            ? List.of("key", "fields", "identifiers")
-            : List.of("key", "fields"));
     return new RecordSpec(target, key, map, List.copyOf(identifiers));
   }
 
   private KeySpec key(Obj o) {
+    o.done(List.of("column", "columns", "prefix", "hash"));
     List<ColumnRef> columns = columns(o);
     if (columns.isEmpty()) {
       throw fail(o.path, "must name a column or columns");
@@ -214,7 +235,6 @@ public final class MappingReader {
       throw fail(o.path + "/prefix", "must be up to 16 letters, digits, '.', '_' or '-'");
     }
     boolean hashed = o.has("hash") && o.bool("hash");
-    o.done(List.of("column", "columns", "prefix", "hash"));
     return new KeySpec(columns, prefix, hashed, o.path);
   }
 
@@ -252,6 +272,19 @@ public final class MappingReader {
   }
 
   private ValueSpec value(Field field, Obj o) {
+    o.done(
+        List.of(
+            "column",
+            "columns",
+            "separator",
+            "constant",
+            "derive",
+            "split",
+            "map",
+            "unmapped",
+            "date",
+            "number",
+            "area"));
     List<ColumnRef> columns = columns(o);
     String separator = o.has("separator") ? o.stringAllowEmpty("separator") : " ";
     Optional<String> constant =
@@ -273,12 +306,12 @@ public final class MappingReader {
     Optional<SplitSpec> split = Optional.empty();
     if (o.has("split")) {
       Obj s = o.obj("split");
+      s.done(List.of("separator", "part"));
       String sep = s.string("separator");
       int part = s.integer("part", -64, 64);
       if (part == 0) {
         throw fail(s.path + "/part", "must not be 0 (1 is the first part, -1 the last)");
       }
-      s.done(List.of("separator", "part"));
       split = Optional.of(new SplitSpec(sep, part));
     }
     Map<String, String> map = new LinkedHashMap<>();
@@ -313,6 +346,7 @@ public final class MappingReader {
     if (o.has("date")) {
       requireKind(field, Field.Kind.DATE, o.path + "/date");
       Obj d = o.obj("date");
+      d.done(List.of("patterns", "calendar"));
       List<String> patterns = d.strings("patterns", false);
       if (patterns.isEmpty()) {
         throw fail(d.path + "/patterns", "must list at least one pattern");
@@ -327,7 +361,6 @@ public final class MappingReader {
           d.has("calendar")
               ? enumValue(d, "calendar", ValueSpec.Calendar.class)
               : ValueSpec.Calendar.GREGORIAN;
-      d.done(List.of("patterns", "calendar"));
       date = Optional.of(new DateSpec(List.copyOf(patterns), calendar));
     } else if (field.kind() == Field.Kind.DATE && constant.isEmpty()) {
       throw fail(o.path, "a date field needs \"date\": {\"patterns\": [...]}");
@@ -336,21 +369,21 @@ public final class MappingReader {
     if (o.has("number")) {
       requireKind(field, Field.Kind.INTEGER, o.path + "/number");
       Obj n = o.obj("number");
+      n.done(List.of("min", "max"));
       long min = n.has("min") ? n.integer("min", 0, Integer.MAX_VALUE) : 0;
       long max = n.has("max") ? n.integer("max", 0, Integer.MAX_VALUE) : Integer.MAX_VALUE;
       if (min > max) {
         throw fail(n.path + "/max", "must not be below min");
       }
-      n.done(List.of("min", "max"));
       number = Optional.of(new NumberSpec(min, max));
     }
     Optional<AreaSpec> area = Optional.empty();
     if (o.has("area")) {
       requireKind(field, Field.Kind.AREA, o.path + "/area");
       Obj a = o.obj("area");
+      a.done(List.of("level", "spellingTolerance"));
       int level = a.has("level") ? a.integer("level", 1, 3) : 1;
       int tolerance = a.has("spellingTolerance") ? a.integer("spellingTolerance", 0, 2) : 0;
-      a.done(List.of("level", "spellingTolerance"));
       area = Optional.of(new AreaSpec(level, tolerance));
     } else if (field.kind() == Field.Kind.AREA) {
       area = Optional.of(new AreaSpec(1, 0));
@@ -358,19 +391,6 @@ public final class MappingReader {
     if (constant.isPresent()) {
       checkConstant(field, constant.get(), o.path + "/constant");
     }
-    o.done(
-        List.of(
-            "column",
-            "columns",
-            "separator",
-            "constant",
-            "derive",
-            "split",
-            "map",
-            "unmapped",
-            "date",
-            "number",
-            "area"));
     return new ValueSpec(
         columns,
         separator,
@@ -608,11 +628,12 @@ public final class MappingReader {
       return List.copyOf(out);
     }
 
-    /** Rejects any property that was not read, naming the allowed ones. */
-    void done(List<String> allowedInMessage) {
+    /** Rejects any property not in the allowed list, naming the allowed ones. */
+    void done(List<String> allowed) {
+      known.addAll(allowed);
       for (String name : node.propertyNames()) {
-        if (!known.contains(name)) {
-          throw unknownKey(path, name, allowedInMessage.isEmpty() ? known : allowedInMessage);
+        if (!allowed.contains(name)) {
+          throw unknownKey(path, name, allowed);
         }
       }
     }
