@@ -499,8 +499,9 @@ final class RowMapper {
                   + pointer
                   + ") is "
                   + (index == null ? "not in" : "more than once in")
-                  + " the header row; its columns: "
-                  + header);
+                  + " the header row ("
+                  + header.size()
+                  + " columns; check the mapping's headerRow and column names)");
         }
         out[i] = index;
       }

@@ -65,6 +65,7 @@ final class CsvRows {
               .withQuoteChar(spec.quote())
               .withoutEscapeChar();
       long row = 0;
+      long reading = 1;
       boolean headerSeen = false;
       try (JsonParser p = mapper.reader(schema).createParser(reader)) {
         JsonToken t = p.nextToken();
@@ -77,6 +78,7 @@ final class CsvRows {
             throw malformed(file, row + 1, null);
           }
           row++;
+          reading = row;
           cells.clear();
           while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
             if (cells.size() >= limits.maxColumns()) {
@@ -89,6 +91,7 @@ final class CsvRows {
           if (t != JsonToken.END_ARRAY) {
             throw malformed(file, row, null);
           }
+          reading = row + 1;
           t = p.nextToken();
           if (row < spec.headerRow()) {
             continue;
@@ -109,7 +112,7 @@ final class CsvRows {
             IngestException.SOURCE_TOO_LARGE,
             file
                 + " row "
-                + (row + 1)
+                + reading
                 + " has a cell longer than "
                 + limits.maxCellChars()
                 + " characters (or an unclosed quote)",
@@ -117,9 +120,9 @@ final class CsvRows {
       } catch (JacksonException e) {
         CharacterCodingException coding = codingCause(e);
         if (coding != null) {
-          throw encodingError(file, row + 1, encoding, coding);
+          throw encodingError(file, reading, encoding, coding);
         }
-        throw malformed(file, row + 1, e);
+        throw malformed(file, reading, e);
       }
       if (!headerSeen) {
         throw new IngestException(
