@@ -1,5 +1,6 @@
 /**
- * The {@code van} command line: validate, generate, anonymise, indicators, export, schemas, demo.
+ * The {@code van} command line: validate, generate, anonymise, indicators, import, export, schemas,
+ * demo.
  */
 module org.vansdk.cli {
   requires org.vansdk.core;
@@ -9,6 +10,7 @@ module org.vansdk.cli {
   requires org.vansdk.referral;
   requires org.vansdk.indicators;
   requires org.vansdk.exchange;
+  requires org.vansdk.ingest;
   requires info.picocli;
 
   opens org.vansdk.cli to

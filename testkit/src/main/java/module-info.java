@@ -18,4 +18,5 @@ module org.vansdk.testkit {
   opens org.vansdk.testkit.corpus;
 
   exports org.vansdk.testkit.gen;
+  exports org.vansdk.testkit.legacy;
 }

@@ -86,6 +86,17 @@ final class Progress implements AutoCloseable {
     };
   }
 
+  /**
+   * Reports a running count directly, for work whose input is not a watched stream.
+   *
+   * @param count the items done so far
+   */
+  void update(long count) {
+    if (enabled && count > lines) {
+      seen((int) Math.min(Integer.MAX_VALUE, count - lines), 0);
+    }
+  }
+
   private static int newlines(byte[] buf, int off, int len) {
     int n = 0;
     for (int i = off; i < off + len; i++) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       AnonymiseCommand.class,
       IndicatorsCommand.class,
       ExportCommand.class,
+      ImportCommand.class,
       SchemasCommand.class,
       DocsCommand.class,
       DemoCommand.class,
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  van demo",
       "  van generate --country KHM --persons 1000 --seed 7 --out khm.ndjson",
-      "  van validate khm.ndjson"
+      "  van validate khm.ndjson",
+      "  van import --mapping cmvis.mapping.json casualties.csv --out khm.ndjson"
     })
 public final class Van implements Runnable {
   /** Exit code: success. */

@@ -1,0 +1,511 @@
+package org.vansdk.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vansdk.core.VanException;
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.id.RecordId;
+import org.vansdk.core.json.VanJson;
+import org.vansdk.core.place.AdminArea;
+import org.vansdk.core.place.CountryCode;
+import org.vansdk.core.submission.RecordType;
+import org.vansdk.core.time.PartialDate;
+import org.vansdk.ingest.mapping.Field;
+import org.vansdk.ingest.mapping.MappingModel;
+import org.vansdk.ingest.mapping.MappingModel.ColumnRef;
+import org.vansdk.ingest.mapping.MappingModel.RecordSpec;
+import org.vansdk.ingest.mapping.SourceFormat;
+import org.vansdk.ingest.mapping.Target;
+import org.vansdk.ingest.mapping.ValueSpec;
+import org.vansdk.ingest.source.SourceRow;
+import org.vansdk.ingest.transform.AreaResolver;
+import org.vansdk.ingest.transform.Digits;
+import org.vansdk.ingest.transform.Text;
+import org.vansdk.schema.validation.PayloadValidator;
+import org.vansdk.schema.validation.ValidationIssue;
+import org.vansdk.schema.validation.ValidationReport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one source row into canonical records, or into the problems that reject it. A row's records
+ * are built as JSON, read into the core model (its invariants apply), written canonically,
+ * validated by the schema module, and only then written out, all or none. A person or incident met
+ * before under the same key is written once; met again with other values, the row is rejected. Not
+ * thread-safe.
+ */
+final class RowMapper {
+  private final MappingModel mapping;
+  private final VanJson json = VanJson.strict();
+  private final JsonMapper mapper = json.mapper();
+  private final PayloadValidator validator;
+  private final List<Compiled> records = new ArrayList<>();
+  private final Map<Target, Map<String, Long>> seen = new EnumMap<>(Target.class);
+  private final Map<RecordType, Long> written = new EnumMap<>(RecordType.class);
+  private final int width;
+  private final boolean shortRowsAllowed;
+  private final MessageDigest sha256;
+  private final String idPrefix;
+
+  RowMapper(MappingModel mapping, List<String> header, PayloadValidator validator) {
+    this.mapping = mapping;
+    this.validator = validator;
+    this.width = header.size();
+    this.shortRowsAllowed = mapping.source().format() == SourceFormat.XLSX;
+    this.idPrefix = mapping.country().code() + "-" + mapping.organisation() + "-";
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+    Columns columns = new Columns(header);
+    AreaResolver areas = AreaResolver.of(mapping.country());
+    for (RecordSpec r : mapping.records()) {
+      List<ValueReader> fields = new ArrayList<>();
+      for (Map.Entry<Field, ValueSpec> e : r.fields().entrySet()) {
+        fields.add(reader(e.getKey(), e.getValue(), columns, areas, r.target().key()));
+      }
+      List<ValueReader> ids = new ArrayList<>();
+      List<String> systems = new ArrayList<>();
+      for (MappingModel.IdentifierSpec id : r.identifiers()) {
+        ids.add(reader(Field.PERSON_NAME, id.value(), columns, areas, "person/identifiers"));
+        systems.add(id.system());
+      }
+      int[] key = columns.indexes(r.key().columns(), r.key().pointer());
+      records.add(new Compiled(r, key, label(r.key().columns()), fields, ids, systems));
+      seen.put(r.target(), new HashMap<>());
+    }
+  }
+
+  private ValueReader reader(
+      Field field, ValueSpec spec, Columns columns, AreaResolver areas, String record) {
+    return new ValueReader(
+        field,
+        spec,
+        columns.indexes(spec.columns(), spec.pointer()),
+        label(spec.columns()),
+        record
+            + "/"
+            + (field == Field.PERSON_NAME && record.endsWith("identifiers")
+                ? "value"
+                : field.property()),
+        mapping.unknownValues(),
+        areas,
+        mapping.country());
+  }
+
+  private static String label(List<ColumnRef> columns) {
+    List<String> labels = new ArrayList<>();
+    for (ColumnRef c : columns) {
+      labels.add(c.label());
+    }
+    return String.join("+", labels);
+  }
+
+  /** Returns the records written so far, by type. */
+  Map<RecordType, Long> written() {
+    return written;
+  }
+
+  /**
+   * Maps a row; when it has no problem its new records are written to {@code out}.
+   *
+   * @return the problems that reject the row; empty when accepted
+   */
+  List<Problem> map(SourceRow row, OutputStream out) {
+    String[] cells = row.cells();
+    List<Problem> problems = new ArrayList<>(2);
+    if (cells.length > width) {
+      for (int i = width; i < cells.length; i++) {
+        if (cells[i] != null && !cells[i].isBlank()) {
+          problems.add(
+              new Problem(
+                  "#" + (i + 1),
+                  "",
+                  RejectReason.RAGGED_ROW,
+                  cells.length + " cells; the header has " + width));
+          return problems;
+        }
+      }
+    } else if (cells.length < width && !shortRowsAllowed) {
+      problems.add(
+          new Problem(
+              "", "", RejectReason.RAGGED_ROW, cells.length + " cells; the header has " + width));
+      return problems;
+    }
+    Map<Target, ObjectNode> nodes = new EnumMap<>(Target.class);
+    Map<Target, String> ids = new EnumMap<>(Target.class);
+    for (Compiled c : records) {
+      String id = id(c, cells, problems);
+      ObjectNode node = mapper.createObjectNode();
+      node.put("id", id == null ? "" : id);
+      for (ValueReader v : c.fields) {
+        Object value = v.read(cells, problems);
+        if (value != null && value != ValueReader.ABSENT) {
+          put(node, v.field(), value);
+        }
+      }
+      if (!c.identifiers.isEmpty()) {
+        ArrayNode list = node.putArray("identifiers");
+        for (int i = 0; i < c.identifiers.size(); i++) {
+          Object value = c.identifiers.get(i).read(cells, problems);
+          if (value instanceof String) {
+            list.addObject().put("system", c.systems.get(i)).put("value", (String) value);
+          }
+        }
+      }
+      nodes.put(c.spec.target(), node);
+      ids.put(c.spec.target(), id);
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    link(nodes, ids, cells, problems);
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    List<byte[]> lines = new ArrayList<>(nodes.size());
+    List<Runnable> commits = new ArrayList<>(nodes.size());
+    for (Compiled c : records) {
+      build(c, nodes.get(c.spec.target()), ids.get(c.spec.target()), lines, commits, problems);
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    try {
+      for (byte[] line : lines) {
+        out.write(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    commits.forEach(Runnable::run);
+    return problems;
+  }
+
+  /** Adds the references between the row's records, derived ages and estimated-date flags. */
+  private void link(
+      Map<Target, ObjectNode> nodes,
+      Map<Target, String> ids,
+      String[] cells,
+      List<Problem> problems) {
+    ObjectNode person = nodes.get(Target.PERSON);
+    ObjectNode incident = nodes.get(Target.INCIDENT);
+    ObjectNode casualty = nodes.get(Target.CASUALTY);
+    ObjectNode assessment = nodes.get(Target.FUNCTIONING_ASSESSMENT);
+    if (person != null) {
+      estimated(person, "birthDate", "birthDateEstimated");
+    }
+    if (incident != null) {
+      estimated(incident, "date", "dateEstimated");
+      if (!incident.has("location")) {
+        incident.putObject("location").put("country", mapping.country().code());
+      }
+    }
+    if (assessment != null) {
+      assessment.put("personId", ids.get(Target.PERSON));
+    }
+    if (casualty == null) {
+      return;
+    }
+    casualty.put("personId", ids.get(Target.PERSON));
+    casualty.put("incidentId", ids.get(Target.INCIDENT));
+    PartialDate birth =
+        person.has("birthDate") ? PartialDate.parse(person.get("birthDate").asString()) : null;
+    PartialDate on = PartialDate.parse(incident.get("date").asString());
+    if (birth == null) {
+      return;
+    }
+    if (!casualty.has("ageAtIncident")) {
+      boolean derive =
+          mapping
+              .record(Target.CASUALTY)
+              .map(r -> r.fields().get(Field.CASUALTY_AGE))
+              .flatMap(ValueSpec::derive)
+              .isPresent();
+      if (derive && birth.isFullDate() && on.isFullDate()) {
+        long age = ChronoUnit.YEARS.between(birth.earliest(), on.earliest());
+        if (age >= 0 && age <= 120) {
+          casualty.put("ageAtIncident", (int) age);
+        }
+      }
+      return;
+    }
+    long age = casualty.get("ageAtIncident").asLong();
+    long youngest = ChronoUnit.YEARS.between(birth.latest(), on.earliest());
+    long oldest = ChronoUnit.YEARS.between(birth.earliest(), on.latest());
+    if (age < youngest || age > oldest) {
+      String column =
+          mapping
+              .record(Target.CASUALTY)
+              .map(r -> r.fields().get(Field.CASUALTY_AGE))
+              .map(v -> label(v.columns()))
+              .orElse("");
+      problems.add(
+          new Problem(
+              column,
+              "casualty/ageAtIncident",
+              RejectReason.AGE_MISMATCH,
+              "the dates allow " + Math.max(0, youngest) + " to " + oldest));
+    }
+  }
+
+  private static void estimated(ObjectNode node, String date, String flag) {
+    if (node.has(date)
+        && !node.has(flag)
+        && !PartialDate.parse(node.get(date).asString()).isFullDate()) {
+      node.put(flag, true);
+    }
+  }
+
+  private void build(
+      Compiled c,
+      ObjectNode node,
+      String id,
+      List<byte[]> lines,
+      List<Runnable> commits,
+      List<Problem> problems) {
+    RecordType type = c.spec.target().recordType();
+    byte[] body;
+    try {
+      Object record = mapper.treeToValue(node, type.javaType());
+      body = json.writeBytes(record);
+    } catch (JacksonException | VanException e) {
+      VanException cause = vanCause(e);
+      problems.add(
+          new Problem(
+              "",
+              c.spec.target().key(),
+              RejectReason.INVALID_RECORD,
+              cause == null ? "does not map onto the model" : cause.getMessage()));
+      return;
+    }
+    long fingerprint = fingerprint(body);
+    Map<String, Long> known = seen.get(c.spec.target());
+    Long before = known.get(id);
+    if (before != null) {
+      if (before != fingerprint) {
+        problems.add(
+            new Problem(
+                c.keyLabel,
+                c.spec.target().key() + "/id",
+                RejectReason.CONFLICTING_DUPLICATE,
+                "the " + c.spec.target().key() + " differs from the one an earlier row gave"));
+      }
+      return;
+    }
+    ValidationReport report = validator.validateRecord(type, body);
+    if (!report.isValid()) {
+      for (ValidationIssue issue : report.errors()) {
+        problems.add(
+            new Problem(
+                column(c, issue.pointer()),
+                c.spec.target().key() + issue.pointer(),
+                RejectReason.INVALID_RECORD,
+                issue.code().code() + " " + issue.message()));
+      }
+      return;
+    }
+    byte[] head =
+        ("{\"type\":\"" + type.code() + "\",\"record\":").getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length + body.length + 2];
+    System.arraycopy(head, 0, line, 0, head.length);
+    System.arraycopy(body, 0, line, head.length, body.length);
+    line[line.length - 2] = '}';
+    line[line.length - 1] = '\n';
+    lines.add(line);
+    commits.add(
+        () -> {
+          known.put(id, fingerprint);
+          written.merge(type, 1L, Long::sum);
+        });
+  }
+
+  private static String column(Compiled c, String pointer) {
+    String[] parts = pointer.split("/");
+    if (parts.length < 2) {
+      return "";
+    }
+    for (ValueReader v : c.fields) {
+      if (v.field().property().equals(parts[1])) {
+        return v.columnLabel();
+      }
+    }
+    return "";
+  }
+
+  private static VanException vanCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof VanException) {
+        return (VanException) t;
+      }
+    }
+    return null;
+  }
+
+  private static long fingerprint(byte[] bytes) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : bytes) {
+      h ^= b;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  private String id(Compiled c, String[] cells, List<Problem> problems) {
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < c.key.length; i++) {
+      int col = c.key[i];
+      String part = col < cells.length && cells[col] != null ? Text.normalise(cells[col]) : "";
+      part = Digits.toAscii(part);
+      if (part.isEmpty()) {
+        problems.add(
+            new Problem(
+                c.keyLabel, c.spec.target().key() + "/id", RejectReason.INVALID_KEY, "blank"));
+        return null;
+      }
+      if (i > 0) {
+        key.append(c.spec.key().hashed() ? "\u001f" : "-");
+      }
+      key.append(part);
+    }
+    String local;
+    if (c.spec.key().hashed()) {
+      byte[] digest = sha256.digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(c.spec.key().prefix());
+      for (int i = 0; i < 10; i++) {
+        hex.append(String.format(Locale.ROOT, "%02x", digest[i]));
+      }
+      local = hex.toString();
+    } else {
+      local = c.spec.key().prefix() + key;
+    }
+    String id = idPrefix + local;
+    if (!RecordId.isWellFormed(id)) {
+      problems.add(
+          new Problem(
+              c.keyLabel,
+              c.spec.target().key() + "/id",
+              RejectReason.INVALID_KEY,
+              "not usable verbatim in an identifier"));
+      return null;
+    }
+    return id;
+  }
+
+  private void put(ObjectNode node, Field field, Object value) {
+    String p = field.property();
+    if (value instanceof String) {
+      node.put(p, (String) value);
+    } else if (value instanceof Boolean) {
+      node.put(p, (Boolean) value);
+    } else if (value instanceof Long) {
+      node.put(p, (Long) value);
+    } else if (value instanceof AdminArea) {
+      AdminArea a = (AdminArea) value;
+      ObjectNode location = node.putObject(p);
+      location.put("country", mapping.country().code());
+      ObjectNode area = location.putObject("adminArea");
+      area.put("pCode", a.pCode()).put("level", a.level());
+      a.name().ifPresent(n -> area.put("name", n));
+    } else if (value instanceof CountryCode) {
+      node.put(p, ((CountryCode) value).code());
+    } else if (value instanceof OrganisationId) {
+      node.put(p, ((OrganisationId) value).value());
+    } else {
+      node.put(p, value.toString());
+    }
+  }
+
+  /** A record specification with its columns resolved. */
+  private static final class Compiled {
+    final RecordSpec spec;
+    final int[] key;
+    final String keyLabel;
+    final List<ValueReader> fields;
+    final List<ValueReader> identifiers;
+    final List<String> systems;
+
+    Compiled(
+        RecordSpec spec,
+        int[] key,
+        String keyLabel,
+        List<ValueReader> fields,
+        List<ValueReader> identifiers,
+        List<String> systems) {
+      this.spec = spec;
+      this.key = key;
+      this.keyLabel = keyLabel;
+      this.fields = fields;
+      this.identifiers = identifiers;
+      this.systems = systems;
+    }
+  }
+
+  /** The header: column names (compared ignoring case) to positions. */
+  private static final class Columns {
+    private final List<String> header;
+    private final Map<String, Integer> byName = new HashMap<>();
+
+    Columns(List<String> header) {
+      this.header = header;
+      for (int i = 0; i < header.size(); i++) {
+        String name = Text.fold(header.get(i));
+        if (!name.isEmpty()) {
+          byName.put(name, byName.containsKey(name) ? -1 : i);
+        }
+      }
+    }
+
+    int[] indexes(List<ColumnRef> refs, String pointer) {
+      int[] out = new int[refs.size()];
+      for (int i = 0; i < out.length; i++) {
+        ColumnRef ref = refs.get(i);
+        if (ref.position() > 0) {
+          if (ref.position() > header.size()) {
+            throw new IngestException(
+                IngestException.SOURCE_HEADER,
+                "column #"
+                    + ref.position()
+                    + " ("
+                    + pointer
+                    + ") is beyond the header's "
+                    + header.size()
+                    + " columns");
+          }
+          out[i] = ref.position() - 1;
+          continue;
+        }
+        Integer index = byName.get(Text.fold(ref.header()));
+        if (index == null || index < 0) {
+          throw new IngestException(
+              IngestException.SOURCE_HEADER,
+              "column '"
+                  + ref.header()
+                  + "' ("
+                  + pointer
+                  + ") is "
+                  + (index == null ? "not in" : "more than once in")
+                  + " the header row ("
+                  + header.size()
+                  + " columns; check the mapping's headerRow and column names)");
+        }
+        out[i] = index;
+      }
+      return out;
+    }
+  }
+}

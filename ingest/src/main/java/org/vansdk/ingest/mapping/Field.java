@@ -1,0 +1,178 @@
+package org.vansdk.ingest.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vansdk.core.casualty.Activity;
+import org.vansdk.core.casualty.CivilianStatus;
+import org.vansdk.core.casualty.Outcome;
+import org.vansdk.core.code.CodeValue;
+import org.vansdk.core.code.YesNoUnknown;
+import org.vansdk.core.functioning.WgSsResponse;
+import org.vansdk.core.incident.AccidentClass;
+import org.vansdk.core.incident.DeviceCategory;
+import org.vansdk.core.incident.Verification;
+import org.vansdk.core.person.DisplacementStatus;
+import org.vansdk.core.person.Sex;
+
+/**
+ * The canonical fields a mapping may fill, per target record: the JSON property, what kind of value
+ * it takes and whether a row without it is rejected. The table is the one place that says which
+ * fields are importable.
+ */
+public enum Field {
+  PERSON_NAME(Target.PERSON, "name", Kind.TEXT, null, false),
+  PERSON_SEX(Target.PERSON, "sex", Kind.CODE, Sex.class, true),
+  PERSON_BIRTH_DATE(Target.PERSON, "birthDate", Kind.DATE, null, false),
+  PERSON_BIRTH_DATE_ESTIMATED(Target.PERSON, "birthDateEstimated", Kind.BOOLEAN, null, false),
+  PERSON_NATIONALITY(Target.PERSON, "nationality", Kind.COUNTRY, null, false),
+  PERSON_RESIDENCE(Target.PERSON, "residence", Kind.AREA, null, false),
+  PERSON_DISPLACEMENT(
+      Target.PERSON, "displacementStatus", Kind.CODE, DisplacementStatus.class, false),
+  PERSON_HOUSEHOLD_HEAD(Target.PERSON, "householdHead", Kind.CODE, YesNoUnknown.class, false),
+
+  INCIDENT_DATE(Target.INCIDENT, "date", Kind.DATE, null, true),
+  INCIDENT_DATE_ESTIMATED(Target.INCIDENT, "dateEstimated", Kind.BOOLEAN, null, false),
+  INCIDENT_LOCATION(Target.INCIDENT, "location", Kind.AREA, null, false),
+  INCIDENT_ACCIDENT_CLASS(Target.INCIDENT, "accidentClass", Kind.CODE, AccidentClass.class, true),
+  INCIDENT_DEVICE(Target.INCIDENT, "deviceCategory", Kind.CODE, DeviceCategory.class, true),
+  INCIDENT_AREA_MARKED(Target.INCIDENT, "areaMarkedBefore", Kind.CODE, YesNoUnknown.class, false),
+  INCIDENT_AREA_CLEARED(Target.INCIDENT, "areaClearedBefore", Kind.CODE, YesNoUnknown.class, false),
+  INCIDENT_REPORTING_ORGANISATION(
+      Target.INCIDENT, "reportingOrganisation", Kind.ORGANISATION, null, false),
+  INCIDENT_VERIFICATION(Target.INCIDENT, "verification", Kind.CODE, Verification.class, false),
+
+  CASUALTY_OUTCOME(Target.CASUALTY, "outcome", Kind.CODE, Outcome.class, true),
+  CASUALTY_DIED_ON(Target.CASUALTY, "diedOn", Kind.DATE, null, false),
+  CASUALTY_CIVILIAN_STATUS(
+      Target.CASUALTY, "civilianStatus", Kind.CODE, CivilianStatus.class, true),
+  CASUALTY_AGE(Target.CASUALTY, "ageAtIncident", Kind.INTEGER, null, false),
+  CASUALTY_ACTIVITY(Target.CASUALTY, "activityAtIncident", Kind.CODE, Activity.class, true),
+  CASUALTY_TAMPERED(Target.CASUALTY, "tampered", Kind.BOOLEAN, null, false),
+  CASUALTY_RISK_EDUCATION(
+      Target.CASUALTY, "priorRiskEducation", Kind.CODE, YesNoUnknown.class, false),
+  CASUALTY_FIRST_AID(Target.CASUALTY, "firstAidOnSite", Kind.CODE, YesNoUnknown.class, false),
+  CASUALTY_MINUTES_TO_FACILITY(Target.CASUALTY, "minutesToFacility", Kind.INTEGER, null, false),
+
+  ASSESSMENT_DATE(Target.FUNCTIONING_ASSESSMENT, "date", Kind.DATE, null, true),
+  ASSESSMENT_PROXY(Target.FUNCTIONING_ASSESSMENT, "proxy", Kind.BOOLEAN, null, false),
+  ASSESSMENT_SEEING(Target.FUNCTIONING_ASSESSMENT, "seeing", Kind.CODE, WgSsResponse.class, true),
+  ASSESSMENT_HEARING(Target.FUNCTIONING_ASSESSMENT, "hearing", Kind.CODE, WgSsResponse.class, true),
+  ASSESSMENT_WALKING(Target.FUNCTIONING_ASSESSMENT, "walking", Kind.CODE, WgSsResponse.class, true),
+  ASSESSMENT_COGNITION(
+      Target.FUNCTIONING_ASSESSMENT, "cognition", Kind.CODE, WgSsResponse.class, true),
+  ASSESSMENT_SELF_CARE(
+      Target.FUNCTIONING_ASSESSMENT, "selfCare", Kind.CODE, WgSsResponse.class, true),
+  ASSESSMENT_COMMUNICATION(
+      Target.FUNCTIONING_ASSESSMENT, "communication", Kind.CODE, WgSsResponse.class, true);
+
+  /** What kind of value a field takes. */
+  public enum Kind {
+    /** Free text (normalised). */
+    TEXT,
+    /** A code of a code list. */
+    CODE,
+    /** A partial date. */
+    DATE,
+    /** true or false. */
+    BOOLEAN,
+    /** A whole number. */
+    INTEGER,
+    /** An administrative area, giving a location in the mapping's country. */
+    AREA,
+    /** An ISO 3166-1 alpha-3 country code. */
+    COUNTRY,
+    /** An organisation identifier. */
+    ORGANISATION
+  }
+
+  private final Target target;
+  private final String property;
+  private final Kind kind;
+  private final Class<? extends CodeValue> codes;
+  private final boolean required;
+
+  Field(
+      Target target,
+      String property,
+      Kind kind,
+      Class<? extends CodeValue> codes,
+      boolean required) {
+    this.target = target;
+    this.property = property;
+    this.kind = kind;
+    this.codes = codes;
+    this.required = required;
+  }
+
+  /** Returns the record the field belongs to. */
+  public Target target() {
+    return target;
+  }
+
+  /** Returns the canonical JSON property. */
+  public String property() {
+    return property;
+  }
+
+  /** Returns the kind of value. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns whether a row whose value is missing is rejected (unless the code list has unknown).
+   */
+  public boolean required() {
+    return required;
+  }
+
+  /** Returns the allowed codes of a code field, in list order; empty for other kinds. */
+  public List<String> allowedCodes() {
+    if (codes == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (CodeValue v : codes.getEnumConstants()) {
+      out.add(v.code());
+    }
+    return out;
+  }
+
+  /** Returns whether the field's code list has an explicit {@code unknown}. */
+  public boolean hasUnknownCode() {
+    return allowedCodes().contains("unknown");
+  }
+
+  /**
+   * Returns the field of a target with a JSON property.
+   *
+   * @param target the record
+   * @param property the property
+   * @return the field, or empty when the mapping cannot fill that property
+   */
+  public static Optional<Field> of(Target target, String property) {
+    for (Field f : values()) {
+      if (f.target == target && f.property.equals(property)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the properties a mapping may fill for a target.
+   *
+   * @param target the record
+   * @return the properties in table order
+   */
+  public static List<String> properties(Target target) {
+    List<String> out = new ArrayList<>();
+    for (Field f : values()) {
+      if (f.target == target) {
+        out.add(f.property);
+      }
+    }
+    return out;
+  }
+}
