@@ -72,7 +72,9 @@ class AnonymisationPolicyTest {
             AnonymisationException.class,
             () -> AnonymisationPolicy.parse(example.replace("\"local\"", "\"locale\"")));
     assertEquals(AnonymisationException.POLICY_REFUSED, e.code());
-    assertTrue(e.getMessage().contains("allowed: local, global"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("/recoding") && e.getMessage().contains("[local, global]"),
+        e.getMessage());
   }
 
   /** The example policy's text. */
