@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 every row imported, 1 some rows rejected, 2 the mapping or file is unusable.",
+      "Exit codes: 0 every row imported, 1 some rows rejected or the mapping or file is unusable",
+      "(the message says which), 2 usage errors.",
       "Examples:",
       "  van import --example-mapping cmvis > cmvis.mapping.json",
       "  van import --mapping cmvis.mapping.json casualties.csv --out khm.ndjson",

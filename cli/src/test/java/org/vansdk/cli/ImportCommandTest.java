@@ -104,7 +104,7 @@ class ImportCommandTest {
   }
 
   @Test
-  void badMapping_exitsTwoWithPointerAndKeepsExistingOutput() throws IOException {
+  void badMapping_exitsOneWithPointerAndKeepsExistingOutput() throws IOException {
     Path mapping = dir.resolve("bad.mapping.json");
     Files.writeString(
         mapping,
@@ -121,7 +121,7 @@ class ImportCommandTest {
             "--out",
             out.toString());
 
-    assertEquals(2, run.code());
+    assertEquals(1, run.code(), "an input problem, as everywhere in van");
     assertTrue(run.err().contains("VAN-G-0001"), run.err());
     assertTrue(run.err().contains("/source/headrRow"), run.err());
     assertTrue(run.err().contains("did you mean 'headerRow'"), run.err());
@@ -129,7 +129,7 @@ class ImportCommandTest {
   }
 
   @Test
-  void unreadableInput_exitsTwoAndLeavesNoPartialFiles() throws IOException {
+  void unreadableInput_exitsOneAndLeavesNoPartialFiles() throws IOException {
     Path mapping = dir.resolve("cmvis.mapping.json");
     Files.writeString(mapping, van("import", "--example-mapping", "cmvis").out());
     Path utf16 = dir.resolve("utf16.csv");
@@ -139,7 +139,7 @@ class ImportCommandTest {
     Run run =
         van("import", "--mapping", mapping.toString(), utf16.toString(), "--out", out.toString());
 
-    assertEquals(2, run.code());
+    assertEquals(1, run.code(), "an input problem, as everywhere in van");
     assertTrue(run.err().contains("VAN-G-0002"), run.err());
     try (var files = Files.list(dir.resolve("sub"))) {
       assertEquals(0, files.count(), "no output and no partial files");
