@@ -38,8 +38,13 @@ public record EndpointRequest(
         .filter(v -> !v.isEmpty());
   }
 
+  /** The method and, for the binding's own routes, the path; any other path is input text. */
   @Override
   public String toString() {
-    return "EndpointRequest[" + method + " " + path + "]";
+    boolean known =
+        path.equals(MessageEndpoint.MESSAGES_PATH)
+            || path.equals(MessageEndpoint.BATCH_PATH)
+            || path.equals(MessageEndpoint.CONFIGURATION_PATH);
+    return "EndpointRequest[" + method + " " + (known ? path : "(other path)") + "]";
   }
 }
