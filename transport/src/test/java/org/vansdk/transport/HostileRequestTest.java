@@ -97,6 +97,14 @@ class HostileRequestTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The status of a GET of the configuration document: the server still serves. */
+  private int configurationStatus(URI base) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(base.resolve(MessageEndpoint.CONFIGURATION_PATH)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
   private static void assertProblem(HttpResponse<String> r, int status, String code) {
     assertEquals(status, r.statusCode(), r.body());
     assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
@@ -206,12 +214,7 @@ class HostileRequestTest {
             stranger.send(
                 HttpRequest.newBuilder(base.resolve(MessageEndpoint.CONFIGURATION_PATH)).build(),
                 HttpResponse.BodyHandlers.ofString()));
-    assertEquals(
-        200,
-        http.send(
-                HttpRequest.newBuilder(base.resolve(MessageEndpoint.CONFIGURATION_PATH)).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .statusCode());
+    assertEquals(200, configurationStatus(base));
   }
 
   @Test
@@ -228,12 +231,7 @@ class HostileRequestTest {
     } catch (IOException e) {
       // a reset is as good a refusal as an alert
     }
-    assertEquals(
-        200,
-        http.send(
-                HttpRequest.newBuilder(base.resolve(MessageEndpoint.CONFIGURATION_PATH)).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .statusCode());
+    assertEquals(200, configurationStatus(base));
   }
 
   @Test
