@@ -10,6 +10,7 @@ import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Referral;
 import org.vansdk.referral.audit.AuditAction;
+import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.StatusEntry;
@@ -85,6 +86,18 @@ final class Drafts {
               + draft.attemptId()
               + " cannot be written as canonical JSON (RFC 8785: no lone surrogates, finite numbers"
               + " only); nothing was recorded");
+    }
+    int size = MessageCodec.toBytes(personal).length + MessageCodec.toBytes(request).length;
+    if (size > MessageCodec.MAX_MESSAGE_BYTES) {
+      return Decision.refused(
+          ReferralErrors.COMMAND_INVALID,
+          "the personal data and note of draft "
+              + draft.attemptId()
+              + " are "
+              + size
+              + " bytes; a message may have at most "
+              + MessageCodec.MAX_MESSAGE_BYTES
+              + "; nothing was recorded");
     }
     AttemptRecord.Builder r =
         AttemptRecord.builder()

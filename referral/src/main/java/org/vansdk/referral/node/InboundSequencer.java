@@ -16,6 +16,7 @@ import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ProcessedMessage;
 import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.referral.store.ReferralStoreException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -170,7 +171,7 @@ final class InboundSequencer {
       store.commit(w.build());
       return res.receipt();
     }
-    Receipt receipt = remote.process(m);
+    Receipt receipt = processOrRefuse(m);
     long next = expected + 1;
     TreeMap<Long, Message> queue = held.get(heldKey);
     while (queue != null) {
@@ -180,7 +181,7 @@ final class InboundSequencer {
         break;
       }
       if (store.processed(following.envelope().messageId()).isEmpty()) {
-        remote.process(following);
+        processOrRefuse(following);
       }
       next++;
     }
@@ -192,6 +193,21 @@ final class InboundSequencer {
   }
 
   /** How many out-of-order messages are held in memory (lost on restart; senders resend). */
+  /**
+   * Processes a message; if the store refuses its change, refuses the message alone with a fatal
+   * acknowledgement (recorded as processed, so a resend gets the same answer) and goes on. If the
+   * store refuses that too, it is the store that fails, not the message: the failure propagates and
+   * the whole batch is rolled back, unacknowledged, for the senders to resend.
+   */
+  private Receipt processOrRefuse(Message m) {
+    try {
+      return remote.process(m);
+    } catch (ReferralStoreException e) {
+      Work.takeBackReply(m.envelope().messageId());
+      return remote.notStorable(m);
+    }
+  }
+
   int heldCount() {
     return held.values().stream().mapToInt(Map::size).sum();
   }

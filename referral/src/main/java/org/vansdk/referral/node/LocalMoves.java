@@ -14,6 +14,7 @@ import org.vansdk.referral.audit.AuditEvent;
 import org.vansdk.referral.message.Confidentiality;
 import org.vansdk.referral.message.Envelope;
 import org.vansdk.referral.message.Message;
+import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.signature.CanonicalJson;
 import org.vansdk.referral.signature.CanonicalJsonException;
@@ -37,6 +38,9 @@ final class LocalMoves {
       "the message cannot be written as canonical JSON (RFC 8785: no lone surrogates, finite"
           + " numbers only); nothing was changed";
   private static final String PROBE_ID = "0".repeat(32);
+
+  /** Bytes a signature adds to a message (key id and Ed25519 value, with margin). */
+  static final int SIGNATURE_ROOM = 512;
 
   private final ReferralStore store;
   private final MessageFactory f;
@@ -196,7 +200,23 @@ final class LocalMoves {
   }
 
   Optional<Decision> refusedByPeer(Message m) {
-    List<String> problems = validation.validate(m.toJson());
+    JsonNode json = m.toJson();
+    int size = MessageCodec.toBytes(json).length + SIGNATURE_ROOM;
+    if (size > MessageCodec.MAX_MESSAGE_BYTES) {
+      return Optional.of(
+          Decision.refused(
+              ReferralErrors.COMMAND_INVALID,
+              "the "
+                  + m.type().code()
+                  + " for attempt "
+                  + m.envelope().attemptId()
+                  + " would be about "
+                  + size
+                  + " bytes signed; a message may have at most "
+                  + MessageCodec.MAX_MESSAGE_BYTES
+                  + "; nothing was changed"));
+    }
+    List<String> problems = validation.validate(json);
     if (problems.isEmpty()) {
       return Optional.empty();
     }

@@ -76,5 +76,12 @@ public final class ReferralErrors {
    */
   public static final ErrorCode COMMAND_INVALID = ErrorCode.of("VAN-R-0021");
 
+  /**
+   * The message passed every check but this node's store refused to record it (the store said the
+   * change cannot be written, while a change recording the refusal could): refused for good, so
+   * that the sender stops resending it and the messages after it are not held behind it.
+   */
+  public static final ErrorCode NOT_STORABLE = ErrorCode.of("VAN-R-0022");
+
   private ReferralErrors() {}
 }

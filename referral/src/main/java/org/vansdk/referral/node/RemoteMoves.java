@@ -124,6 +124,39 @@ final class RemoteMoves {
     return res.receipt();
   }
 
+  /**
+   * Refuses a message whose change the store would not write: nothing is applied, the refusal is
+   * audited if the attempt is known, and the message is recorded as processed with its fatal
+   * acknowledgement and its sequence passed, so the sender's later messages are not held behind it.
+   */
+  Receipt notStorable(Message m) {
+    Work w = new Work(store);
+    Envelope e = m.envelope();
+    Optional<AttemptRecord> found = store.attempt(e.attemptId());
+    Result res =
+        Result.fatal(
+            ReferralErrors.NOT_STORABLE,
+            "this node's store cannot record the "
+                + m.type().code()
+                + " message; nothing was applied; do not resend it");
+    found.ifPresent(
+        r ->
+            w.audit(
+                f.event(r, e.sender().organisation().value(), AuditAction.REJECTED)
+                    .fromStatus(r.status().code())
+                    .messageId(e.messageId())
+                    .detail(ReferralErrors.NOT_STORABLE.value() + " " + m.type().code())
+                    .build()));
+    Message ack = f.ack(m, res, found.map(AttemptRecord::version).orElse(0L));
+    w.change
+        .processed(new ProcessedMessage(e.messageId(), m.payloadSha256(), ack))
+        .addSequences(
+            new InboundSequence(e.attemptId(), e.sender().senderKey(), e.senderSeq() + 1));
+    w.send(new OutboxEntry(ack, false));
+    store.commit(w.build());
+    return res.receipt();
+  }
+
   private Result dispatch(Work w, AttemptRecord r, Message m, Role role) {
     switch (m.type()) {
       case REFERRAL_REQUEST:

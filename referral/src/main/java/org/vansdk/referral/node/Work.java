@@ -77,6 +77,17 @@ final class Work {
     }
   }
 
+  /**
+   * Takes back the acknowledgement handed to the caller for a message whose change the store then
+   * refused: the acknowledgement of the refusal replaces it.
+   */
+  static void takeBackReply(String messageId) {
+    Map<String, Message> direct = DIRECT.get();
+    if (direct != null && direct.containsKey(messageId)) {
+      direct.put(messageId, null);
+    }
+  }
+
   Change build() {
     change.addAllAttempts(attempts.values());
     return change.build();

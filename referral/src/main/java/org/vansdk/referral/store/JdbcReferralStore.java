@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -173,7 +174,7 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   private static Message message(String json) {
-    return Message.fromJson(MessageCodec.parse(json));
+    return Message.fromJson(RecordJson.parse(json));
   }
 
   @Override
@@ -183,7 +184,7 @@ public final class JdbcReferralStore implements ReferralStore {
             "attempt",
             "SELECT record_json FROM van_attempt WHERE attempt_id = ?",
             ps -> ps.setString(1, attemptId.value()),
-            rs -> RecordJson.fromJson(MessageCodec.parse(rs.getString(1)))));
+            rs -> RecordJson.fromJson(RecordJson.parse(rs.getString(1)))));
   }
 
   @Override
@@ -192,7 +193,7 @@ public final class JdbcReferralStore implements ReferralStore {
         "attempts",
         "SELECT record_json FROM van_attempt ORDER BY attempt_id",
         ps -> {},
-        rs -> RecordJson.fromJson(MessageCodec.parse(rs.getString(1))));
+        rs -> RecordJson.fromJson(RecordJson.parse(rs.getString(1))));
   }
 
   @Override
@@ -225,7 +226,7 @@ public final class JdbcReferralStore implements ReferralStore {
         "audit log",
         "SELECT entry_json FROM van_audit WHERE referral_id = ? ORDER BY seq",
         ps -> ps.setString(1, referralId.value()),
-        rs -> AuditEntry.fromJson(MessageCodec.parse(rs.getString(1))));
+        rs -> AuditEntry.fromJson(RecordJson.parse(rs.getString(1))));
   }
 
   @Override
@@ -236,7 +237,7 @@ public final class JdbcReferralStore implements ReferralStore {
             "SELECT a.entry_json FROM van_audit a JOIN van_audit_head h"
                 + " ON a.referral_id = h.referral_id AND a.seq = h.seq WHERE h.referral_id = ?",
             ps -> ps.setString(1, referralId.value()),
-            rs -> AuditEntry.fromJson(MessageCodec.parse(rs.getString(1)))));
+            rs -> AuditEntry.fromJson(RecordJson.parse(rs.getString(1)))));
   }
 
   @Override
@@ -284,9 +285,24 @@ public final class JdbcReferralStore implements ReferralStore {
       return;
     }
     if (inTransaction) {
+      // Each change is atomic inside the group transaction too, so that a node can refuse the one
+      // message whose change the database rejects and go on with the rest of the batch (and so
+      // that PostgreSQL, which aborts a transaction on any failed statement, can go on at all).
+      long positionBefore = position;
+      Savepoint savepoint = null;
       try {
+        savepoint = connection.setSavepoint();
         write(change);
+        connection.releaseSavepoint(savepoint);
       } catch (SQLException | RuntimeException e) {
+        position = positionBefore;
+        if (savepoint != null) {
+          try {
+            connection.rollback(savepoint);
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
+        }
         throw failure("cannot commit the change", e);
       }
       return;

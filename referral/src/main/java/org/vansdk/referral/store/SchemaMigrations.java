@@ -8,14 +8,23 @@ import java.util.List;
 
 /**
  * The versioned schema of {@link JdbcReferralStore}. Each migration is a list of statements in the
- * SQL common to H2 2.x and PostgreSQL 12+; a store applies the ones its database lacks, in order,
- * each in its own transaction, and records them in {@code van_referral_schema}. Migrations are
- * append-only: a released one is never edited.
+ * SQL common to H2 2.x and PostgreSQL 12+ (the one type they spell differently is written {@link
+ * #UNBOUNDED_TEXT}); a store applies the ones its database lacks, in order, each in its own
+ * transaction, and records them in {@code van_referral_schema}. Migrations are append-only: a
+ * released one is never edited.
  */
 final class SchemaMigrations {
 
   /** The schema version this code writes and reads. */
-  static final int CURRENT = 1;
+  static final int CURRENT = 2;
+
+  /**
+   * Stands, in a migration statement, for a text type without a length limit: {@code CHARACTER
+   * LARGE OBJECT} on H2 (whose {@code VARCHAR} stops at 1,000,000 characters), {@code TEXT} on
+   * PostgreSQL. Stored JSON (attempt records, messages, replies) must hold anything the node admits
+   * or sends, which is bounded by the message size limit, not by a column.
+   */
+  static final String UNBOUNDED_TEXT = "${unbounded_text}";
 
   static final List<List<String>> MIGRATIONS =
       List.of(
@@ -55,7 +64,12 @@ final class SchemaMigrations {
               "CREATE TABLE van_consent ("
                   + " consent_id VARCHAR(100) PRIMARY KEY,"
                   + " version INT NOT NULL,"
-                  + " withdrawn BOOLEAN NOT NULL)"));
+                  + " withdrawn BOOLEAN NOT NULL)"),
+          // 2: a message just under the 1 MiB limit makes a record over 1,000,000 characters.
+          List.of(
+              "ALTER TABLE van_attempt ALTER COLUMN record_json SET DATA TYPE " + UNBOUNDED_TEXT,
+              "ALTER TABLE van_processed ALTER COLUMN reply_json SET DATA TYPE " + UNBOUNDED_TEXT,
+              "ALTER TABLE van_outbox ALTER COLUMN message_json SET DATA TYPE " + UNBOUNDED_TEXT));
 
   private SchemaMigrations() {}
 
@@ -89,12 +103,14 @@ final class SchemaMigrations {
               + CURRENT
               + "; upgrade the library");
     }
+    String unbounded =
+        c.getMetaData().getDatabaseProductName().equals("H2") ? "CHARACTER LARGE OBJECT" : "TEXT";
     c.setAutoCommit(false);
     try {
       for (int v = found + 1; v <= CURRENT; v++) {
         try (Statement s = c.createStatement()) {
           for (String sql : MIGRATIONS.get(v - 1)) {
-            s.execute(sql);
+            s.execute(sql.replace(UNBOUNDED_TEXT, unbounded));
           }
           s.execute(
               "INSERT INTO van_referral_schema (version, description) VALUES ("
