@@ -21,10 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Orders what passed admission: acknowledgements and sync requests are handled at once; other
- * messages are de-duplicated by message id, then taken in sender sequence per attempt and sender, a
- * gap held in memory (and a {@code sync_request} sent once per gap) until the missing message
- * arrives, then each applied by {@link RemoteMoves}. A message whose signature failed is not
- * acknowledged. Called with the node's lock held; the held messages are lost on restart and the
+ * messages are de-duplicated by sender and message id, then taken in sender sequence per attempt
+ * and sender, a gap held in memory (and a {@code sync_request} sent once per gap) until the missing
+ * message arrives, then each applied by {@link RemoteMoves}. A message whose signature failed is
+ * not acknowledged. Called with the node's lock held; the held messages are lost on restart and the
  * senders resend them, since they were not acknowledged.
  */
 final class InboundSequencer {
@@ -115,7 +115,7 @@ final class InboundSequencer {
         break;
     }
     Envelope e = m.envelope();
-    Optional<ProcessedMessage> done = store.processed(e.messageId());
+    Optional<ProcessedMessage> done = store.processed(e.sender().organisation(), e.messageId());
     if (done.isPresent()) {
       if (done.get().payloadSha256().equals(m.payloadSha256())) {
         Message reply = done.get().reply();
@@ -180,7 +180,9 @@ final class InboundSequencer {
       if (following == null) {
         break;
       }
-      if (store.processed(following.envelope().messageId()).isEmpty()) {
+      if (store
+          .processed(following.envelope().sender().organisation(), following.envelope().messageId())
+          .isEmpty()) {
         processOrRefuse(following);
       }
       next++;
@@ -203,7 +205,7 @@ final class InboundSequencer {
     try {
       return remote.process(m);
     } catch (ReferralStoreException e) {
-      Work.takeBackReply(m.envelope().messageId());
+      Work.takeBackReply(m);
       return remote.notStorable(m);
     }
   }

@@ -38,10 +38,10 @@ import org.vansdk.referral.store.ReferralStore;
  * table and, for disclosures, the consent gate; they return a {@link Decision} and never throw for
  * a refused move. Received messages ({@link #receive}) are parsed strictly, checked against their
  * JSON Schema, their signature verified against the organisation key registry, de-duplicated by
- * message id, ordered by sender sequence (gaps are held and a {@code sync_request} sent), and
- * applied per the state table; the answer goes back as an {@code ack}. Every state change, its
- * audit entries and the messages it causes are committed to the {@link ReferralStore} in one
- * change; {@link #outgoing} hands the outbox to a transport, signing each transmission.
+ * sender and message id, ordered by sender sequence (gaps are held and a {@code sync_request}
+ * sent), and applied per the state table; the answer goes back as an {@code ack}. Every state
+ * change, its audit entries and the messages it causes are committed to the {@link ReferralStore}
+ * in one change; {@link #outgoing} hands the outbox to a transport, signing each transmission.
  *
  * <p>Only the receiver moves an attempt once sent (one writer per field); the referrer mirrors the
  * moves in sender order, so both sides converge. Held out-of-order messages live in memory only:
@@ -365,7 +365,7 @@ public final class ReferralNode {
       Admission a = admission.admit(wire);
       admitted.add(a);
       if (a.message != null) {
-        replies.put(a.message.envelope().messageId(), null);
+        replies.put(Work.replyKey(a.message), null);
       }
     }
     List<Receipt> receipts;
@@ -386,7 +386,7 @@ public final class ReferralNode {
     List<Reply> out = new ArrayList<>(admitted.size());
     for (int i = 0; i < admitted.size(); i++) {
       Admission a = admitted.get(i);
-      Message ack = a.message == null ? null : replies.get(a.message.envelope().messageId());
+      Message ack = a.message == null ? null : replies.get(Work.replyKey(a.message));
       out.add(
           new Reply(
               receipts.get(i),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -20,7 +21,7 @@ import org.vansdk.referral.audit.AuditEntry;
 public final class InMemoryReferralStore implements ReferralStore {
 
   private final Map<AttemptId, AttemptRecord> attempts = new TreeMap<>();
-  private final Map<String, ProcessedMessage> processed = new HashMap<>();
+  private final Map<String, ProcessedMessage> processed = new LinkedHashMap<>();
   private final Map<String, Long> sequences = new HashMap<>();
   private final Map<ReferralId, List<AuditEntry>> audit = new TreeMap<>();
   private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
@@ -39,9 +40,21 @@ public final class InMemoryReferralStore implements ReferralStore {
     return List.copyOf(attempts.values());
   }
 
+  /** {@inheritDoc} */
+  @Deprecated
   @Override
   public synchronized Optional<ProcessedMessage> processed(String messageId) {
-    return Optional.ofNullable(processed.get(messageId));
+    return processed.values().stream().filter(p -> p.messageId().equals(messageId)).findFirst();
+  }
+
+  @Override
+  public synchronized Optional<ProcessedMessage> processed(
+      OrganisationId sender, String messageId) {
+    return Optional.ofNullable(processed.get(processedKey(sender, messageId)));
+  }
+
+  private static String processedKey(OrganisationId sender, String messageId) {
+    return sender.value() + "|" + messageId;
   }
 
   @Override
@@ -106,7 +119,7 @@ public final class InMemoryReferralStore implements ReferralStore {
     for (AuditEntry e : change.audit()) {
       audit.computeIfAbsent(ReferralId.parse(e.referralId()), k -> new ArrayList<>()).add(e);
     }
-    change.processed().ifPresent(p -> processed.put(p.messageId(), p));
+    change.processed().ifPresent(p -> processed.put(processedKey(p.sender(), p.messageId()), p));
     for (InboundSequence s : change.sequences()) {
       sequences.put(s.attemptId().value() + "|" + s.senderKey(), s.next());
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -196,13 +197,35 @@ public final class JdbcReferralStore implements ReferralStore {
         rs -> RecordJson.fromJson(RecordJson.parse(rs.getString(1))));
   }
 
+  /** {@inheritDoc} */
+  @Deprecated
   @Override
   public synchronized Optional<ProcessedMessage> processed(String messageId) {
     return first(
         read(
             "processed message",
-            "SELECT payload_sha256, reply_json FROM van_processed WHERE message_id = ?",
+            "SELECT payload_sha256, reply_json FROM van_processed WHERE message_id = ?"
+                + " ORDER BY sender",
             ps -> ps.setString(1, messageId),
+            rs -> new ProcessedMessage(messageId, rs.getString(1), message(rs.getString(2)))));
+  }
+
+  /**
+   * {@inheritDoc} Records written before schema version 3 have no sender (the empty string) and
+   * match any sender, as they did then.
+   */
+  @Override
+  public synchronized Optional<ProcessedMessage> processed(
+      OrganisationId sender, String messageId) {
+    return first(
+        read(
+            "processed message",
+            "SELECT payload_sha256, reply_json FROM van_processed"
+                + " WHERE message_id = ? AND sender IN (?, '') ORDER BY sender DESC",
+            ps -> {
+              ps.setString(1, messageId);
+              ps.setString(2, sender.value());
+            },
             rs -> new ProcessedMessage(messageId, rs.getString(1), message(rs.getString(2)))));
   }
 
@@ -402,11 +425,12 @@ public final class JdbcReferralStore implements ReferralStore {
       ProcessedMessage p = change.processed().get();
       PreparedStatement in =
           prepare(
-              "INSERT INTO van_processed (message_id, payload_sha256, reply_json)"
-                  + " VALUES (?, ?, ?)");
-      in.setString(1, p.messageId());
-      in.setString(2, p.payloadSha256());
-      in.setString(3, MessageCodec.toText(p.reply().toJson()));
+              "INSERT INTO van_processed (sender, message_id, payload_sha256, reply_json)"
+                  + " VALUES (?, ?, ?, ?)");
+      in.setString(1, p.sender().value());
+      in.setString(2, p.messageId());
+      in.setString(3, p.payloadSha256());
+      in.setString(4, MessageCodec.toText(p.reply().toJson()));
       in.executeUpdate();
     }
     for (InboundSequence s : change.sequences()) {

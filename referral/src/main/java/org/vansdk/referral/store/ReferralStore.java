@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -23,8 +24,23 @@ public interface ReferralStore extends AutoCloseable {
   /** Every attempt, ordered by attempt id. */
   List<AttemptRecord> attempts();
 
-  /** The record of a processed message, if it was processed. */
+  /**
+   * The record of a processed message with this id from any sender, if one was processed.
+   *
+   * @deprecated message ids are unique per sender only; use {@link #processed(OrganisationId,
+   *     String)}. Kept so that existing stores compile; a node no longer calls it.
+   */
+  @Deprecated
   Optional<ProcessedMessage> processed(String messageId);
+
+  /**
+   * The record of a message processed from this sender with this id, if it was processed. The
+   * default filters {@link #processed(String)}, which is right for a store keyed by id alone as
+   * long as no two senders use the same id; the stores of this library key by sender and id.
+   */
+  default Optional<ProcessedMessage> processed(OrganisationId sender, String messageId) {
+    return processed(messageId).filter(p -> p.sender().equals(sender));
+  }
 
   /** The next sequence number expected from a sender on an attempt; 1 if none seen. */
   long nextInboundSequence(AttemptId attemptId, String senderKey);

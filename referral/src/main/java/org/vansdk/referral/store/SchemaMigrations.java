@@ -16,7 +16,7 @@ import java.util.List;
 final class SchemaMigrations {
 
   /** The schema version this code writes and reads. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 3;
 
   /**
    * Stands, in a migration statement, for a text type without a length limit: {@code CHARACTER
@@ -69,7 +69,23 @@ final class SchemaMigrations {
           List.of(
               "ALTER TABLE van_attempt ALTER COLUMN record_json SET DATA TYPE " + UNBOUNDED_TEXT,
               "ALTER TABLE van_processed ALTER COLUMN reply_json SET DATA TYPE " + UNBOUNDED_TEXT,
-              "ALTER TABLE van_outbox ALTER COLUMN message_json SET DATA TYPE " + UNBOUNDED_TEXT));
+              "ALTER TABLE van_outbox ALTER COLUMN message_json SET DATA TYPE " + UNBOUNDED_TEXT),
+          // 3: message ids are unique per sender only. Rows from before keep an empty sender and
+          // match any sender, as they did.
+          List.of(
+              "CREATE TABLE van_processed_v3 ("
+                  + " sender VARCHAR(100) NOT NULL,"
+                  + " message_id VARCHAR(200) NOT NULL,"
+                  + " payload_sha256 CHAR(64) NOT NULL,"
+                  + " reply_json "
+                  + UNBOUNDED_TEXT
+                  + " NOT NULL,"
+                  + " PRIMARY KEY (sender, message_id))",
+              "INSERT INTO van_processed_v3 (sender, message_id, payload_sha256, reply_json)"
+                  + " SELECT '', message_id, payload_sha256, reply_json FROM van_processed",
+              "DROP TABLE van_processed",
+              "ALTER TABLE van_processed_v3 RENAME TO van_processed",
+              "CREATE INDEX van_processed_message ON van_processed (message_id)"));
 
   private SchemaMigrations() {}
 
