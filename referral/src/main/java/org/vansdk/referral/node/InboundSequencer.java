@@ -5,9 +5,7 @@ import static org.vansdk.referral.node.MessageFactory.NODES;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.vansdk.referral.audit.AuditAction;
-import org.vansdk.referral.audit.AuditEvent;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.Envelope;
 import org.vansdk.referral.message.Message;
@@ -33,11 +31,17 @@ final class InboundSequencer {
   private final MessageFactory f;
   private final RemoteMoves remote;
   private final OutboxPump pump;
-  private final Map<String, TreeMap<Long, Message>> held = new HashMap<>();
+  private final HeldMessages held;
   private final Map<String, Long> syncAsked = new HashMap<>();
 
-  InboundSequencer(ReferralStore store, MessageFactory f, RemoteMoves remote, OutboxPump pump) {
+  InboundSequencer(
+      ReferralStore store,
+      MessageFactory f,
+      RemoteMoves remote,
+      OutboxPump pump,
+      HeldMessages held) {
     this.store = store;
+    this.held = held;
     this.f = f;
     this.remote = remote;
     this.pump = pump;
@@ -64,7 +68,7 @@ final class InboundSequencer {
       return a.refusal.receipt();
     }
     if (a.refusal != null && a.refusal.code.equals(ReferralErrors.BAD_SIGNATURE)) {
-      return unverified(a.message, a.refusal);
+      return unverified(a.refusal);
     }
     if (a.refusal != null) {
       return answer(a.message, a.refusal);
@@ -73,32 +77,13 @@ final class InboundSequencer {
   }
 
   /**
-   * A message whose signature does not verify: it is not acknowledged (a signed ack would go to
-   * whoever it claims to be from, possibly a third party, and confirm that this node holds the
-   * attempt), and if the attempt is known here the failed verification is audited (codes and ids
-   * only). For an attempt unknown here nothing is stored: unverified input must not be able to
-   * write to the store; the receipt tells the transport.
+   * A message whose signature does not verify changes nothing: it is not acknowledged (a signed ack
+   * would go to whoever it claims to be from, possibly a third party, and confirm that this node
+   * holds the attempt) and nothing is written, not even an audit entry, so that unverified input
+   * cannot make this node write or sign anything. The receipt tells the transport, which may log or
+   * count it.
    */
-  private Receipt unverified(Message m, Result refusal) {
-    Optional<AttemptRecord> known =
-        store
-            .attempt(m.envelope().attemptId())
-            .filter(r -> r.referralId().equals(m.envelope().correlationId()));
-    if (known.isPresent()) {
-      AttemptRecord r = known.get();
-      AuditEvent.Builder b =
-          f.event(r, m.envelope().sender().organisation().value(), AuditAction.REJECTED)
-              .fromStatus(r.status().code())
-              .messageId(m.envelope().messageId())
-              .detail(
-                  ReferralErrors.BAD_SIGNATURE.value()
-                      + " "
-                      + m.type().code()
-                      + " unverified sender; not acknowledged");
-      Work w = new Work(store);
-      w.audit(b.build());
-      store.commit(w.build());
-    }
+  private static Receipt unverified(Result refusal) {
     return refusal.receipt();
   }
 
@@ -156,30 +141,42 @@ final class InboundSequencer {
               "sequence " + e.senderSeq() + " already processed (next expected " + expected + ")"));
     }
     if (e.senderSeq() > expected) {
-      held.computeIfAbsent(heldKey, k -> new TreeMap<>()).put(e.senderSeq(), m);
+      boolean kept = held.hold(heldKey, m);
       Work w = new Work(store);
       if (!Long.valueOf(expected).equals(syncAsked.get(heldKey))) {
         syncAsked.put(heldKey, expected);
         w.send(new OutboxEntry(f.syncRequest(m, expected), false));
       }
       Result res =
-          Result.of(
-              AckStatus.TRANSIENT_ERROR,
-              ReferralErrors.HELD_OUT_OF_ORDER,
-              "sequence " + e.senderSeq() + " held until " + expected + " arrives; resend later");
+          kept
+              ? Result.of(
+                  AckStatus.TRANSIENT_ERROR,
+                  ReferralErrors.HELD_OUT_OF_ORDER,
+                  "sequence "
+                      + e.senderSeq()
+                      + " held until "
+                      + expected
+                      + " arrives; resend later")
+              : Result.of(
+                  AckStatus.TRANSIENT_ERROR,
+                  ReferralErrors.HELD_LIMIT,
+                  "sequence "
+                      + e.senderSeq()
+                      + " is not held: this node holds as many out-of-order messages from "
+                      + e.sender().organisation()
+                      + " as it allows; send "
+                      + expected
+                      + " first, then resend");
       w.send(new OutboxEntry(f.ack(m, res, 0), false));
       store.commit(w.build());
       return res.receipt();
     }
     Receipt receipt = processOrRefuse(m);
     long next = expected + 1;
-    TreeMap<Long, Message> queue = held.get(heldKey);
-    while (queue != null) {
-      queue.headMap(next).clear();
-      Message following = queue.remove(next);
-      if (following == null) {
-        break;
-      }
+    for (Optional<Message> waiting = held.take(heldKey, next);
+        waiting.isPresent();
+        waiting = held.take(heldKey, next)) {
+      Message following = waiting.get();
       if (store
           .processed(following.envelope().sender().organisation(), following.envelope().messageId())
           .isEmpty()) {
@@ -187,14 +184,12 @@ final class InboundSequencer {
       }
       next++;
     }
-    if (queue != null && queue.isEmpty()) {
-      held.remove(heldKey);
+    if (!held.holds(heldKey)) {
       syncAsked.remove(heldKey);
     }
     return receipt;
   }
 
-  /** How many out-of-order messages are held in memory (lost on restart; senders resend). */
   /**
    * Processes a message; if the store refuses its change, refuses the message alone with a fatal
    * acknowledgement (recorded as processed, so a resend gets the same answer) and goes on. If the
@@ -211,7 +206,7 @@ final class InboundSequencer {
   }
 
   int heldCount() {
-    return held.values().stream().mapToInt(Map::size).sum();
+    return held.size();
   }
 
   /** Answers a message with an ack and changes nothing else. */

@@ -83,5 +83,12 @@ public final class ReferralErrors {
    */
   public static final ErrorCode NOT_STORABLE = ErrorCode.of("VAN-R-0022");
 
+  /**
+   * The message is ahead of the next expected sequence number and is not held: the node already
+   * holds as many out-of-order messages from its sender (or in total) as it allows. Transient: the
+   * sender sends the missing message first, then resends this one.
+   */
+  public static final ErrorCode HELD_LIMIT = ErrorCode.of("VAN-R-0023");
+
   private ReferralErrors() {}
 }

@@ -72,7 +72,13 @@ public final class ReferralNode {
     this.factory = new MessageFactory(self, b.clock, b.random, signatures);
     this.admission = new AdmissionCheck(self, validation, signatures);
     this.pump = new OutboxPump(store, factory, b.retryAfter);
-    this.inbound = new InboundSequencer(store, factory, new RemoteMoves(store, factory), pump);
+    this.inbound =
+        new InboundSequencer(
+            store,
+            factory,
+            new RemoteMoves(store, factory),
+            pump,
+            new HeldMessages(b.maxHeldPerSender, b.maxHeld));
     LocalMoves moves = new LocalMoves(store, factory, validation);
     this.drafts = new Drafts(store, factory, b.directory);
     this.referrer = new ReferrerCommands(store, factory, moves, b.directory, drafts);
@@ -411,6 +417,8 @@ public final class ReferralNode {
     private Random random = new SecureRandom();
     private Duration retryAfter = Duration.ofSeconds(30);
     private boolean validate = true;
+    private int maxHeldPerSender = 64;
+    private int maxHeld = 1024;
     private SignatureSuite signatures;
     private Ed25519Engine engine = Ed25519Engine.preferred();
 
@@ -464,6 +472,28 @@ public final class ReferralNode {
     /** How long to wait for an ack before resending (default 30 s). */
     public Builder retryAfter(Duration retryAfter) {
       this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /**
+     * Bounds the out-of-order messages held in memory (default 64 per sender organisation, 1,024 in
+     * all; a message is at most 1 MiB). A message beyond a bound is not held and is answered {@code
+     * transient_error} {@link ReferralErrors#HELD_LIMIT}: the sender sends the missing one first
+     * and resends.
+     *
+     * @throws IllegalArgumentException if a bound is below 1 or the total below the per-sender one
+     */
+    public Builder maxHeld(int perSender, int total) {
+      if (perSender < 1 || total < perSender) {
+        throw new IllegalArgumentException(
+            "held-message bounds must be at least 1 per sender and a total at least that; were "
+                + perSender
+                + " per sender and "
+                + total
+                + " in all");
+      }
+      this.maxHeldPerSender = perSender;
+      this.maxHeld = total;
       return this;
     }
 
