@@ -62,12 +62,14 @@ public final class ReferralNode {
   private final ReceiverCommands receiver;
   private final Drafts drafts;
   private final ExpirySweep expiry;
+  private final Duration retention;
 
   private ReferralNode(Builder b) {
     SignatureSuite signatures =
         b.signatures != null ? b.signatures : SignatureSuite.ed25519(b.key, b.registry, b.engine);
     MessageValidation validation = b.validate ? MessageSchemas.instance() : MessageValidation.NONE;
     this.self = b.party;
+    this.retention = b.retention;
     this.store = b.store;
     this.factory = new MessageFactory(self, b.clock, b.random, signatures);
     this.admission = new AdmissionCheck(self, validation, signatures);
@@ -291,6 +293,21 @@ public final class ReferralNode {
     return pump.outgoing(this);
   }
 
+  /**
+   * Forgets received-message records older than the retention ({@link Builder#retention}, on this
+   * node's clock): the processed-message records that answer a resend with its first reply, and the
+   * sequence counters of attempts this node does not hold. A resend older than the retention is
+   * then answered as a duplicate sequence (attempts held here keep their counters), or refused
+   * again as before. Run it from a scheduler, as {@link #expireOverdue}.
+   *
+   * @return how many records were removed
+   * @throws UnsupportedOperationException if the store cannot prune
+   * @throws org.vansdk.referral.store.ReferralStoreException if the store cannot write
+   */
+  public synchronized int pruneReceived() {
+    return store.pruneReceived(factory.clock.instant().minus(retention));
+  }
+
   /** How many out-of-order messages are held in memory (lost on restart; senders resend). */
   public synchronized int heldCount() {
     return inbound.heldCount();
@@ -417,6 +434,7 @@ public final class ReferralNode {
     private Random random = new SecureRandom();
     private Duration retryAfter = Duration.ofSeconds(30);
     private boolean validate = true;
+    private Duration retention = Duration.ofDays(30);
     private int maxHeldPerSender = 64;
     private int maxHeld = 1024;
     private SignatureSuite signatures;
@@ -472,6 +490,20 @@ public final class ReferralNode {
     /** How long to wait for an ack before resending (default 30 s). */
     public Builder retryAfter(Duration retryAfter) {
       this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /**
+     * How long received-message records are kept before {@link #pruneReceived} forgets them
+     * (default 30 days): longer than any peer keeps resending an unacknowledged message.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder retention(Duration retention) {
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive, was " + retention);
+      }
+      this.retention = retention;
       return this;
     }
 

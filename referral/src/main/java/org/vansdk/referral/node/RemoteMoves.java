@@ -116,6 +116,7 @@ final class RemoteMoves {
     }
     Message ack = f.ack(m, res, version);
     w.change
+        .at(f.clock.instant())
         .processed(new ProcessedMessage(e.messageId(), m.payloadSha256(), ack))
         .addSequences(
             new InboundSequence(e.attemptId(), e.sender().senderKey(), e.senderSeq() + 1));
@@ -149,6 +150,7 @@ final class RemoteMoves {
                     .build()));
     Message ack = f.ack(m, res, found.map(AttemptRecord::version).orElse(0L));
     w.change
+        .at(f.clock.instant())
         .processed(new ProcessedMessage(e.messageId(), m.payloadSha256(), ack))
         .addSequences(
             new InboundSequence(e.attemptId(), e.sender().senderKey(), e.senderSeq() + 1));

@@ -1,5 +1,6 @@
 package org.vansdk.referral.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -32,6 +33,13 @@ public abstract class Change {
 
   /** Message ids to remove from the outbox. */
   public abstract List<String> outboxRemove();
+
+  /**
+   * When the node made the change, on its clock: kept with the processed-message record and the
+   * sequence counters for {@link ReferralStore#pruneReceived}. Absent, they count as made at the
+   * epoch (the first pruning removes them).
+   */
+  public abstract Optional<Instant> at();
 
   /** Consent states to insert or replace. */
   public abstract List<ConsentState> consents();

@@ -1,5 +1,6 @@
 package org.vansdk.referral.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,10 @@ public final class InMemoryReferralStore implements ReferralStore {
 
   private final Map<AttemptId, AttemptRecord> attempts = new TreeMap<>();
   private final Map<String, ProcessedMessage> processed = new LinkedHashMap<>();
+  private final Map<String, Instant> processedAt = new HashMap<>();
   private final Map<String, Long> sequences = new HashMap<>();
+  private final Map<String, InboundSequence> sequenceSet = new HashMap<>();
+  private final Map<String, Instant> sequenceAt = new HashMap<>();
   private final Map<ReferralId, List<AuditEntry>> audit = new TreeMap<>();
   private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
   private final Map<ConsentId, ConsentState> consents = new HashMap<>();
@@ -55,6 +59,30 @@ public final class InMemoryReferralStore implements ReferralStore {
 
   private static String processedKey(OrganisationId sender, String messageId) {
     return sender.value() + "|" + messageId;
+  }
+
+  @Override
+  public synchronized int pruneReceived(Instant before) {
+    int removed = 0;
+    for (var it = processedAt.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Instant> e = it.next();
+      if (e.getValue().isBefore(before)) {
+        processed.remove(e.getKey());
+        it.remove();
+        removed++;
+      }
+    }
+    for (var it = sequenceAt.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Instant> e = it.next();
+      if (e.getValue().isBefore(before)
+          && !attempts.containsKey(sequenceSet.get(e.getKey()).attemptId())) {
+        sequences.remove(e.getKey());
+        sequenceSet.remove(e.getKey());
+        it.remove();
+        removed++;
+      }
+    }
+    return removed;
   }
 
   @Override
@@ -119,9 +147,20 @@ public final class InMemoryReferralStore implements ReferralStore {
     for (AuditEntry e : change.audit()) {
       audit.computeIfAbsent(ReferralId.parse(e.referralId()), k -> new ArrayList<>()).add(e);
     }
-    change.processed().ifPresent(p -> processed.put(processedKey(p.sender(), p.messageId()), p));
+    Instant at = change.at().orElse(Instant.EPOCH);
+    change
+        .processed()
+        .ifPresent(
+            p -> {
+              String key = processedKey(p.sender(), p.messageId());
+              processed.put(key, p);
+              processedAt.put(key, at);
+            });
     for (InboundSequence s : change.sequences()) {
-      sequences.put(s.attemptId().value() + "|" + s.senderKey(), s.next());
+      String key = s.attemptId().value() + "|" + s.senderKey();
+      sequences.put(key, s.next());
+      sequenceSet.put(key, s);
+      sequenceAt.put(key, at);
     }
     for (String id : change.outboxRemove()) {
       outbox.remove(id);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -380,6 +381,27 @@ public final class JdbcReferralStore implements ReferralStore {
     }
   }
 
+  @Override
+  public synchronized int pruneReceived(Instant before) {
+    return atomically(
+        () -> {
+          try {
+            PreparedStatement processed =
+                prepare("DELETE FROM van_processed WHERE processed_at < ?");
+            processed.setLong(1, before.toEpochMilli());
+            int removed = processed.executeUpdate();
+            PreparedStatement sequences =
+                prepare(
+                    "DELETE FROM van_inbound_seq WHERE updated_at < ?"
+                        + " AND attempt_id NOT IN (SELECT attempt_id FROM van_attempt)");
+            sequences.setLong(1, before.toEpochMilli());
+            return removed + sequences.executeUpdate();
+          } catch (SQLException e) {
+            throw failure("cannot prune received-message records", e);
+          }
+        });
+  }
+
   private static ReferralStoreException failure(String what, Exception e) {
     if (e instanceof ReferralStoreException) {
       return (ReferralStoreException) e;
@@ -394,6 +416,7 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   private void write(Change change) throws SQLException {
+    long at = change.at().orElse(Instant.EPOCH).toEpochMilli();
     for (AttemptRecord a : change.attempts()) {
       String json = MessageCodec.toText(RecordJson.toJson(a));
       PreparedStatement up =
@@ -425,28 +448,34 @@ public final class JdbcReferralStore implements ReferralStore {
       ProcessedMessage p = change.processed().get();
       PreparedStatement in =
           prepare(
-              "INSERT INTO van_processed (sender, message_id, payload_sha256, reply_json)"
-                  + " VALUES (?, ?, ?, ?)");
+              "INSERT INTO van_processed"
+                  + " (sender, message_id, payload_sha256, reply_json, processed_at)"
+                  + " VALUES (?, ?, ?, ?, ?)");
       in.setString(1, p.sender().value());
       in.setString(2, p.messageId());
       in.setString(3, p.payloadSha256());
       in.setString(4, MessageCodec.toText(p.reply().toJson()));
+      in.setLong(5, at);
       in.executeUpdate();
     }
     for (InboundSequence s : change.sequences()) {
       PreparedStatement up =
           prepare(
-              "UPDATE van_inbound_seq SET next_seq = ? WHERE attempt_id = ? AND sender_key = ?");
+              "UPDATE van_inbound_seq SET next_seq = ?, updated_at = ?"
+                  + " WHERE attempt_id = ? AND sender_key = ?");
       up.setLong(1, s.next());
-      up.setString(2, s.attemptId().value());
-      up.setString(3, s.senderKey());
+      up.setLong(2, at);
+      up.setString(3, s.attemptId().value());
+      up.setString(4, s.senderKey());
       if (up.executeUpdate() == 0) {
         PreparedStatement in =
             prepare(
-                "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq) VALUES (?, ?, ?)");
+                "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq, updated_at)"
+                    + " VALUES (?, ?, ?, ?)");
         in.setString(1, s.attemptId().value());
         in.setString(2, s.senderKey());
         in.setLong(3, s.next());
+        in.setLong(4, at);
         in.executeUpdate();
       }
     }

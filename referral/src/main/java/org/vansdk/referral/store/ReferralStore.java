@@ -1,5 +1,6 @@
 package org.vansdk.referral.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -83,6 +84,21 @@ public interface ReferralStore extends AutoCloseable {
    */
   default <T> T atomically(Supplier<T> work) {
     return work.get();
+  }
+
+  /**
+   * Forgets what was received long ago: processed-message records made before the instant, and the
+   * inbound sequence counters last set before it of attempts this store does not hold (messages for
+   * attempts refused as unknown). Counters of held attempts are kept: they are what makes a resend
+   * older than the retention a harmless duplicate once its processed record is gone.
+   *
+   * @return how many records were removed
+   * @throws UnsupportedOperationException if the store cannot prune (the default)
+   * @throws ReferralStoreException if the store cannot write
+   */
+  default int pruneReceived(Instant before) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not prune received-message records");
   }
 
   /** Verifies a referral's audit chain against the recorded head. */

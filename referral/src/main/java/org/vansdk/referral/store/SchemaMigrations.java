@@ -16,7 +16,7 @@ import java.util.List;
 final class SchemaMigrations {
 
   /** The schema version this code writes and reads. */
-  static final int CURRENT = 3;
+  static final int CURRENT = 4;
 
   /**
    * Stands, in a migration statement, for a text type without a length limit: {@code CHARACTER
@@ -85,7 +85,13 @@ final class SchemaMigrations {
                   + " SELECT '', message_id, payload_sha256, reply_json FROM van_processed",
               "DROP TABLE van_processed",
               "ALTER TABLE van_processed_v3 RENAME TO van_processed",
-              "CREATE INDEX van_processed_message ON van_processed (message_id)"));
+              "CREATE INDEX van_processed_message ON van_processed (message_id)"),
+          // 4: when each was last written (epoch milliseconds on the node's clock), for retention.
+          List.of(
+              "ALTER TABLE van_processed ADD COLUMN processed_at BIGINT DEFAULT 0 NOT NULL",
+              "ALTER TABLE van_inbound_seq ADD COLUMN updated_at BIGINT DEFAULT 0 NOT NULL",
+              "CREATE INDEX van_processed_at ON van_processed (processed_at)",
+              "CREATE INDEX van_inbound_seq_at ON van_inbound_seq (updated_at)"));
 
   private SchemaMigrations() {}
 

@@ -121,4 +121,26 @@ class ReceiverBoundsTest {
     assertTrue(reply.acknowledgement().isEmpty(), "no signed ack in the answer either");
     assertEquals(commits, store.commits());
   }
+
+  @Test
+  void pruneReceived_afterTheRetention_oldResendIsAHarmlessDuplicate() {
+    ReferralNode khm = referrer(new CountingStore(), 64, 1024);
+    ReferralNode tha = world.add(TestWorld.THA_REHAB);
+    assertTrue(
+        khm.refer(
+                TestWorld.draft(
+                    referral, attempt, TestWorld.THA_PROSTHESIS, EnumSet.of(DataCategory.IDENTITY)),
+                TestWorld.crossBorderConsent("1"))
+            .done());
+    Transmission request = khm.outgoing().get(0);
+    assertEquals(ReferralErrors.PROCESSED, world.deliver(request).code());
+    world.pump();
+    assertEquals(0, tha.pruneReceived(), "nothing is older than the retention yet");
+    world.clock.advance(java.time.Duration.ofDays(31));
+    assertTrue(tha.pruneReceived() >= 1, "the processed request is forgotten");
+    Receipt resend = world.deliver(request);
+    assertEquals(ReferralErrors.DUPLICATE_SEQUENCE, resend.code(), resend.toString());
+    assertEquals(AckStatus.OK, resend.status());
+    assertEquals(AttemptStatus.SENT, tha.status(attempt).orElseThrow(), "nothing re-applied");
+  }
 }
