@@ -32,6 +32,7 @@ final class InboundSequencer {
   private final RemoteMoves remote;
   private final OutboxPump pump;
   private final HeldMessages held;
+  private final MessageClockRules clockRules;
   private final Map<String, Long> syncAsked = new HashMap<>();
 
   InboundSequencer(
@@ -39,9 +40,11 @@ final class InboundSequencer {
       MessageFactory f,
       RemoteMoves remote,
       OutboxPump pump,
-      HeldMessages held) {
+      HeldMessages held,
+      MessageClockRules clockRules) {
     this.store = store;
     this.held = held;
+    this.clockRules = clockRules;
     this.f = f;
     this.remote = remote;
     this.pump = pump;
@@ -140,6 +143,10 @@ final class InboundSequencer {
               ReferralErrors.DUPLICATE_SEQUENCE,
               "sequence " + e.senderSeq() + " already processed (next expected " + expected + ")"));
     }
+    Optional<Result> ahead = clockRules.ahead(m, f.clock.instant());
+    if (ahead.isPresent()) {
+      return answer(m, ahead.get());
+    }
     if (e.senderSeq() > expected) {
       boolean kept = held.hold(heldKey, m);
       Work w = new Work(store);
@@ -191,12 +198,17 @@ final class InboundSequencer {
   }
 
   /**
-   * Processes a message; if the store refuses its change, refuses the message alone with a fatal
-   * acknowledgement (recorded as processed, so a resend gets the same answer) and goes on. If the
-   * store refuses that too, it is the store that fails, not the message: the failure propagates and
-   * the whole batch is rolled back, unacknowledged, for the senders to resend.
+   * Processes a message, unless it is older than the maximum age (refused for good); if the store
+   * refuses its change, refuses the message alone with a fatal acknowledgement (recorded as
+   * processed, so a resend gets the same answer) and goes on. If the store refuses that too, it is
+   * the store that fails, not the message: the failure propagates and the whole batch is rolled
+   * back, unacknowledged, for the senders to resend.
    */
   private Receipt processOrRefuse(Message m) {
+    Optional<Result> old = clockRules.tooOld(m, f.clock.instant());
+    if (old.isPresent()) {
+      return remote.refuseForGood(m, old.get());
+    }
     try {
       return remote.process(m);
     } catch (ReferralStoreException e) {

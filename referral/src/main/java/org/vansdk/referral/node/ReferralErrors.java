@@ -90,5 +90,18 @@ public final class ReferralErrors {
    */
   public static final ErrorCode HELD_LIMIT = ErrorCode.of("VAN-R-0023");
 
+  /**
+   * The message's {@code createdAt} is ahead of this node's clock by more than the allowed skew
+   * ({@link ReferralNode.Builder#clockSkew}). Transient: nothing was applied; resend later.
+   */
+  public static final ErrorCode CLOCK_AHEAD = ErrorCode.of("VAN-R-0024");
+
+  /**
+   * The message's {@code createdAt} is older than the maximum age ({@link
+   * ReferralNode.Builder#maxMessageAge}) when it is to be applied. Fatal: nothing was applied, and
+   * it is recorded as processed (its sequence passed) so the sender's later messages go on.
+   */
+  public static final ErrorCode TOO_OLD = ErrorCode.of("VAN-R-0025");
+
   private ReferralErrors() {}
 }

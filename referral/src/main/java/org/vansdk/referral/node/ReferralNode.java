@@ -80,7 +80,8 @@ public final class ReferralNode {
             factory,
             new RemoteMoves(store, factory),
             pump,
-            new HeldMessages(b.maxHeldPerSender, b.maxHeld));
+            new HeldMessages(b.maxHeldPerSender, b.maxHeld),
+            new MessageClockRules(b.clockSkew, b.maxMessageAge));
     LocalMoves moves = new LocalMoves(store, factory, validation);
     this.drafts = new Drafts(store, factory, b.directory);
     this.referrer = new ReferrerCommands(store, factory, moves, b.directory, drafts);
@@ -434,7 +435,9 @@ public final class ReferralNode {
     private Random random = new SecureRandom();
     private Duration retryAfter = Duration.ofSeconds(30);
     private boolean validate = true;
-    private Duration retention = Duration.ofDays(30);
+    private Duration retention = Duration.ofDays(60);
+    private Duration clockSkew = Duration.ofMinutes(5);
+    private Duration maxMessageAge = Duration.ofDays(30);
     private int maxHeldPerSender = 64;
     private int maxHeld = 1024;
     private SignatureSuite signatures;
@@ -495,7 +498,8 @@ public final class ReferralNode {
 
     /**
      * How long received-message records are kept before {@link #pruneReceived} forgets them
-     * (default 30 days): longer than any peer keeps resending an unacknowledged message.
+     * (default 60 days). It must exceed the {@link #maxMessageAge} plus the {@link #clockSkew}: a
+     * message whose processed record is gone must be refused by its age.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -504,6 +508,41 @@ public final class ReferralNode {
         throw new IllegalArgumentException("retention must be positive, was " + retention);
       }
       this.retention = retention;
+      return this;
+    }
+
+    /**
+     * How far ahead of this node's clock a received message's {@code createdAt} may be (default 5
+     * minutes); beyond, it is refused {@code transient_error} {@link ReferralErrors#CLOCK_AHEAD}
+     * and nothing is applied. Deadlines ({@code respondBy}) are absolute instants set on the
+     * referrer's clock and judged by each side on its own; the receiver's expiry is the move, the
+     * referrer's only asks to cancel (refused if the receiver had answered), so skew cannot make
+     * the sides diverge.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder clockSkew(Duration skew) {
+      if (skew.isNegative()) {
+        throw new IllegalArgumentException("clock skew must not be negative, was " + skew);
+      }
+      this.clockSkew = skew;
+      return this;
+    }
+
+    /**
+     * The oldest a received message may be when it is applied, by its {@code createdAt} on this
+     * node's clock (default 30 days); older, it is refused for good with {@code fatal_error} {@link
+     * ReferralErrors#TOO_OLD} (recorded, so the sender's later messages go on). A sender that keeps
+     * resending a message longer than this loses it: keep peers' outages shorter, or raise it with
+     * the {@link #retention}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxMessageAge(Duration maxAge) {
+      if (maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException("maximum message age must be positive, was " + maxAge);
+      }
+      this.maxMessageAge = maxAge;
       return this;
     }
 
@@ -556,12 +595,23 @@ public final class ReferralNode {
     /**
      * Builds the node.
      *
-     * @throws IllegalStateException if a required part is missing
+     * @throws IllegalStateException if a required part is missing, or the retention does not exceed
+     *     the maximum message age plus the clock skew
      */
     public ReferralNode build() {
       if (party == null || key == null || registry == null || store == null) {
         throw new IllegalStateException(
             "a referral node needs a party, a signing key, a key registry and a store");
+      }
+      if (retention.compareTo(maxMessageAge.plus(clockSkew)) <= 0) {
+        throw new IllegalStateException(
+            "the retention ("
+                + retention
+                + ") must exceed the maximum message age ("
+                + maxMessageAge
+                + ") plus the clock skew ("
+                + clockSkew
+                + "): a message whose processed record is pruned must be refused by its age");
       }
       return new ReferralNode(this);
     }

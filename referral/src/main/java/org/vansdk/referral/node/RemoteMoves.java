@@ -125,28 +125,33 @@ final class RemoteMoves {
     return res.receipt();
   }
 
-  /**
-   * Refuses a message whose change the store would not write: nothing is applied, the refusal is
-   * audited if the attempt is known, and the message is recorded as processed with its fatal
-   * acknowledgement and its sequence passed, so the sender's later messages are not held behind it.
-   */
+  /** Refuses a message whose change the store would not write ({@link #refuseForGood}). */
   Receipt notStorable(Message m) {
-    Work w = new Work(store);
-    Envelope e = m.envelope();
-    Optional<AttemptRecord> found = store.attempt(e.attemptId());
-    Result res =
+    return refuseForGood(
+        m,
         Result.fatal(
             ReferralErrors.NOT_STORABLE,
             "this node's store cannot record the "
                 + m.type().code()
-                + " message; nothing was applied; do not resend it");
+                + " message; nothing was applied; do not resend it"));
+  }
+
+  /**
+   * Refuses an in-order message without applying it: the refusal is audited if the attempt is
+   * known, and the message is recorded as processed with its fatal acknowledgement and its sequence
+   * passed, so that the sender's later messages are not held behind it.
+   */
+  Receipt refuseForGood(Message m, Result res) {
+    Work w = new Work(store);
+    Envelope e = m.envelope();
+    Optional<AttemptRecord> found = store.attempt(e.attemptId());
     found.ifPresent(
         r ->
             w.audit(
                 f.event(r, e.sender().organisation().value(), AuditAction.REJECTED)
                     .fromStatus(r.status().code())
                     .messageId(e.messageId())
-                    .detail(ReferralErrors.NOT_STORABLE.value() + " " + m.type().code())
+                    .detail(res.code.value() + " " + m.type().code())
                     .build()));
     Message ack = f.ack(m, res, found.map(AttemptRecord::version).orElse(0L));
     w.change

@@ -136,7 +136,7 @@ class ReceiverBoundsTest {
     assertEquals(ReferralErrors.PROCESSED, world.deliver(request).code());
     world.pump();
     assertEquals(0, tha.pruneReceived(), "nothing is older than the retention yet");
-    world.clock.advance(java.time.Duration.ofDays(31));
+    world.clock.advance(java.time.Duration.ofDays(61)); // past the default retention of 60 days
     assertTrue(tha.pruneReceived() >= 1, "the processed request is forgotten");
     Receipt resend = world.deliver(request);
     assertEquals(ReferralErrors.DUPLICATE_SEQUENCE, resend.code(), resend.toString());
