@@ -30,7 +30,6 @@ final class InboundSequencer {
   private final ReferralStore store;
   private final MessageFactory f;
   private final RemoteMoves remote;
-  private final OutboxPump pump;
   private final HeldMessages held;
   private final MessageClockRules clockRules;
   private final Map<String, Long> syncAsked = new HashMap<>();
@@ -39,7 +38,6 @@ final class InboundSequencer {
       ReferralStore store,
       MessageFactory f,
       RemoteMoves remote,
-      OutboxPump pump,
       HeldMessages held,
       MessageClockRules clockRules) {
     this.store = store;
@@ -47,7 +45,6 @@ final class InboundSequencer {
     this.clockRules = clockRules;
     this.f = f;
     this.remote = remote;
-    this.pump = pump;
   }
 
   /**
@@ -234,7 +231,6 @@ final class InboundSequencer {
     Optional<String> acked = m.envelope().causationId();
     if (acked.isPresent() && status != AckStatus.TRANSIENT_ERROR) {
       store.commit(new Work(store).change.addOutboxRemove(acked.get()).build());
-      pump.retryNow(acked.get());
     }
     return new Receipt(AckStatus.OK, ReferralErrors.PROCESSED, "ack noted");
   }
@@ -244,9 +240,10 @@ final class InboundSequencer {
     if (found.isEmpty()) {
       return new Receipt(AckStatus.OK, ReferralErrors.UNKNOWN_ATTEMPT, "attempt not known here");
     }
+    Work w = new Work(store);
     for (OutboxEntry e : store.outbox()) {
       if (e.reliable() && e.message().envelope().attemptId().equals(m.envelope().attemptId())) {
-        pump.retryNow(e.message().envelope().messageId());
+        OutboxPump.retryNow(w, e);
       }
     }
     AttemptRecord r = found.get();
@@ -257,7 +254,8 @@ final class InboundSequencer {
             .put("version", r.version())
             .put("nextSeq", r.nextOutboundSeq());
     Message snapshot = f.reply(m, MessageType.SYNC_SNAPSHOT, payload, r.version());
-    store.commit(new Work(store).change.addOutboxAdd(new OutboxEntry(snapshot, false)).build());
+    w.send(new OutboxEntry(snapshot, false));
+    store.commit(w.build());
     return new Receipt(
         AckStatus.OK, ReferralErrors.PROCESSED, "resending from the requested sequence");
   }

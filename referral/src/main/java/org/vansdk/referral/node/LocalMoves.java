@@ -203,32 +203,29 @@ final class LocalMoves {
     JsonNode json = m.toJson();
     int size = MessageCodec.toBytes(json).length + SIGNATURE_ROOM;
     if (size > MessageCodec.MAX_MESSAGE_BYTES) {
-      return Optional.of(
-          Decision.refused(
-              ReferralErrors.COMMAND_INVALID,
-              "the "
-                  + m.type().code()
-                  + " for attempt "
-                  + m.envelope().attemptId()
-                  + " would be about "
-                  + size
-                  + " bytes signed; a message may have at most "
-                  + MessageCodec.MAX_MESSAGE_BYTES
-                  + "; nothing was changed"));
+      return invalid(
+          m,
+          "would be about "
+              + size
+              + " bytes signed; a message may have at most "
+              + MessageCodec.MAX_MESSAGE_BYTES
+              + "; nothing was changed");
     }
     List<String> problems = validation.validate(json);
     if (problems.isEmpty()) {
       return Optional.empty();
     }
+    return invalid(
+        m,
+        "would be refused by the other side, so nothing was changed: "
+            + String.join("; ", problems));
+  }
+
+  private static Optional<Decision> invalid(Message m, String why) {
     return Optional.of(
         Decision.refused(
             ReferralErrors.COMMAND_INVALID,
-            "the "
-                + m.type().code()
-                + " for attempt "
-                + m.envelope().attemptId()
-                + " would be refused by the other side, so nothing was changed: "
-                + String.join("; ", problems)));
+            "the " + m.type().code() + " for attempt " + m.envelope().attemptId() + " " + why));
   }
 
   static boolean canonical(JsonNode value) {

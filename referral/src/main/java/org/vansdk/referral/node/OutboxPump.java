@@ -3,10 +3,8 @@ package org.vansdk.referral.node;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.store.OutboxEntry;
@@ -15,15 +13,15 @@ import org.vansdk.referral.store.ReferralStore;
 /**
  * Hands the outbox to a transport: acknowledgements and sync messages once, reliable messages until
  * acknowledged (again after the retry interval, or at once when the peer asks). Signing runs
- * outside the node's lock; the bookkeeping of what is being sent and when it was last sent runs
- * under it.
+ * outside the node's lock; the bookkeeping runs under it. The retry state (attempts, next due) is
+ * kept in the store with each entry, so a restart neither resends everything at once nor forgets
+ * how often a message was tried.
  */
 final class OutboxPump {
 
   private final ReferralStore store;
   private final MessageFactory f;
   private final Duration retryAfter;
-  private final Map<String, Instant> lastSent = new HashMap<>();
   private final Set<String> signing = new HashSet<>();
 
   OutboxPump(ReferralStore store, MessageFactory f, Duration retryAfter) {
@@ -37,14 +35,15 @@ final class OutboxPump {
     List<String> once = new ArrayList<>();
     synchronized (lock) {
       Instant now = f.clock.instant();
+      Work retries = new Work(store);
       for (OutboxEntry e : store.outbox()) {
         String id = e.message().envelope().messageId();
         if (e.reliable()) {
-          Instant last = lastSent.get(id);
-          if (last != null && now.isBefore(last.plus(retryAfter))) {
+          if (!e.isDue(now)) {
             continue;
           }
-          lastSent.put(id, now);
+          // Recorded before it leaves, with the next due time: a restart does not resend early.
+          retries.change.addOutboxRetry(e.sent(now.plus(retryAfter)));
         } else if (!signing.add(id)) {
           continue; // another thread is transmitting it
         } else {
@@ -52,6 +51,7 @@ final class OutboxPump {
         }
         due.add(e.message().withTransmissionId(f.newId()));
       }
+      store.commit(retries.build());
     }
     List<Transmission> out = new ArrayList<>(due.size());
     try {
@@ -77,8 +77,8 @@ final class OutboxPump {
     return out;
   }
 
-  /** Makes a reliable message due at once (acknowledged, or asked for again); under the lock. */
-  void retryNow(String messageId) {
-    lastSent.remove(messageId);
+  /** Makes a reliable entry due at once (its peer asked for it again), in the given work. */
+  static void retryNow(Work w, OutboxEntry e) {
+    w.change.addOutboxRetry(e.dueNow());
   }
 }

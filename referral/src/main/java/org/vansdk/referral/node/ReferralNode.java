@@ -79,7 +79,6 @@ public final class ReferralNode {
             store,
             factory,
             new RemoteMoves(store, factory),
-            pump,
             new HeldMessages(b.maxHeldPerSender, b.maxHeld),
             new MessageClockRules(b.clockSkew, b.maxMessageAge));
     LocalMoves moves = new LocalMoves(store, factory, validation);
@@ -490,7 +489,10 @@ public final class ReferralNode {
       return this;
     }
 
-    /** How long to wait for an ack before resending (default 30 s). */
+    /**
+     * How long to wait for an ack before resending (default 30 s). The next due time and the number
+     * of attempts are kept in the store with each outbox entry, so they survive a restart.
+     */
     public Builder retryAfter(Duration retryAfter) {
       this.retryAfter = retryAfter;
       return this;

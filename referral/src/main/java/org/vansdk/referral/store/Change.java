@@ -31,6 +31,12 @@ public abstract class Change {
   /** Messages to add to the outbox. */
   public abstract List<OutboxEntry> outboxAdd();
 
+  /**
+   * New retry state (attempts, next due) of outbox entries, matched by message id; an entry no
+   * longer in the outbox is not added back.
+   */
+  public abstract List<OutboxEntry> outboxRetry();
+
   /** Message ids to remove from the outbox. */
   public abstract List<String> outboxRemove();
 
@@ -52,6 +58,7 @@ public abstract class Change {
         && sequences().isEmpty()
         && outboxAdd().isEmpty()
         && outboxRemove().isEmpty()
+        && outboxRetry().isEmpty()
         && consents().isEmpty();
   }
 

@@ -169,6 +169,11 @@ public final class InMemoryReferralStore implements ReferralStore {
       outbox.remove(e.message().envelope().messageId());
       outbox.put(e.message().envelope().messageId(), e);
     }
+    for (OutboxEntry e : change.outboxRetry()) {
+      outbox.computeIfPresent(
+          e.message().envelope().messageId(),
+          (id, old) -> new OutboxEntry(old.message(), old.reliable(), e.attempts(), e.nextDue()));
+    }
     for (ConsentState c : change.consents()) {
       consents.put(c.consentId(), c);
     }

@@ -288,9 +288,14 @@ public final class JdbcReferralStore implements ReferralStore {
   public synchronized List<OutboxEntry> outbox() {
     return read(
         "outbox",
-        "SELECT message_json, reliable FROM van_outbox ORDER BY position",
+        "SELECT message_json, reliable, attempts, next_due FROM van_outbox ORDER BY position",
         ps -> {},
-        rs -> new OutboxEntry(message(rs.getString(1)), rs.getBoolean(2)));
+        rs ->
+            new OutboxEntry(
+                message(rs.getString(1)),
+                rs.getBoolean(2),
+                rs.getInt(3),
+                Instant.ofEpochMilli(rs.getLong(4))));
   }
 
   @Override
@@ -490,13 +495,24 @@ public final class JdbcReferralStore implements ReferralStore {
       del.executeUpdate();
       PreparedStatement in =
           prepare(
-              "INSERT INTO van_outbox (message_id, position, reliable, message_json)"
-                  + " VALUES (?, ?, ?, ?)");
+              "INSERT INTO van_outbox"
+                  + " (message_id, position, reliable, message_json, attempts, next_due)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)");
       in.setString(1, e.message().envelope().messageId());
       in.setLong(2, ++position);
       in.setBoolean(3, e.reliable());
       in.setString(4, MessageCodec.toText(e.message().toJson()));
+      in.setInt(5, e.attempts());
+      in.setLong(6, e.nextDue().toEpochMilli());
       in.executeUpdate();
+    }
+    for (OutboxEntry e : change.outboxRetry()) {
+      PreparedStatement up =
+          prepare("UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?");
+      up.setInt(1, e.attempts());
+      up.setLong(2, e.nextDue().toEpochMilli());
+      up.setString(3, e.message().envelope().messageId());
+      up.executeUpdate();
     }
     for (ConsentState c : change.consents()) {
       PreparedStatement up =

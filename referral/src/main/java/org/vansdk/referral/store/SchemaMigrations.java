@@ -16,7 +16,7 @@ import java.util.List;
 final class SchemaMigrations {
 
   /** The schema version this code writes and reads. */
-  static final int CURRENT = 4;
+  static final int CURRENT = 5;
 
   /**
    * Stands, in a migration statement, for a text type without a length limit: {@code CHARACTER
@@ -91,7 +91,11 @@ final class SchemaMigrations {
               "ALTER TABLE van_processed ADD COLUMN processed_at BIGINT DEFAULT 0 NOT NULL",
               "ALTER TABLE van_inbound_seq ADD COLUMN updated_at BIGINT DEFAULT 0 NOT NULL",
               "CREATE INDEX van_processed_at ON van_processed (processed_at)",
-              "CREATE INDEX van_inbound_seq_at ON van_inbound_seq (updated_at)"));
+              "CREATE INDEX van_inbound_seq_at ON van_inbound_seq (updated_at)"),
+          // 5: the retry state of outbox entries, so that it survives a restart.
+          List.of(
+              "ALTER TABLE van_outbox ADD COLUMN attempts INT DEFAULT 0 NOT NULL",
+              "ALTER TABLE van_outbox ADD COLUMN next_due BIGINT DEFAULT 0 NOT NULL"));
 
   private SchemaMigrations() {}
 

@@ -2,6 +2,7 @@ package org.vansdk.referral.node;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.OrganisationId;
@@ -14,14 +15,25 @@ import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ProcessedMessage;
 import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.referral.store.ReferralStoreException;
 
 /**
- * An in-memory store that counts the changes committed to it (to show that nothing was written).
+ * An in-memory store that counts the changes committed to it (to show that nothing was written),
+ * and refuses the changes a predicate picks (as a full column or a broken constraint would).
  */
 final class CountingStore implements ReferralStore {
 
   private final InMemoryReferralStore inner = new InMemoryReferralStore();
+  private final Predicate<Change> refuse;
   private int commits;
+
+  CountingStore() {
+    this(c -> false);
+  }
+
+  CountingStore(Predicate<Change> refuse) {
+    this.refuse = refuse;
+  }
 
   /** How many non-empty changes were committed. */
   synchronized int commits() {
@@ -30,6 +42,9 @@ final class CountingStore implements ReferralStore {
 
   @Override
   public synchronized void commit(Change change) {
+    if (refuse.test(change)) {
+      throw new ReferralStoreException("value too long for column record_json");
+    }
     inner.commit(change);
     if (!change.isEmpty()) {
       commits++;
