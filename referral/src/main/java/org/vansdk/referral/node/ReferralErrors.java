@@ -76,5 +76,32 @@ public final class ReferralErrors {
    */
   public static final ErrorCode COMMAND_INVALID = ErrorCode.of("VAN-R-0021");
 
+  /**
+   * The message passed every check but this node's store refused to record it (the store said the
+   * change cannot be written, while a change recording the refusal could): refused for good, so
+   * that the sender stops resending it and the messages after it are not held behind it.
+   */
+  public static final ErrorCode NOT_STORABLE = ErrorCode.of("VAN-R-0022");
+
+  /**
+   * The message is ahead of the next expected sequence number and is not held: the node already
+   * holds as many out-of-order messages from its sender (or in total) as it allows. Transient: the
+   * sender sends the missing message first, then resends this one.
+   */
+  public static final ErrorCode HELD_LIMIT = ErrorCode.of("VAN-R-0023");
+
+  /**
+   * The message's {@code createdAt} is ahead of this node's clock by more than the allowed skew
+   * ({@link ReferralNode.Builder#clockSkew}). Transient: nothing was applied; resend later.
+   */
+  public static final ErrorCode CLOCK_AHEAD = ErrorCode.of("VAN-R-0024");
+
+  /**
+   * The message's {@code createdAt} is older than the maximum age ({@link
+   * ReferralNode.Builder#maxMessageAge}) when it is to be applied. Fatal: nothing was applied, and
+   * it is recorded as processed (its sequence passed) so the sender's later messages go on.
+   */
+  public static final ErrorCode TOO_OLD = ErrorCode.of("VAN-R-0025");
+
   private ReferralErrors() {}
 }

@@ -12,6 +12,7 @@ import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditEvent;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageType;
+import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.Change;
 import org.vansdk.referral.store.OutboxEntry;
@@ -52,18 +53,21 @@ final class Work {
     Map<String, Message> direct = DIRECT.get();
     if (direct != null && entry.message().type() == MessageType.ACK) {
       Optional<String> cause = entry.message().envelope().causationId();
-      if (cause.isPresent() && direct.containsKey(cause.get()) && direct.get(cause.get()) == null) {
-        direct.put(cause.get(), entry.message());
-        return;
+      if (cause.isPresent()) {
+        String key = replyKey(entry.message().envelope().receiver(), cause.get());
+        if (direct.containsKey(key) && direct.get(key) == null) {
+          direct.put(key, entry.message());
+          return;
+        }
       }
     }
     change.addOutboxAdd(entry);
   }
 
   /**
-   * Runs receiving work during which the acknowledgements of the messages whose ids are the keys of
-   * {@code replies} are put in that map instead of the outbox. Confined to the calling thread
-   * (receiving runs under the node's lock on the caller's thread).
+   * Runs receiving work during which the acknowledgements of the messages whose {@link #replyKey}s
+   * are the keys of {@code replies} are put in that map instead of the outbox. Confined to the
+   * calling thread (receiving runs under the node's lock on the caller's thread).
    */
   static <T> T replyingDirectly(Map<String, Message> replies, Supplier<T> work) {
     DIRECT.set(replies);
@@ -75,6 +79,27 @@ final class Work {
     } finally {
       DIRECT.remove();
     }
+  }
+
+  /**
+   * Takes back the acknowledgement handed to the caller for a message whose change the store then
+   * refused: the acknowledgement of the refusal replaces it.
+   */
+  static void takeBackReply(Message received) {
+    Map<String, Message> direct = DIRECT.get();
+    String key = replyKey(received);
+    if (direct != null && direct.containsKey(key)) {
+      direct.put(key, null);
+    }
+  }
+
+  /** The key of a received message in the map of {@link #replyingDirectly}: sender and id. */
+  static String replyKey(Message received) {
+    return replyKey(received.envelope().sender(), received.envelope().messageId());
+  }
+
+  private static String replyKey(Party sender, String messageId) {
+    return sender.organisation().value() + "|" + messageId;
   }
 
   Change build() {

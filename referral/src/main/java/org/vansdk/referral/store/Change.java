@@ -1,5 +1,6 @@
 package org.vansdk.referral.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -30,8 +31,21 @@ public abstract class Change {
   /** Messages to add to the outbox. */
   public abstract List<OutboxEntry> outboxAdd();
 
+  /**
+   * New retry state (attempts, next due) of outbox entries, matched by message id; an entry no
+   * longer in the outbox is not added back.
+   */
+  public abstract List<OutboxEntry> outboxRetry();
+
   /** Message ids to remove from the outbox. */
   public abstract List<String> outboxRemove();
+
+  /**
+   * When the node made the change, on its clock: kept with the processed-message record and the
+   * sequence counters for {@link ReferralStore#pruneReceived}. Absent, they count as made at the
+   * epoch (the first pruning removes them).
+   */
+  public abstract Optional<Instant> at();
 
   /** Consent states to insert or replace. */
   public abstract List<ConsentState> consents();
@@ -44,6 +58,7 @@ public abstract class Change {
         && sequences().isEmpty()
         && outboxAdd().isEmpty()
         && outboxRemove().isEmpty()
+        && outboxRetry().isEmpty()
         && consents().isEmpty();
   }
 

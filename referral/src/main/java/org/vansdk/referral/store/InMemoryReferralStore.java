@@ -1,5 +1,6 @@
 package org.vansdk.referral.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -20,8 +22,11 @@ import org.vansdk.referral.audit.AuditEntry;
 public final class InMemoryReferralStore implements ReferralStore {
 
   private final Map<AttemptId, AttemptRecord> attempts = new TreeMap<>();
-  private final Map<String, ProcessedMessage> processed = new HashMap<>();
+  private final Map<String, ProcessedMessage> processed = new LinkedHashMap<>();
+  private final Map<String, Instant> processedAt = new HashMap<>();
   private final Map<String, Long> sequences = new HashMap<>();
+  private final Map<String, InboundSequence> sequenceSet = new HashMap<>();
+  private final Map<String, Instant> sequenceAt = new HashMap<>();
   private final Map<ReferralId, List<AuditEntry>> audit = new TreeMap<>();
   private final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
   private final Map<ConsentId, ConsentState> consents = new HashMap<>();
@@ -39,9 +44,45 @@ public final class InMemoryReferralStore implements ReferralStore {
     return List.copyOf(attempts.values());
   }
 
+  /** {@inheritDoc} */
+  @Deprecated
   @Override
   public synchronized Optional<ProcessedMessage> processed(String messageId) {
-    return Optional.ofNullable(processed.get(messageId));
+    return processed.values().stream().filter(p -> p.messageId().equals(messageId)).findFirst();
+  }
+
+  @Override
+  public synchronized Optional<ProcessedMessage> processed(
+      OrganisationId sender, String messageId) {
+    return Optional.ofNullable(processed.get(processedKey(sender, messageId)));
+  }
+
+  private static String processedKey(OrganisationId sender, String messageId) {
+    return sender.value() + "|" + messageId;
+  }
+
+  @Override
+  public synchronized int pruneReceived(Instant before) {
+    int removed = 0;
+    for (var it = processedAt.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Instant> e = it.next();
+      if (e.getValue().isBefore(before)) {
+        processed.remove(e.getKey());
+        it.remove();
+        removed++;
+      }
+    }
+    for (var it = sequenceAt.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Instant> e = it.next();
+      if (e.getValue().isBefore(before)
+          && !attempts.containsKey(sequenceSet.get(e.getKey()).attemptId())) {
+        sequences.remove(e.getKey());
+        sequenceSet.remove(e.getKey());
+        it.remove();
+        removed++;
+      }
+    }
+    return removed;
   }
 
   @Override
@@ -106,9 +147,20 @@ public final class InMemoryReferralStore implements ReferralStore {
     for (AuditEntry e : change.audit()) {
       audit.computeIfAbsent(ReferralId.parse(e.referralId()), k -> new ArrayList<>()).add(e);
     }
-    change.processed().ifPresent(p -> processed.put(p.messageId(), p));
+    Instant at = change.at().orElse(Instant.EPOCH);
+    change
+        .processed()
+        .ifPresent(
+            p -> {
+              String key = processedKey(p.sender(), p.messageId());
+              processed.put(key, p);
+              processedAt.put(key, at);
+            });
     for (InboundSequence s : change.sequences()) {
-      sequences.put(s.attemptId().value() + "|" + s.senderKey(), s.next());
+      String key = s.attemptId().value() + "|" + s.senderKey();
+      sequences.put(key, s.next());
+      sequenceSet.put(key, s);
+      sequenceAt.put(key, at);
     }
     for (String id : change.outboxRemove()) {
       outbox.remove(id);
@@ -116,6 +168,11 @@ public final class InMemoryReferralStore implements ReferralStore {
     for (OutboxEntry e : change.outboxAdd()) {
       outbox.remove(e.message().envelope().messageId());
       outbox.put(e.message().envelope().messageId(), e);
+    }
+    for (OutboxEntry e : change.outboxRetry()) {
+      outbox.computeIfPresent(
+          e.message().envelope().messageId(),
+          (id, old) -> new OutboxEntry(old.message(), old.reliable(), e.attempts(), e.nextDue()));
     }
     for (ConsentState c : change.consents()) {
       consents.put(c.consentId(), c);

@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -173,7 +176,7 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   private static Message message(String json) {
-    return Message.fromJson(MessageCodec.parse(json));
+    return Message.fromJson(RecordJson.parse(json));
   }
 
   @Override
@@ -183,7 +186,7 @@ public final class JdbcReferralStore implements ReferralStore {
             "attempt",
             "SELECT record_json FROM van_attempt WHERE attempt_id = ?",
             ps -> ps.setString(1, attemptId.value()),
-            rs -> RecordJson.fromJson(MessageCodec.parse(rs.getString(1)))));
+            rs -> RecordJson.fromJson(RecordJson.parse(rs.getString(1)))));
   }
 
   @Override
@@ -192,16 +195,38 @@ public final class JdbcReferralStore implements ReferralStore {
         "attempts",
         "SELECT record_json FROM van_attempt ORDER BY attempt_id",
         ps -> {},
-        rs -> RecordJson.fromJson(MessageCodec.parse(rs.getString(1))));
+        rs -> RecordJson.fromJson(RecordJson.parse(rs.getString(1))));
   }
 
+  /** {@inheritDoc} */
+  @Deprecated
   @Override
   public synchronized Optional<ProcessedMessage> processed(String messageId) {
     return first(
         read(
             "processed message",
-            "SELECT payload_sha256, reply_json FROM van_processed WHERE message_id = ?",
+            "SELECT payload_sha256, reply_json FROM van_processed WHERE message_id = ?"
+                + " ORDER BY sender",
             ps -> ps.setString(1, messageId),
+            rs -> new ProcessedMessage(messageId, rs.getString(1), message(rs.getString(2)))));
+  }
+
+  /**
+   * {@inheritDoc} Records written before schema version 3 have no sender (the empty string) and
+   * match any sender, as they did then.
+   */
+  @Override
+  public synchronized Optional<ProcessedMessage> processed(
+      OrganisationId sender, String messageId) {
+    return first(
+        read(
+            "processed message",
+            "SELECT payload_sha256, reply_json FROM van_processed"
+                + " WHERE message_id = ? AND sender IN (?, '') ORDER BY sender DESC",
+            ps -> {
+              ps.setString(1, messageId);
+              ps.setString(2, sender.value());
+            },
             rs -> new ProcessedMessage(messageId, rs.getString(1), message(rs.getString(2)))));
   }
 
@@ -225,7 +250,7 @@ public final class JdbcReferralStore implements ReferralStore {
         "audit log",
         "SELECT entry_json FROM van_audit WHERE referral_id = ? ORDER BY seq",
         ps -> ps.setString(1, referralId.value()),
-        rs -> AuditEntry.fromJson(MessageCodec.parse(rs.getString(1))));
+        rs -> AuditEntry.fromJson(RecordJson.parse(rs.getString(1))));
   }
 
   @Override
@@ -236,7 +261,7 @@ public final class JdbcReferralStore implements ReferralStore {
             "SELECT a.entry_json FROM van_audit a JOIN van_audit_head h"
                 + " ON a.referral_id = h.referral_id AND a.seq = h.seq WHERE h.referral_id = ?",
             ps -> ps.setString(1, referralId.value()),
-            rs -> AuditEntry.fromJson(MessageCodec.parse(rs.getString(1)))));
+            rs -> AuditEntry.fromJson(RecordJson.parse(rs.getString(1)))));
   }
 
   @Override
@@ -263,9 +288,14 @@ public final class JdbcReferralStore implements ReferralStore {
   public synchronized List<OutboxEntry> outbox() {
     return read(
         "outbox",
-        "SELECT message_json, reliable FROM van_outbox ORDER BY position",
+        "SELECT message_json, reliable, attempts, next_due FROM van_outbox ORDER BY position",
         ps -> {},
-        rs -> new OutboxEntry(message(rs.getString(1)), rs.getBoolean(2)));
+        rs ->
+            new OutboxEntry(
+                message(rs.getString(1)),
+                rs.getBoolean(2),
+                rs.getInt(3),
+                Instant.ofEpochMilli(rs.getLong(4))));
   }
 
   @Override
@@ -284,9 +314,24 @@ public final class JdbcReferralStore implements ReferralStore {
       return;
     }
     if (inTransaction) {
+      // Each change is atomic inside the group transaction too, so that a node can refuse the one
+      // message whose change the database rejects and go on with the rest of the batch (and so
+      // that PostgreSQL, which aborts a transaction on any failed statement, can go on at all).
+      long positionBefore = position;
+      Savepoint savepoint = null;
       try {
+        savepoint = connection.setSavepoint();
         write(change);
+        connection.releaseSavepoint(savepoint);
       } catch (SQLException | RuntimeException e) {
+        position = positionBefore;
+        if (savepoint != null) {
+          try {
+            connection.rollback(savepoint);
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
+        }
         throw failure("cannot commit the change", e);
       }
       return;
@@ -341,6 +386,27 @@ public final class JdbcReferralStore implements ReferralStore {
     }
   }
 
+  @Override
+  public synchronized int pruneReceived(Instant before) {
+    return atomically(
+        () -> {
+          try {
+            PreparedStatement processed =
+                prepare("DELETE FROM van_processed WHERE processed_at < ?");
+            processed.setLong(1, before.toEpochMilli());
+            int removed = processed.executeUpdate();
+            PreparedStatement sequences =
+                prepare(
+                    "DELETE FROM van_inbound_seq WHERE updated_at < ?"
+                        + " AND attempt_id NOT IN (SELECT attempt_id FROM van_attempt)");
+            sequences.setLong(1, before.toEpochMilli());
+            return removed + sequences.executeUpdate();
+          } catch (SQLException e) {
+            throw failure("cannot prune received-message records", e);
+          }
+        });
+  }
+
   private static ReferralStoreException failure(String what, Exception e) {
     if (e instanceof ReferralStoreException) {
       return (ReferralStoreException) e;
@@ -355,6 +421,7 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   private void write(Change change) throws SQLException {
+    long at = change.at().orElse(Instant.EPOCH).toEpochMilli();
     for (AttemptRecord a : change.attempts()) {
       String json = MessageCodec.toText(RecordJson.toJson(a));
       PreparedStatement up =
@@ -386,27 +453,34 @@ public final class JdbcReferralStore implements ReferralStore {
       ProcessedMessage p = change.processed().get();
       PreparedStatement in =
           prepare(
-              "INSERT INTO van_processed (message_id, payload_sha256, reply_json)"
-                  + " VALUES (?, ?, ?)");
-      in.setString(1, p.messageId());
-      in.setString(2, p.payloadSha256());
-      in.setString(3, MessageCodec.toText(p.reply().toJson()));
+              "INSERT INTO van_processed"
+                  + " (sender, message_id, payload_sha256, reply_json, processed_at)"
+                  + " VALUES (?, ?, ?, ?, ?)");
+      in.setString(1, p.sender().value());
+      in.setString(2, p.messageId());
+      in.setString(3, p.payloadSha256());
+      in.setString(4, MessageCodec.toText(p.reply().toJson()));
+      in.setLong(5, at);
       in.executeUpdate();
     }
     for (InboundSequence s : change.sequences()) {
       PreparedStatement up =
           prepare(
-              "UPDATE van_inbound_seq SET next_seq = ? WHERE attempt_id = ? AND sender_key = ?");
+              "UPDATE van_inbound_seq SET next_seq = ?, updated_at = ?"
+                  + " WHERE attempt_id = ? AND sender_key = ?");
       up.setLong(1, s.next());
-      up.setString(2, s.attemptId().value());
-      up.setString(3, s.senderKey());
+      up.setLong(2, at);
+      up.setString(3, s.attemptId().value());
+      up.setString(4, s.senderKey());
       if (up.executeUpdate() == 0) {
         PreparedStatement in =
             prepare(
-                "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq) VALUES (?, ?, ?)");
+                "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq, updated_at)"
+                    + " VALUES (?, ?, ?, ?)");
         in.setString(1, s.attemptId().value());
         in.setString(2, s.senderKey());
         in.setLong(3, s.next());
+        in.setLong(4, at);
         in.executeUpdate();
       }
     }
@@ -421,13 +495,24 @@ public final class JdbcReferralStore implements ReferralStore {
       del.executeUpdate();
       PreparedStatement in =
           prepare(
-              "INSERT INTO van_outbox (message_id, position, reliable, message_json)"
-                  + " VALUES (?, ?, ?, ?)");
+              "INSERT INTO van_outbox"
+                  + " (message_id, position, reliable, message_json, attempts, next_due)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)");
       in.setString(1, e.message().envelope().messageId());
       in.setLong(2, ++position);
       in.setBoolean(3, e.reliable());
       in.setString(4, MessageCodec.toText(e.message().toJson()));
+      in.setInt(5, e.attempts());
+      in.setLong(6, e.nextDue().toEpochMilli());
       in.executeUpdate();
+    }
+    for (OutboxEntry e : change.outboxRetry()) {
+      PreparedStatement up =
+          prepare("UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?");
+      up.setInt(1, e.attempts());
+      up.setLong(2, e.nextDue().toEpochMilli());
+      up.setString(3, e.message().envelope().messageId());
+      up.executeUpdate();
     }
     for (ConsentState c : change.consents()) {
       PreparedStatement up =

@@ -8,9 +8,16 @@ import org.vansdk.core.id.PersonId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.transition.Role;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +25,46 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON form in which the JDBC store keeps an {@link AttemptRecord}. */
 final class RecordJson {
 
+  /**
+   * The largest stored JSON value read back, in characters: what this store writes is derived from
+   * messages of at most {@link MessageCodec#MAX_MESSAGE_BYTES} (an attempt record adds its history
+   * and ids), so a record may be slightly larger than the message it came from, never this large.
+   */
+  static final int MAX_STORED_CHARS = 8 * MessageCodec.MAX_MESSAGE_BYTES;
+
+  private static final JsonMapper STORED =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(64)
+                          .maxStringLength(MAX_STORED_CHARS)
+                          .maxNumberLength(64)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
   private RecordJson() {}
+
+  /**
+   * Parses JSON this store wrote (its own records, messages and replies), with the same strictness
+   * as {@link MessageCodec#parse} but a limit above the message limit: a record is not a message.
+   *
+   * @throws ReferralStoreException if the stored text is not such JSON (the store is damaged)
+   */
+  static JsonNode parse(String json) {
+    if (json.length() > MAX_STORED_CHARS) {
+      throw new ReferralStoreException(
+          "a stored value is " + json.length() + " characters; at most " + MAX_STORED_CHARS);
+    }
+    try {
+      return STORED.readTree(json);
+    } catch (JacksonException e) {
+      throw new ReferralStoreException("a stored value is not strict JSON", e);
+    }
+  }
 
   static ObjectNode toJson(AttemptRecord a) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();

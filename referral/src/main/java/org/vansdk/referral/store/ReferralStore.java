@@ -1,10 +1,12 @@
 package org.vansdk.referral.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -23,8 +25,23 @@ public interface ReferralStore extends AutoCloseable {
   /** Every attempt, ordered by attempt id. */
   List<AttemptRecord> attempts();
 
-  /** The record of a processed message, if it was processed. */
+  /**
+   * The record of a processed message with this id from any sender, if one was processed.
+   *
+   * @deprecated message ids are unique per sender only; use {@link #processed(OrganisationId,
+   *     String)}. Kept so that existing stores compile; a node no longer calls it.
+   */
+  @Deprecated
   Optional<ProcessedMessage> processed(String messageId);
+
+  /**
+   * The record of a message processed from this sender with this id, if it was processed. The
+   * default filters {@link #processed(String)}, which is right for a store keyed by id alone as
+   * long as no two senders use the same id; the stores of this library key by sender and id.
+   */
+  default Optional<ProcessedMessage> processed(OrganisationId sender, String messageId) {
+    return processed(messageId).filter(p -> p.sender().equals(sender));
+  }
 
   /** The next sequence number expected from a sender on an attempt; 1 if none seen. */
   long nextInboundSequence(AttemptId attemptId, String senderKey);
@@ -67,6 +84,21 @@ public interface ReferralStore extends AutoCloseable {
    */
   default <T> T atomically(Supplier<T> work) {
     return work.get();
+  }
+
+  /**
+   * Forgets what was received long ago: processed-message records made before the instant, and the
+   * inbound sequence counters last set before it of attempts this store does not hold (messages for
+   * attempts refused as unknown). Counters of held attempts are kept: they are what makes a resend
+   * older than the retention a harmless duplicate once its processed record is gone.
+   *
+   * @return how many records were removed
+   * @throws UnsupportedOperationException if the store cannot prune (the default)
+   * @throws ReferralStoreException if the store cannot write
+   */
+  default int pruneReceived(Instant before) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not prune received-message records");
   }
 
   /** Verifies a referral's audit chain against the recorded head. */

@@ -8,14 +8,23 @@ import java.util.List;
 
 /**
  * The versioned schema of {@link JdbcReferralStore}. Each migration is a list of statements in the
- * SQL common to H2 2.x and PostgreSQL 12+; a store applies the ones its database lacks, in order,
- * each in its own transaction, and records them in {@code van_referral_schema}. Migrations are
- * append-only: a released one is never edited.
+ * SQL common to H2 2.x and PostgreSQL 12+ (the one type they spell differently is written {@link
+ * #UNBOUNDED_TEXT}); a store applies the ones its database lacks, in order, each in its own
+ * transaction, and records them in {@code van_referral_schema}. Migrations are append-only: a
+ * released one is never edited.
  */
 final class SchemaMigrations {
 
   /** The schema version this code writes and reads. */
-  static final int CURRENT = 1;
+  static final int CURRENT = 5;
+
+  /**
+   * Stands, in a migration statement, for a text type without a length limit: {@code CHARACTER
+   * LARGE OBJECT} on H2 (whose {@code VARCHAR} stops at 1,000,000 characters), {@code TEXT} on
+   * PostgreSQL. Stored JSON (attempt records, messages, replies) must hold anything the node admits
+   * or sends, which is bounded by the message size limit, not by a column.
+   */
+  static final String UNBOUNDED_TEXT = "${unbounded_text}";
 
   static final List<List<String>> MIGRATIONS =
       List.of(
@@ -55,7 +64,38 @@ final class SchemaMigrations {
               "CREATE TABLE van_consent ("
                   + " consent_id VARCHAR(100) PRIMARY KEY,"
                   + " version INT NOT NULL,"
-                  + " withdrawn BOOLEAN NOT NULL)"));
+                  + " withdrawn BOOLEAN NOT NULL)"),
+          // 2: a message just under the 1 MiB limit makes a record over 1,000,000 characters.
+          List.of(
+              "ALTER TABLE van_attempt ALTER COLUMN record_json SET DATA TYPE " + UNBOUNDED_TEXT,
+              "ALTER TABLE van_processed ALTER COLUMN reply_json SET DATA TYPE " + UNBOUNDED_TEXT,
+              "ALTER TABLE van_outbox ALTER COLUMN message_json SET DATA TYPE " + UNBOUNDED_TEXT),
+          // 3: message ids are unique per sender only. Rows from before keep an empty sender and
+          // match any sender, as they did.
+          List.of(
+              "CREATE TABLE van_processed_v3 ("
+                  + " sender VARCHAR(100) NOT NULL,"
+                  + " message_id VARCHAR(200) NOT NULL,"
+                  + " payload_sha256 CHAR(64) NOT NULL,"
+                  + " reply_json "
+                  + UNBOUNDED_TEXT
+                  + " NOT NULL,"
+                  + " PRIMARY KEY (sender, message_id))",
+              "INSERT INTO van_processed_v3 (sender, message_id, payload_sha256, reply_json)"
+                  + " SELECT '', message_id, payload_sha256, reply_json FROM van_processed",
+              "DROP TABLE van_processed",
+              "ALTER TABLE van_processed_v3 RENAME TO van_processed",
+              "CREATE INDEX van_processed_message ON van_processed (message_id)"),
+          // 4: when each was last written (epoch milliseconds on the node's clock), for retention.
+          List.of(
+              "ALTER TABLE van_processed ADD COLUMN processed_at BIGINT DEFAULT 0 NOT NULL",
+              "ALTER TABLE van_inbound_seq ADD COLUMN updated_at BIGINT DEFAULT 0 NOT NULL",
+              "CREATE INDEX van_processed_at ON van_processed (processed_at)",
+              "CREATE INDEX van_inbound_seq_at ON van_inbound_seq (updated_at)"),
+          // 5: the retry state of outbox entries, so that it survives a restart.
+          List.of(
+              "ALTER TABLE van_outbox ADD COLUMN attempts INT DEFAULT 0 NOT NULL",
+              "ALTER TABLE van_outbox ADD COLUMN next_due BIGINT DEFAULT 0 NOT NULL"));
 
   private SchemaMigrations() {}
 
@@ -89,12 +129,14 @@ final class SchemaMigrations {
               + CURRENT
               + "; upgrade the library");
     }
+    String unbounded =
+        c.getMetaData().getDatabaseProductName().equals("H2") ? "CHARACTER LARGE OBJECT" : "TEXT";
     c.setAutoCommit(false);
     try {
       for (int v = found + 1; v <= CURRENT; v++) {
         try (Statement s = c.createStatement()) {
           for (String sql : MIGRATIONS.get(v - 1)) {
-            s.execute(sql);
+            s.execute(sql.replace(UNBOUNDED_TEXT, unbounded));
           }
           s.execute(
               "INSERT INTO van_referral_schema (version, description) VALUES ("

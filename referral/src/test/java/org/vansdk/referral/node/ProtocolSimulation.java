@@ -65,6 +65,7 @@ final class ProtocolSimulation {
   private final Optional<Path> h2Dir;
   private final boolean ed25519;
   private final Map<OrganisationId, ReferralStore> stores = new HashMap<>();
+  private final Map<OrganisationId, Duration> skew = new HashMap<>();
   private final Set<OrganisationId> down = new HashSet<>();
   private final List<Packet> inFlight = new ArrayList<>();
   private final Map<AttemptId, Consent> consentOf = new LinkedHashMap<>();
@@ -90,6 +91,12 @@ final class ProtocolSimulation {
     this.rnd = new Random(seed);
     this.world = new TestWorld(seed);
     this.h2Dir = h2Dir;
+    // Each organisation's clock is off the true time by up to two minutes either way (within the
+    // nodes' default five-minute allowance); drawn apart from the main sequence of the seed.
+    Random skews = new Random(seed * 7919 + 17);
+    for (Party p : ALL) {
+      skew.put(p.organisation(), Duration.ofSeconds(skews.nextInt(241) - 120));
+    }
     for (Party p : ALL) {
       start(p);
     }
@@ -110,7 +117,7 @@ final class ProtocolSimulation {
             .signingKey(world.key(p))
             .keyRegistry(world.registry)
             .store(store)
-            .clock(world.clock)
+            .clock(java.time.Clock.offset(world.clock, skew.get(p.organisation())))
             .directory(world.directory)
             .random(new Random(rnd.nextLong()))
             .retryAfter(RETRY);

@@ -1,0 +1,123 @@
+package org.vansdk.referral.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.place.CountryCode;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.referral.audit.AuditAction;
+import org.vansdk.referral.audit.AuditChain;
+import org.vansdk.referral.audit.AuditEvent;
+import org.vansdk.referral.message.Party;
+import org.vansdk.referral.transition.Role;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Inside a group transaction ({@link ReferralStore#atomically}) each change stays atomic: a change
+ * the database rejects leaves nothing behind, and the changes after it still commit (on PostgreSQL
+ * too, which aborts a transaction on a failed statement unless it is rolled back to a savepoint).
+ * This is what lets a node refuse one unstorable message and go on with the rest of a batch.
+ */
+class JdbcChangeIsolationTest {
+
+  @TempDir static Path dir;
+
+  private static final Party KHM =
+      new Party(OrganisationId.parse("KHM-CMAA-HQ"), "hq", CountryCode.parse("KHM"));
+  private static final Party THA =
+      new Party(OrganisationId.parse("THA-SIRINDHORN-REHAB"), "main", CountryCode.parse("THA"));
+  private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+
+  static Stream<Arguments> stores() {
+    return Stream.of(
+        Arguments.of(
+            "h2",
+            (Supplier<ReferralStore>)
+                () -> JdbcReferralStore.h2File(dir.resolve("isolation-" + System.nanoTime()))),
+        Arguments.of("postgresql", StoreFixtures.freshPostgres(TestPostgres.url())));
+  }
+
+  private static AttemptRecord attempt(String local) {
+    return AttemptRecord.builder()
+        .attemptId(AttemptId.parse("KHM-CMAA-A-" + local))
+        .referralId(ReferralId.parse("KHM-CMAA-R-" + local))
+        .side(Role.REFERRER)
+        .referrer(KHM)
+        .receiver(THA)
+        .status(AttemptStatus.SENT)
+        .version(1)
+        .createdAt(T0)
+        .build();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void atomically_oneChangeRejected_othersCommitAndItLeavesNothing(
+      String name, Supplier<ReferralStore> factory) {
+    try (ReferralStore store = factory.get()) {
+      // The audit column holds 100,000 characters: this entry makes the database reject the
+      // change after its attempt row was written.
+      Change rejected =
+          Change.builder()
+              .addAttempts(attempt("2"))
+              .addAudit(
+                  AuditChain.append(
+                      Optional.empty(),
+                      AuditEvent.builder()
+                          .referralId("KHM-CMAA-R-2")
+                          .at(T0)
+                          .actor("KHM-CMAA")
+                          .action(AuditAction.NOTED)
+                          .detail("x".repeat(200_000))
+                          .build()))
+              .build();
+      store.atomically(
+          () -> {
+            store.commit(Change.builder().addAttempts(attempt("1")).build());
+            assertThrows(ReferralStoreException.class, () -> store.commit(rejected));
+            store.commit(Change.builder().addAttempts(attempt("3")).build());
+            return null;
+          });
+      assertTrue(store.attempt(AttemptId.parse("KHM-CMAA-A-1")).isPresent(), name);
+      assertTrue(store.attempt(AttemptId.parse("KHM-CMAA-A-2")).isEmpty(), name);
+      assertTrue(store.attempt(AttemptId.parse("KHM-CMAA-A-3")).isPresent(), name);
+      assertEquals(2, store.attempts().size(), name);
+      assertTrue(store.audit(ReferralId.parse("KHM-CMAA-R-2")).isEmpty(), name);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
+  void commit_recordOverAMillionCharacters_readBack(String name, Supplier<ReferralStore> factory) {
+    try (ReferralStore store = factory.get()) {
+      AttemptRecord big =
+          AttemptRecord.builder()
+              .from(attempt("1"))
+              .personalData(
+                  JsonNodeFactory.instance
+                      .objectNode()
+                      .set(
+                          "medical",
+                          JsonNodeFactory.instance.objectNode().put("note", "y".repeat(1_040_000))))
+              .build();
+      store.commit(Change.builder().addAttempts(big).build());
+      assertEquals(
+          big.personalData(),
+          store.attempt(big.attemptId()).orElseThrow().personalData(),
+          name + ": a record larger than the message limit is stored and read back whole");
+    }
+  }
+}
