@@ -39,4 +39,14 @@ public class VanException extends RuntimeException {
   public ErrorCode code() {
     return code;
   }
+
+  /**
+   * Returns the message: the code and what went wrong. Never null, unlike other exceptions'.
+   *
+   * @return the message
+   */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
+  }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -167,7 +168,7 @@ public final class AnonymisationPolicy {
   private void checkLinks() {
     for (int i = 0; i < linked.size(); i++) {
       LinkedAttribute link = linked.get(i);
-      LevelRange source = levels.get(link.source());
+      LevelRange source = Objects.requireNonNull(levels.get(link.source()));
       if (link.verbatim() && source.max() > link.sourceLevel()) {
         throw new PolicyException(
             "/linkedAttributes/" + i,

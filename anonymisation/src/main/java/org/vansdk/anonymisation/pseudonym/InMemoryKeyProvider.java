@@ -1,6 +1,7 @@
 package org.vansdk.anonymisation.pseudonym;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vansdk.anonymisation.AnonymisationException;
@@ -53,7 +54,7 @@ public final class InMemoryKeyProvider implements KeyProvider {
               + recipient.code()
               + "; add one to the key provider (unkeyed hashing is not offered)");
     }
-    return keys.get(scope(purpose, recipient) + "#" + version);
+    return Objects.requireNonNull(keys.get(scope(purpose, recipient) + "#" + version));
   }
 
   @Override

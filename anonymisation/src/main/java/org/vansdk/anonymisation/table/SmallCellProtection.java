@@ -1,5 +1,6 @@
 package org.vansdk.anonymisation.table;
 
+import org.jspecify.annotations.Nullable;
 import org.vansdk.anonymisation.AnonymisationException;
 
 /**
@@ -173,7 +174,7 @@ public final class SmallCellProtection {
     return rowToColumn != isMargin(flags, r, c);
   }
 
-  private static int[] firstExposed(CountTable table, Suppression[][] flags) {
+  private static int @Nullable [] firstExposed(CountTable table, Suppression[][] flags) {
     int rows = flags.length;
     int columns = flags[0].length;
     for (int r = 0; r < rows; r++) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -35,9 +36,9 @@ public final class Labels {
    */
   public static String label(CodeValue value, LabelLanguage language) {
     String key = keyOf(value);
-    String label = BUNDLES.get(language).getProperty(key);
+    String label = bundle(language).getProperty(key);
     if (label == null) {
-      label = BUNDLES.get(LabelLanguage.EN).getProperty(key, value.code());
+      label = bundle(LabelLanguage.EN).getProperty(key, value.code());
     }
     return label;
   }
@@ -50,7 +51,7 @@ public final class Labels {
    * @return true when the language's file has the label
    */
   public static boolean hasLabel(CodeValue value, LabelLanguage language) {
-    return BUNDLES.get(language).containsKey(keyOf(value));
+    return bundle(language).containsKey(keyOf(value));
   }
 
   /**
@@ -61,8 +62,13 @@ public final class Labels {
    *     file does not say
    */
   public static ReviewStatus reviewStatus(LabelLanguage language) {
-    String status = BUNDLES.get(language).getProperty("_review.status", "machine_drafted");
+    String status = bundle(language).getProperty("_review.status", "machine_drafted");
     return ReviewStatus.valueOf(status.toUpperCase(Locale.ROOT));
+  }
+
+  /** The static initialiser loads a bundle for every language. */
+  private static Properties bundle(LabelLanguage language) {
+    return Objects.requireNonNull(BUNDLES.get(language));
   }
 
   private static String keyOf(CodeValue value) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a byte stream into NDJSON lines in memory bounded by the longest allowed line. A line over
@@ -41,7 +42,7 @@ public final class NdjsonLines {
    * @return the line's bytes
    * @throws IOException if the stream cannot be read
    */
-  public byte[] next() throws IOException {
+  public byte @Nullable [] next() throws IOException {
     line.reset();
     tooLong = false;
     boolean any = false;

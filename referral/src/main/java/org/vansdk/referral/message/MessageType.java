@@ -1,6 +1,7 @@
 package org.vansdk.referral.message;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.transition.Role;
 
@@ -72,10 +73,10 @@ public enum MessageType {
 
   private final String code;
   private final Sender sender;
-  private final AttemptStatus target;
+  private final @Nullable AttemptStatus target;
   private final boolean personalData;
 
-  MessageType(String code, Sender sender, AttemptStatus target, boolean personalData) {
+  MessageType(String code, Sender sender, @Nullable AttemptStatus target, boolean personalData) {
     this.code = code;
     this.sender = sender;
     this.target = target;

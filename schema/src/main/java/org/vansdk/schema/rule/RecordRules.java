@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.VanException;
 import org.vansdk.core.casualty.AmputationLevel;
 import org.vansdk.core.casualty.Limb;
@@ -431,7 +432,7 @@ public final class RecordRules {
     return pCode.startsWith(country.code()) || (alpha2 != null && pCode.startsWith(alpha2));
   }
 
-  private static String alpha2(String alpha3) {
+  private static @Nullable String alpha2(String alpha3) {
     return ALPHA2.get(alpha3);
   }
 

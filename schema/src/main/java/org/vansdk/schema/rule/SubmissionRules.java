@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -88,7 +89,7 @@ public final class SubmissionRules {
       JsonNode records = submission.path(ref[0]);
       for (int i = 0; i < records.size(); i++) {
         Optional<String> target = Values.text(records.get(i), ref[1]);
-        if (target.isPresent() && !ids.get(ref[2]).contains(target.get())) {
+        if (target.isPresent() && !Objects.requireNonNull(ids.get(ref[2])).contains(target.get())) {
           sink.accept(
               ValidationIssue.error(
                   IssueCode.UNRESOLVED_REFERENCE,

@@ -2,6 +2,7 @@ package org.vansdk.schema.validation;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a payload: a stable code, a severity, where it is (JSON Pointer, and line
@@ -14,7 +15,7 @@ public final class ValidationIssue {
   private final String pointer;
   private final long line;
   private final long column;
-  private final String value;
+  private final @Nullable String value;
   private final String message;
 
   /**
@@ -29,9 +30,9 @@ public final class ValidationIssue {
       String pointer,
       long line,
       long column,
-      String value,
+      @Nullable String value,
       String message,
-      String locus) {
+      @Nullable String locus) {
     this.code = Objects.requireNonNull(code, "code");
     this.severity = Objects.requireNonNull(severity, "severity");
     this.pointer = Objects.requireNonNull(pointer, "pointer");

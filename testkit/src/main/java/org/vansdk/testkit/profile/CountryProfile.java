@@ -153,7 +153,7 @@ public final class CountryProfile {
    * @return its distribution (every attribute is present in a valid profile)
    */
   public Distribution distribution(Attribute attribute) {
-    return distributions.get(attribute);
+    return Objects.requireNonNull(distributions.get(attribute));
   }
 
   /** Returns the administrative areas. */
