@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * strictly from JSON ({@link #parse(String)}: an unknown key or value is a {@link PolicyException}
  * with its JSON Pointer, never a default); the format is documented in {@code POLICY.md} with
  * {@code policy-example.json} beside this class. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class AnonymisationPolicy {
   private static final Pattern SUPPORTED_VERSION = Pattern.compile("1\\.(0|[1-9][0-9]{0,3})");

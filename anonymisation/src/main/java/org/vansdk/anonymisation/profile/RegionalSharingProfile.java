@@ -59,6 +59,8 @@ import org.vansdk.core.submission.Submission;
  * policy give the same bytes.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class RegionalSharingProfile {
   /** Quasi-identifiers in column order. */

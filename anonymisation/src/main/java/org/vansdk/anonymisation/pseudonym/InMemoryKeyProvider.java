@@ -9,6 +9,8 @@ import org.vansdk.anonymisation.AnonymisationException;
 /**
  * A {@link KeyProvider} holding keys in memory, for tests and for embedding applications that load
  * keys from their own vault at start-up. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class InMemoryKeyProvider implements KeyProvider {
   private final Map<String, PseudonymKey> keys = new ConcurrentHashMap<>();

@@ -21,6 +21,7 @@ import org.vansdk.anonymisation.search.SearchResult;
  * @param highestRisk the largest record risk, {@code 1 / smallest class}; 0 if nothing released
  * @param averageRisk the mean record risk over released records, {@code classes / released}
  * @param attributeLoss per quasi-identifier information loss of the release (0 before)
+ * @since 1.0
  */
 public record RiskReport(
     long records,

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param suppressedRecords records whose quasi-identifiers were all withheld
  * @param attributes per quasi-identifier, in column order, the records at each level
  * @param questions per question, the records usable for it
+ * @since 1.0
  */
 public record UtilityReport(
     long records,

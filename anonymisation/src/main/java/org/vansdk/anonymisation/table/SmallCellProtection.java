@@ -18,6 +18,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * small count hidden with a zero partner is known to lie between 0 and itself. Deterministic.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class SmallCellProtection {
   /** The default threshold: counts below 5 are small. */

@@ -15,6 +15,8 @@ import java.util.Properties;
  * Labels of code values in the network's languages, read from UTF-8 property files beside this
  * class ({@code labels.properties} for English, {@code labels_km.properties} etc.), keyed {@code
  * EnumName.code}. Each file states its {@link ReviewStatus}. Thread-safe; files are read once.
+ *
+ * @since 1.0
  */
 public final class Labels {
   private static final Map<LabelLanguage, Properties> BUNDLES = new EnumMap<>(LabelLanguage.class);

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * the limit is skipped to its end and reported through {@link #wasTooLong()}, so a hostile stream
  * never makes a large buffer. Line endings ({@code \n} or {@code \r\n}) are removed. The stream is
  * not closed. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class NdjsonLines {
   private static final byte[] EMPTY = new byte[0];

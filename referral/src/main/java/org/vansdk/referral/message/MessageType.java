@@ -9,6 +9,8 @@ import org.vansdk.referral.transition.Role;
  * The message types of the referral protocol ({@code docs/protocol.md}), with who sends each,
  * whether it is sequenced per sender and attempt, the status it moves the attempt to, and whether
  * it may carry personal data. Codes are stable wire values.
+ *
+ * @since 1.0
  */
 public enum MessageType {
   /** Referrer → receiver: the referral, with the consented personal data. */

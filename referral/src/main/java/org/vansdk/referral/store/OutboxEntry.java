@@ -8,5 +8,6 @@ import org.vansdk.referral.message.Message;
  *
  * @param message the message (signed again on every transmission)
  * @param reliable true if it must be resent until acknowledged
+ * @since 1.0
  */
 public record OutboxEntry(Message message, boolean reliable) {}

@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Semantic rules on one record (the invariants core checks when it builds values, and dates not in
  * the future), run on the JSON tree so a broken record is reported, never thrown. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class RecordRules {
   private static final String[] WG_DOMAINS = {

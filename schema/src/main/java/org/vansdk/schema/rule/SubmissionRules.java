@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * Semantic rules across the records of a submission: identifiers unique, references resolve, dates
  * in order, age consistent with birth date, nothing after death, consent covers referrals. Keeps
  * only identifiers and dates, never whole records. Thread-safe (no state between calls).
+ *
+ * @since 1.0
  */
 public final class SubmissionRules {
   /** A reference from one array's property to the identifiers of another array, as data. */

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One problem found in a payload: a stable code, a severity, where it is (JSON Pointer, and line
  * and column in the input, 1-based, 0 when unknown) and a message naming the rule and what is
  * allowed. The offending value is kept only when it is not personal data (e.g. a code). Immutable.
+ *
+ * @since 1.0
  */
 public final class ValidationIssue {
   private final IssueCode code;

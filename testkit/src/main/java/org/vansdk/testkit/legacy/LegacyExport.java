@@ -39,6 +39,8 @@ import org.vansdk.testkit.random.Prng;
  * organisation gives the generated identifiers back. Memory holds one incident's people at a time.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class LegacyExport {
   private static final Map<String, String> ACTIVITY =

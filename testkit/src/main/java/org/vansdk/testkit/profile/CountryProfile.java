@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * CountryProfile khm = CountryProfile.load("KHM");
  * double menShare = khm.distribution(Attribute.LANDMINE_MONITOR_GROUP).in(1990).share("man");
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class CountryProfile {
   /** The countries with a bundled profile, in alphabetical order. */

@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * An ordered set of codes with shares that sum to one, ready for sampling. The order is the order
  * of the profile file, so sampling is reproducible. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Shares {
   private final String[] codes;

@@ -45,6 +45,8 @@ import org.vansdk.transport.http.TransportErrors;
  * <p>What must survive a restart lives in the node's durable outbox: messages not yet acknowledged
  * are offered again by the node after a restart, and the receiver's idempotency makes a repeat
  * harmless. Lanes, back-off and the parked list are kept in memory. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class Dispatcher implements AutoCloseable {
 

@@ -46,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Every error is an {@code application/problem+json} document with a stable code ({@link
  * TransportErrors}) and a fixed title: no input text is ever echoed. Thread-safe: the node
  * serialises state changes and verifies in parallel.
+ *
+ * @since 1.0
  */
 public final class MessageEndpoint implements HttpEndpoint {
 
