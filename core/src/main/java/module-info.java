@@ -5,6 +5,7 @@
 module org.vansdk.core {
   requires transitive tools.jackson.databind;
   requires transitive com.fasterxml.jackson.annotation;
+  requires transitive org.jspecify;
   requires static org.immutables.value;
 
   exports org.vansdk.core;

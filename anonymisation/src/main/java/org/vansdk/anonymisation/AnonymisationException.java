@@ -8,6 +8,8 @@ import org.vansdk.core.VanException;
  * cannot be done safely (a value outside its hierarchy, a key that is too short, a policy that
  * would leak). Messages name the problem and what is allowed; they never contain personal data or
  * key material.
+ *
+ * @since 1.0
  */
 public class AnonymisationException extends VanException {
   private static final long serialVersionUID = 1L;

@@ -4,4 +4,7 @@
  * search} (encoded datasets, privacy and loss models, the optimal lattice search), and the
  * pseudonym, risk, policy, table and profile packages.
  */
+@NullMarked
 package org.vansdk.anonymisation;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code van} command: validate, generate, anonymise, compute indicators, publish schemas, and
  * run the end-to-end demo. Exit codes: 0 ok, 1 the input has problems, 2 usage or internal error.
+ *
+ * @since 1.0
  */
 @Command(
     name = "van",

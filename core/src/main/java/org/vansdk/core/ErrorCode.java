@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
  * A stable error code such as {@code VAN-C-0003}: {@code VAN}, a module letter (C core, S schema, A
  * anonymisation, R referral, I indicators, T testkit, X command line) and a number. Codes never
  * change meaning within a major version. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class ErrorCode implements Comparable<ErrorCode> {
   private static final Pattern FORMAT = Pattern.compile("VAN-[A-Z]-\\d{4}");

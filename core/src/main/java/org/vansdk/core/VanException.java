@@ -6,6 +6,8 @@ import java.util.Objects;
  * The root of every exception the SDK throws: unchecked, with a stable {@link ErrorCode} that
  * callers may switch on, and a message that says what was wrong, where, and what is allowed.
  * Messages never contain personal data.
+ *
+ * @since 1.0
  */
 public class VanException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -38,5 +40,15 @@ public class VanException extends RuntimeException {
   /** Returns the stable error code. */
   public ErrorCode code() {
     return code;
+  }
+
+  /**
+   * Returns the message: the code and what went wrong. Never null, unlike other exceptions'.
+   *
+   * @return the message
+   */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 }

@@ -10,6 +10,8 @@ import org.immutables.value.Value;
  * The one Immutables style shared by every value type of the SDK: the generated implementation is
  * package-private, builders are reached through the abstract type ({@code Casualty.builder()}),
  * only JDK collections are used, and no annotation from the classpath leaks into generated code.
+ *
+ * @since 1.0
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

@@ -4,4 +4,7 @@
  * org.vansdk.core.ErrorCode}). The canonical model lives in the sub-packages, one per domain
  * concept.
  */
+@NullMarked
 package org.vansdk.core;
+
+import org.jspecify.annotations.NullMarked;

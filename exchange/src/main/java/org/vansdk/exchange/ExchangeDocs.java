@@ -10,6 +10,8 @@ import org.vansdk.exchange.treaty.TreatyTables;
 /**
  * The generated reference of the exports: one Markdown page per format listing every field mapping,
  * written by {@code van docs} under {@code docs/exchange/}. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class ExchangeDocs {
   private ExchangeDocs() {}

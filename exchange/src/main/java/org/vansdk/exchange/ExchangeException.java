@@ -7,6 +7,8 @@ import org.vansdk.core.VanException;
  * A document another system wrote (HSDS, SDMX-CSV, ADX) could not be read, or an export could not
  * be written. The message names the place (JSON Pointer, row and column, XML element) and what is
  * allowed, never a personal value.
+ *
+ * @since 1.0
  */
 public class ExchangeException extends VanException {
   private static final long serialVersionUID = 1L;

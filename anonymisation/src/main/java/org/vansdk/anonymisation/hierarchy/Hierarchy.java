@@ -22,6 +22,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * of a CSV file), which is the code a {@code Dataset} stores.
  *
  * <p>Immutable and thread-safe. Accessors returning arrays return copies.
+ *
+ * @since 1.0
  */
 public final class Hierarchy {
   private final String attribute;

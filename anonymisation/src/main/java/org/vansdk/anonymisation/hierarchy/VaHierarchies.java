@@ -15,6 +15,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * <p>Bands honour the child/adult cut at 18 so that every level is a function of the one below: the
  * 5-year band 15-19 is split into 15-17 and 18-19, the 10-year bands are 0-9, 10-17, 18-29, 30-39,
  * ..., and the 20-year bands 0-17, 18-39, 40-59, 60-79, 80+.
+ *
+ * @since 1.0
  */
 public final class VaHierarchies {
   private static final Pattern PCODE = Pattern.compile("[A-Z]{2}(\\d{2}){1,3}");

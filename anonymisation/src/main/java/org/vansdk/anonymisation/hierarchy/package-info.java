@@ -4,4 +4,7 @@
  * victim-assistance attributes (age, partial dates, P-code places, device, activity, sex); a value
  * outside its hierarchy is an explicit error, never a silent {@code *}.
  */
+@NullMarked
 package org.vansdk.anonymisation.hierarchy;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * strictly from JSON ({@link #parse(String)}: an unknown key or value is a {@link PolicyException}
  * with its JSON Pointer, never a default); the format is documented in {@code POLICY.md} with
  * {@code policy-example.json} beside this class. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class AnonymisationPolicy {
   private static final Pattern SUPPORTED_VERSION = Pattern.compile("1\\.(0|[1-9][0-9]{0,3})");
@@ -167,7 +170,7 @@ public final class AnonymisationPolicy {
   private void checkLinks() {
     for (int i = 0; i < linked.size(); i++) {
       LinkedAttribute link = linked.get(i);
-      LevelRange source = levels.get(link.source());
+      LevelRange source = Objects.requireNonNull(levels.get(link.source()));
       if (link.verbatim() && source.max() > link.sourceLevel()) {
         throw new PolicyException(
             "/linkedAttributes/" + i,

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param globalLoss the loss of the global (full-domain) optimum, when one exists; equal to {@code
  *     loss} when global recoding was applied
  * @param utility what the release still lets analysts count
+ * @since 1.0
  */
 public record AuditRecord(
     String policyName,

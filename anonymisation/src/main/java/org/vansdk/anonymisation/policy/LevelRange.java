@@ -5,5 +5,6 @@ package org.vansdk.anonymisation.policy;
  *
  * @param min the lowest level, at least 0
  * @param max the highest level, at least {@code min}
+ * @since 1.0
  */
 public record LevelRange(int min, int max) {}

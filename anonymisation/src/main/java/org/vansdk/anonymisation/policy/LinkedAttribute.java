@@ -9,6 +9,7 @@ package org.vansdk.anonymisation.policy;
  * @param sourceLevel the level of the source it reveals
  * @param verbatim true if the policy releases it as is; false if it is generalised together with
  *     its source (released at the coarser of its own level and the source's chosen level)
+ * @since 1.0
  */
 public record LinkedAttribute(String attribute, String source, int sourceLevel, boolean verbatim) {
   /**

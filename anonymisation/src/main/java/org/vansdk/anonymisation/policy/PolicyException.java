@@ -7,6 +7,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * missing or out-of-range field, or a derived column that would leak. The message and {@link
  * #pointer()} name the offending place as a JSON Pointer into the policy; they never quote the
  * policy's free text.
+ *
+ * @since 1.0
  */
 public final class PolicyException extends AnonymisationException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package org.vansdk.anonymisation.profile;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.anonymisation.search.LocalRecodingResult;
 import org.vansdk.core.casualty.ActivityGroup;
 import org.vansdk.core.deidentified.DeidentifiedCasualty;
@@ -21,9 +22,9 @@ final class Deidentification {
   private static final Pattern STARTS_WITH_YEAR = Pattern.compile("\\d{4}.*");
 
   private final CasualtyTable table;
-  private final LocalRecodingResult result; // null when there is no casualty
+  private final @Nullable LocalRecodingResult result; // null when there is no casualty
 
-  Deidentification(CasualtyTable table, LocalRecodingResult result) {
+  Deidentification(CasualtyTable table, @Nullable LocalRecodingResult result) {
     this.table = table;
     this.result = result;
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.anonymisation.AnonymisationException;
 import org.vansdk.anonymisation.hierarchy.Hierarchy;
 import org.vansdk.anonymisation.hierarchy.VaHierarchies;
@@ -58,6 +59,8 @@ import org.vansdk.core.submission.Submission;
  * policy give the same bytes.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class RegionalSharingProfile {
   /** Quasi-identifiers in column order. */
@@ -220,7 +223,7 @@ public final class RegionalSharingProfile {
   private Release release(CasualtyTable table, PseudonymKey key) {
     int n = table.size();
     Dataset data = dataset(table);
-    LocalRecodingResult result = n == 0 ? null : recode(data);
+    @Nullable LocalRecodingResult result = n == 0 ? null : recode(data);
     Deidentification deidentification = new Deidentification(table, result);
     int[] order = order(deidentification, n);
 

@@ -20,6 +20,8 @@ import org.vansdk.core.json.VanJson;
  * pseudonym, then content), the generalisation levels of each, and the audit of how they were
  * produced. Records are made from codes when asked for, so a large release can be written without
  * holding every record as an object. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Release {
   private final Deidentification records;

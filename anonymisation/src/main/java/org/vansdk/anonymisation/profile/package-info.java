@@ -5,4 +5,7 @@
  * by default), with each record's levels, the audit of what was done and a utility report; same
  * input, key and policy give the same bytes.
  */
+@NullMarked
 package org.vansdk.anonymisation.profile;
+
+import org.jspecify.annotations.NullMarked;

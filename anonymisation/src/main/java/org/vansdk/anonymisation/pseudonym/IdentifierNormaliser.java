@@ -7,6 +7,8 @@ import java.text.Normalizer;
  * differently gives the same pseudonym: Unicode NFKC, every decimal digit of any script (Khmer ០-៩,
  * Lao ໐-໙, Thai ๐-๙, Myanmar ၀-၉, full-width ...) to ASCII, separators (white space, hyphens and
  * dashes, dots, slashes, underscores) removed, letters upper-cased.
+ *
+ * @since 1.0
  */
 public final class IdentifierNormaliser {
   private IdentifierNormaliser() {}

@@ -1,6 +1,7 @@
 package org.vansdk.anonymisation.pseudonym;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vansdk.anonymisation.AnonymisationException;
@@ -8,6 +9,8 @@ import org.vansdk.anonymisation.AnonymisationException;
 /**
  * A {@link KeyProvider} holding keys in memory, for tests and for embedding applications that load
  * keys from their own vault at start-up. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class InMemoryKeyProvider implements KeyProvider {
   private final Map<String, PseudonymKey> keys = new ConcurrentHashMap<>();
@@ -53,7 +56,7 @@ public final class InMemoryKeyProvider implements KeyProvider {
               + recipient.code()
               + "; add one to the key provider (unkeyed hashing is not offered)");
     }
-    return keys.get(scope(purpose, recipient) + "#" + version);
+    return Objects.requireNonNull(keys.get(scope(purpose, recipient) + "#" + version));
   }
 
   @Override

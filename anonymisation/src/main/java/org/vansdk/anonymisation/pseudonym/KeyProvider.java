@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * Supplies pseudonym keys, e.g. from a key vault or an HSM-backed store. Implementations must be
  * thread-safe and must never log or expose key material.
+ *
+ * @since 1.0
  */
 public interface KeyProvider {
   /**

@@ -9,6 +9,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * {@link #toString()}, in messages or in any output; it can only be used to compute pseudonyms.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class PseudonymKey {
   /** The shortest accepted secret, in bytes (256 bits). */

@@ -12,6 +12,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * tokens.
  *
  * <p>Thread-safe: each thread uses its own clone of the initialised MAC.
+ *
+ * @since 1.0
  */
 public final class Pseudonymiser {
   private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();

@@ -7,6 +7,7 @@ import org.vansdk.anonymisation.AnonymisationException;
  * purpose so that datasets made for different purposes cannot be joined.
  *
  * @param code a lower_snake_case code
+ * @since 1.0
  */
 public record Purpose(String code) {
   /** Validates the code. */

@@ -7,6 +7,7 @@ import org.vansdk.anonymisation.AnonymisationException;
  * regional}: one key per recipient so that two recipients cannot link their datasets.
  *
  * @param code letters, digits, {@code -}, {@code _} or {@code .}
+ * @since 1.0
  */
 public record Recipient(String code) {
   /** Validates the code. */

@@ -5,4 +5,7 @@
  * org.vansdk.anonymisation.pseudonym.KeyProvider} and never appear in output, logs or exceptions;
  * there is no unkeyed hashing and keys shorter than 256 bits are refused.
  */
+@NullMarked
 package org.vansdk.anonymisation.pseudonym;
+
+import org.jspecify.annotations.NullMarked;

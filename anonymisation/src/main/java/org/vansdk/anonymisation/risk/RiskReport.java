@@ -2,6 +2,8 @@ package org.vansdk.anonymisation.risk;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.anonymisation.hierarchy.Hierarchy;
 import org.vansdk.anonymisation.search.Dataset;
 import org.vansdk.anonymisation.search.LocalRecodingResult;
@@ -19,6 +21,7 @@ import org.vansdk.anonymisation.search.SearchResult;
  * @param highestRisk the largest record risk, {@code 1 / smallest class}; 0 if nothing released
  * @param averageRisk the mean record risk over released records, {@code classes / released}
  * @param attributeLoss per quasi-identifier information loss of the release (0 before)
+ * @since 1.0
  */
 public record RiskReport(
     long records,
@@ -111,14 +114,14 @@ public record RiskReport(
       }
     }
     long[] keys = new long[n];
-    String[] wide = fits ? null : new String[n];
+    String @Nullable [] wide = fits ? null : new String[n];
     int released = 0;
     for (int row = 0; row < n; row++) {
       if (withheld.test(row)) {
         continue;
       }
       long key = 0;
-      StringBuilder text = fits ? null : new StringBuilder();
+      @Nullable StringBuilder text = fits ? null : new StringBuilder();
       for (int a = 0; a < m; a++) {
         Hierarchy h = data.hierarchy(a);
         int level = levelOf.level(a, row);
@@ -126,13 +129,13 @@ public record RiskReport(
         if (fits) {
           key = key * radix[a] + code;
         } else {
-          text.append(code).append(',');
+          Objects.requireNonNull(text).append(code).append(',');
         }
       }
       if (fits) {
         keys[released] = key;
       } else {
-        wide[released] = text.toString();
+        Objects.requireNonNull(wide)[released] = Objects.requireNonNull(text).toString();
       }
       released++;
     }
@@ -155,7 +158,7 @@ public record RiskReport(
         i = j;
       }
     } else {
-      String[] sorted = Arrays.copyOf(wide, released);
+      String[] sorted = Arrays.copyOf(Objects.requireNonNull(wide), released);
       Arrays.sort(sorted);
       for (int i = 0; i < released; ) {
         int j = i;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a release still lets analysts do, beside the {@link RiskReport} of what it risks: for each
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param suppressedRecords records whose quasi-identifiers were all withheld
  * @param attributes per quasi-identifier, in column order, the records at each level
  * @param questions per question, the records usable for it
+ * @since 1.0
  */
 public record UtilityReport(
     long records,
@@ -112,7 +114,7 @@ public record UtilityReport(
     int m = names.size();
     long[][] counts = new long[m][];
     for (int a = 0; a < m; a++) {
-      counts[a] = new long[attributes.get(names.get(a)).size()];
+      counts[a] = new long[Objects.requireNonNull(attributes.get(names.get(a))).size()];
     }
     int[][] needs = new int[questions.size()][m];
     for (int q = 0; q < questions.size(); q++) {
@@ -148,7 +150,9 @@ public record UtilityReport(
       for (long v : counts[a]) {
         c.add(v);
       }
-      perAttribute.add(new AttributeLevels(names.get(a), attributes.get(names.get(a)), c));
+      perAttribute.add(
+          new AttributeLevels(
+              names.get(a), Objects.requireNonNull(attributes.get(names.get(a))), c));
     }
     List<Answer> answers = new ArrayList<>();
     for (int q = 0; q < questions.size(); q++) {

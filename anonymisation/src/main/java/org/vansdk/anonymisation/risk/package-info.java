@@ -5,4 +5,7 @@
  * released at each level of each quasi-identifier, and the records usable for each question the
  * release should answer.
  */
+@NullMarked
 package org.vansdk.anonymisation.risk;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@ import org.vansdk.anonymisation.AnonymisationException;
 /**
  * A two-way table of non-negative counts with its row totals, column totals and grand total.
  * Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class CountTable {
   private final long[][] cells;

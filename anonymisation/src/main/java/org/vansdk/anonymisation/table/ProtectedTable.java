@@ -5,6 +5,8 @@ import java.util.OptionalLong;
 /**
  * A {@link CountTable} after small-cell protection: every cell, row total, column total and the
  * grand total is either published or suppressed, with the reason. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class ProtectedTable {
   private final CountTable table;

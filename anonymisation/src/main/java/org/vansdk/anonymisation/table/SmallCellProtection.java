@@ -1,5 +1,6 @@
 package org.vansdk.anonymisation.table;
 
+import org.jspecify.annotations.Nullable;
 import org.vansdk.anonymisation.AnonymisationException;
 
 /**
@@ -17,6 +18,8 @@ import org.vansdk.anonymisation.AnonymisationException;
  * small count hidden with a zero partner is known to lie between 0 and itself. Deterministic.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class SmallCellProtection {
   /** The default threshold: counts below 5 are small. */
@@ -173,7 +176,7 @@ public final class SmallCellProtection {
     return rowToColumn != isMargin(flags, r, c);
   }
 
-  private static int[] firstExposed(CountTable table, Suppression[][] flags) {
+  private static int @Nullable [] firstExposed(CountTable table, Suppression[][] flags) {
     int rows = flags.length;
     int columns = flags[0].length;
     for (int r = 0; r < rows; r++) {

@@ -1,6 +1,10 @@
 package org.vansdk.anonymisation.table;
 
-/** Why a cell or margin of a {@link ProtectedTable} is or is not published. */
+/**
+ * Why a cell or margin of a {@link ProtectedTable} is or is not published.
+ *
+ * @since 1.0
+ */
 public enum Suppression {
   /** Published. */
   NONE,

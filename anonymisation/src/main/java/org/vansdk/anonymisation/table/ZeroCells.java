@@ -1,6 +1,10 @@
 package org.vansdk.anonymisation.table;
 
-/** What small-cell protection does with cells that count zero. */
+/**
+ * What small-cell protection does with cells that count zero.
+ *
+ * @since 1.0
+ */
 public enum ZeroCells {
   /** Zeros are published: an empty cell reveals no one (the default). */
   PUBLISH,

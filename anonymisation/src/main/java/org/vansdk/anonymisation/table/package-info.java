@@ -5,4 +5,7 @@
  * primary-suppressed (a small count) or secondary-suppressed (hidden so a small count cannot be
  * recovered from the totals) comes out.
  */
+@NullMarked
 package org.vansdk.anonymisation.table;
+
+import org.jspecify.annotations.NullMarked;

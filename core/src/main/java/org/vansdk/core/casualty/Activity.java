@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * What a casualty was doing at the time of the incident. Wire codes are stable within a major
  * version.
+ *
+ * @since 1.0
  */
 public enum Activity implements CodeValue {
   /** Farming ({@code farming}). */

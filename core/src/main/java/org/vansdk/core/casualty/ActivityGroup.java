@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * Coarse groups of activities, used for generalisation and reporting. Wire codes are stable within
  * a major version.
+ *
+ * @since 1.0
  */
 public enum ActivityGroup implements CodeValue {
   /** Livelihood ({@code livelihood}). */

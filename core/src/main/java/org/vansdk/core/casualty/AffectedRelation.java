@@ -7,7 +7,11 @@ import org.vansdk.core.id.PersonId;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An indirect victim: a family member or dependant of a casualty. */
+/**
+ * An indirect victim: a family member or dependant of a casualty.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableAffectedRelation.class)

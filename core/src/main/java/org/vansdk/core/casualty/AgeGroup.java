@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * Child (under 18) or adult at the time of the incident; {@code unknown} when age is not known.
  * Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum AgeGroup implements CodeValue {
   /** Child (under 18) ({@code child}). */

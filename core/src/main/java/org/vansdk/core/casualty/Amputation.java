@@ -7,7 +7,11 @@ import org.vansdk.core.VanStyle;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An amputation: limb, side and level; the level must belong to the limb. */
+/**
+ * An amputation: limb, side and level; the level must belong to the limb.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableAmputation.class)

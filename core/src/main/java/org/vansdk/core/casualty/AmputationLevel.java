@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** The level of an amputation; each level belongs to one {@link Limb}. Wire codes are stable. */
+/**
+ * The level of an amputation; each level belongs to one {@link Limb}. Wire codes are stable.
+ *
+ * @since 1.0
+ */
 public enum AmputationLevel implements CodeValue {
   /** Partial hand ({@code partial_hand}). */
   PARTIAL_HAND(Limb.UPPER),

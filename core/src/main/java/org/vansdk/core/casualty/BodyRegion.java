@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Body region of an injury. Wire codes are stable within a major version. */
+/**
+ * Body region of an injury. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum BodyRegion implements CodeValue {
   /** Head and neck ({@code head_neck}). */
   HEAD_NECK,

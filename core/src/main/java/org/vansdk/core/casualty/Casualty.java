@@ -20,6 +20,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * A person hurt or killed in an incident. Medical details (injuries, amputations, sensory loss) are
  * redacted from {@code toString}. Derived values (age group, Landmine Monitor group, survivor) are
  * computed here, in one place.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

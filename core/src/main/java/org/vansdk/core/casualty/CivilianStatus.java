@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * Civilian status of a casualty at the time of the incident. Wire codes are stable within a major
  * version.
+ *
+ * @since 1.0
  */
 public enum CivilianStatus implements CodeValue {
   /** Civilian ({@code civilian}). */

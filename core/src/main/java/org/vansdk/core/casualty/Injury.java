@@ -6,7 +6,11 @@ import org.vansdk.core.VanStyle;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An injury to a body region (medical data: redacted where it is held). */
+/**
+ * An injury to a body region (medical data: redacted where it is held).
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableInjury.class)

@@ -8,6 +8,8 @@ import org.vansdk.core.person.Sex;
 
 /**
  * Landmine Monitor's sex-and-age group of a casualty. Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum LandmineMonitorGroup implements CodeValue {
   /** Man ({@code man}). */

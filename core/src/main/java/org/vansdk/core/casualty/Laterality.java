@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Side of the body an injury affects. Wire codes are stable within a major version. */
+/**
+ * Side of the body an injury affects. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Laterality implements CodeValue {
   /** Left ({@code left}). */
   LEFT,

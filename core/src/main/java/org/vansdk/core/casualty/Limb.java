@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** The limb of an amputation. Wire codes are stable within a major version. */
+/**
+ * The limb of an amputation. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Limb implements CodeValue {
   /** Upper limb ({@code upper}). */
   UPPER,

@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * Whether a casualty was killed or injured; {@code unknown} is explicit. Wire codes are stable
  * within a major version.
+ *
+ * @since 1.0
  */
 public enum Outcome implements CodeValue {
   /** Killed ({@code killed}). */

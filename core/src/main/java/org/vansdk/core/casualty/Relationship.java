@@ -7,6 +7,8 @@ import org.vansdk.core.code.CodeValue;
 
 /**
  * How an indirect victim is related to a casualty. Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum Relationship implements CodeValue {
   /** Spouse ({@code spouse}). */

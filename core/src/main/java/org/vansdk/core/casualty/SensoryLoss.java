@@ -7,6 +7,8 @@ import org.vansdk.core.code.CodeValue;
 
 /**
  * Loss of vision or hearing caused by an incident. Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum SensoryLoss implements CodeValue {
   /** Partial loss of vision ({@code vision_partial}). */

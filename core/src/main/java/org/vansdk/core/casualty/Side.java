@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Left or right, for an amputation. Wire codes are stable within a major version. */
+/**
+ * Left or right, for an amputation. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Side implements CodeValue {
   /** Left ({@code left}). */
   LEFT,

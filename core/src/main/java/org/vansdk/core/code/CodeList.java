@@ -12,6 +12,8 @@ import org.vansdk.core.VanException;
 /**
  * Lookups shared by every code-list enum: the wire code of a constant (its name in lower case) and
  * the reverse lookup that fails with the list of allowed codes. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class CodeList {
   private static final Pattern CODE_SHAPED = Pattern.compile("[a-z0-9_]{1,40}");

@@ -3,6 +3,8 @@ package org.vansdk.core.code;
 /**
  * A value of a code list: an enum constant with a stable lower_snake wire {@link #code()} and
  * labels in the network's languages. Every code-list enum of the SDK implements it.
+ *
+ * @since 1.0
  */
 public interface CodeValue {
   /** Returns the stable wire code, e.g. {@code in_progress}. */

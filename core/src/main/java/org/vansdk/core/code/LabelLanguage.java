@@ -2,7 +2,11 @@ package org.vansdk.core.code;
 
 import java.util.Locale;
 
-/** A language in which code-list labels are provided, with its BCP 47 tag. */
+/**
+ * A language in which code-list labels are provided, with its BCP 47 tag.
+ *
+ * @since 1.0
+ */
 public enum LabelLanguage {
   /** English, the source language. */
   EN("en"),

@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
  * Labels of code values in the network's languages, read from UTF-8 property files beside this
  * class ({@code labels.properties} for English, {@code labels_km.properties} etc.), keyed {@code
  * EnumName.code}. Each file states its {@link ReviewStatus}. Thread-safe; files are read once.
+ *
+ * @since 1.0
  */
 public final class Labels {
   private static final Map<LabelLanguage, Properties> BUNDLES = new EnumMap<>(LabelLanguage.class);
@@ -35,9 +38,9 @@ public final class Labels {
    */
   public static String label(CodeValue value, LabelLanguage language) {
     String key = keyOf(value);
-    String label = BUNDLES.get(language).getProperty(key);
+    String label = bundle(language).getProperty(key);
     if (label == null) {
-      label = BUNDLES.get(LabelLanguage.EN).getProperty(key, value.code());
+      label = bundle(LabelLanguage.EN).getProperty(key, value.code());
     }
     return label;
   }
@@ -50,7 +53,7 @@ public final class Labels {
    * @return true when the language's file has the label
    */
   public static boolean hasLabel(CodeValue value, LabelLanguage language) {
-    return BUNDLES.get(language).containsKey(keyOf(value));
+    return bundle(language).containsKey(keyOf(value));
   }
 
   /**
@@ -61,8 +64,13 @@ public final class Labels {
    *     file does not say
    */
   public static ReviewStatus reviewStatus(LabelLanguage language) {
-    String status = BUNDLES.get(language).getProperty("_review.status", "machine_drafted");
+    String status = bundle(language).getProperty("_review.status", "machine_drafted");
     return ReviewStatus.valueOf(status.toUpperCase(Locale.ROOT));
+  }
+
+  /** The static initialiser loads a bundle for every language. */
+  private static Properties bundle(LabelLanguage language) {
+    return Objects.requireNonNull(BUNDLES.get(language));
   }
 
   private static String keyOf(CodeValue value) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A human-reported yes / no answer where not knowing must be counted. Wire codes are stable within
  * a major version.
+ *
+ * @since 1.0
  */
 public enum YesNoUnknown implements CodeValue {
   /** Yes ({@code yes}). */

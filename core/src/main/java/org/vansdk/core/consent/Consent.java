@@ -20,6 +20,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * their data, for which purposes, in which countries, until when. A minor's consent is given by a
  * guardian. {@link #covers} answers the question the referral protocol asks before anything is
  * sent.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** How consent was captured. Wire codes are stable within a major version. */
+/**
+ * How consent was captured. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum ConsentMethod implements CodeValue {
   /** Written ({@code written}). */
   WRITTEN,

@@ -7,6 +7,8 @@ import org.vansdk.core.code.CodeValue;
 
 /**
  * A category of personal data that consent may cover. Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum DataCategory implements CodeValue {
   /** Identity ({@code identity}). */

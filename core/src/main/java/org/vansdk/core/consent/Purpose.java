@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** A purpose that consent may cover. Wire codes are stable within a major version. */
+/**
+ * A purpose that consent may cover. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Purpose implements CodeValue {
   /** Referral ({@code referral}). */
   REFERRAL,

@@ -24,6 +24,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * A casualty in the regional sharing profile produced by anonymisation: a keyed pseudonym instead
  * of identity, coarse quasi-identifiers (age band, admin level 1 at most, incident year or month),
  * and the facts the regional indicators need. Absent means generalised away or suppressed.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** The state of a service delivery. Wire codes are stable within a major version. */
+/**
+ * The state of a service delivery. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum DeliveryOutcome implements CodeValue {
   /** Completed ({@code completed}). */
   COMPLETED,

@@ -17,7 +17,11 @@ import org.vansdk.core.time.PartialDate;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** Assistance a person received: a service delivered by an organisation. */
+/**
+ * Assistance a person received: a service delivered by an organisation.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableServiceDelivery.class)

@@ -7,7 +7,11 @@ import org.vansdk.core.VanStyle;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** How much a service can take on, as last reported. */
+/**
+ * How much a service can take on, as last reported.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableCapacity.class)

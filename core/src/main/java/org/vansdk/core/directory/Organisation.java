@@ -12,7 +12,11 @@ import org.vansdk.core.text.LocalizedText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An organisation in the service directory (shaped after Open Referral HSDS 3.0). */
+/**
+ * An organisation in the service directory (shaped after Open Referral HSDS 3.0).
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableOrganisation.class)

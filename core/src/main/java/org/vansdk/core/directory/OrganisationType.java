@@ -7,6 +7,8 @@ import org.vansdk.core.code.CodeValue;
 
 /**
  * The kind of organisation in the service directory. Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum OrganisationType implements CodeValue {
   /** Government ministry ({@code government_ministry}). */

@@ -7,7 +7,11 @@ import org.vansdk.core.text.LocalizedText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** How to refer to a service and how soon it answers. */
+/**
+ * How to refer to a service and how soon it answers.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableReferralTerms.class)

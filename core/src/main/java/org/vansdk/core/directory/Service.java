@@ -13,7 +13,11 @@ import org.vansdk.core.text.LocalizedText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** A service an organisation provides (shaped after Open Referral HSDS 3.0). */
+/**
+ * A service an organisation provides (shaped after Open Referral HSDS 3.0).
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableService.class)

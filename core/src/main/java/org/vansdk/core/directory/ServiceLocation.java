@@ -12,7 +12,11 @@ import org.vansdk.core.text.LocalizedText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** Where a service is delivered and which areas it covers. */
+/**
+ * Where a service is delivered and which areas it covers.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableServiceLocation.class)

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Operating status of a service. Wire codes are stable within a major version. */
+/**
+ * Operating status of a service. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum ServiceStatus implements CodeValue {
   /** Active ({@code active}). */
   ACTIVE,

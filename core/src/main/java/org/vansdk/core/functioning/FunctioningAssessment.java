@@ -13,6 +13,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * A Washington Group Short Set assessment: one answer per functional domain. The WG-SS identifiers
  * (SUM_234, SUM_34, SUM_4, DISABILITY1-4) are derived by {@link #computedIdentifiers()}; a sender
  * may also send its own in {@link #wgSsIdentifiers()}, which validators check for agreement.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

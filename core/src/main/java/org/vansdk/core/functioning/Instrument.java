@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** A functioning-assessment instrument. Wire codes are stable within a major version. */
+/**
+ * A functioning-assessment instrument. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Instrument implements CodeValue {
   /** Washington Group Short Set ({@code wg_ss}). */
   WG_SS;

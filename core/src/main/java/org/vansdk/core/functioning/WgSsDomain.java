@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * A functional domain of the Washington Group Short Set. Wire codes are stable within a major
  * version.
+ *
+ * @since 1.0
  */
 public enum WgSsDomain implements CodeValue {
   /** Seeing ({@code seeing}). */

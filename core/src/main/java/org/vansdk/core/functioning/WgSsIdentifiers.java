@@ -18,6 +18,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * identifier is yes if the valid answers meet it, unknown only when all six answers are missing,
  * and no otherwise ({@link WgSsMissingAnswers#WG_ANALYTIC_SYNTAX}); a stricter rule is available
  * through {@link #from(WgSsMissingAnswers, WgSsResponse...)}.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -4,6 +4,8 @@ package org.vansdk.core.functioning;
  * How the WG-SS identifiers treat missing answers (refused, don't know, not ascertained). Both
  * rules count the sums over valid answers and answer yes when the valid answers meet the cut-off;
  * they differ only for a person who does not meet it.
+ *
+ * @since 1.0
  */
 public enum WgSsMissingAnswers {
   /**

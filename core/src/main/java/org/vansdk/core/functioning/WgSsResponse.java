@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * An answer to one Washington Group Short Set question. Wire codes are stable within a major
  * version.
+ *
+ * @since 1.0
  */
 public enum WgSsResponse implements CodeValue {
   /** No difficulty ({@code no_difficulty}). */

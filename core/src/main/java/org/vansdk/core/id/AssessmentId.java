@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /**
  * The namespaced identifier of an assessment (functioning, needs or quality of life), e.g. {@code
  * KHM-CMAA-000123}. Immutable.
+ *
+ * @since 1.0
  */
 public final class AssessmentId extends RecordId {
   private AssessmentId(String value) {

@@ -2,7 +2,11 @@ package org.vansdk.core.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
-/** The namespaced identifier of a consent record, e.g. {@code KHM-CMAA-000123}. Immutable. */
+/**
+ * The namespaced identifier of a consent record, e.g. {@code KHM-CMAA-000123}. Immutable.
+ *
+ * @since 1.0
+ */
 public final class ConsentId extends RecordId {
   private ConsentId(String value) {
     super(value, "consent");

@@ -11,6 +11,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * An identifier issued outside the network (national ID, disability card number, IDPoor household
  * number, CMVIS id, IMSMA id): {@code {"system": "...", "value": "..."}}. Personal data: the value
  * never appears in {@code toString}.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

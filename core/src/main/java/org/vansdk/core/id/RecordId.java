@@ -9,6 +9,8 @@ import org.vansdk.core.VanException;
  * {@code {ISO 3166-1 alpha-3}-{organisation code}-{local id}}, e.g. {@code KHM-CMAA-000123}. One
  * subclass per record kind keeps a person id from being passed where an incident id is expected.
  * Immutable and thread-safe; equal when of the same kind and text.
+ *
+ * @since 1.0
  */
 public abstract class RecordId implements Comparable<RecordId> {
   /** The regular expression every record identifier matches. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * The namespaced identifier of a service in the directory, e.g. {@code KHM-CMAA-000123}. Immutable.
+ *
+ * @since 1.0
  */
 public final class ServiceId extends RecordId {
   private ServiceId(String value) {

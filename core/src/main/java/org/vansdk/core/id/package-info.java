@@ -3,4 +3,7 @@
  * kind, and external identifiers (national ID, disability card, IDPoor, CMVIS, IMSMA), which are
  * personal data.
  */
+@NullMarked
 package org.vansdk.core.id;
+
+import org.jspecify.annotations.NullMarked;

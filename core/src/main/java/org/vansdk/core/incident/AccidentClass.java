@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * Whether an accident happened to the public or during demining. Wire codes are stable within a
  * major version.
+ *
+ * @since 1.0
  */
 public enum AccidentClass implements CodeValue {
   /** Explosive ordnance accident ({@code eo_accident}). */

@@ -11,6 +11,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * The kind of explosive device that caused an incident (Landmine Monitor categories). Wire codes
  * are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum DeviceCategory implements CodeValue {
   /** Antipersonnel mine ({@code antipersonnel_mine}). */

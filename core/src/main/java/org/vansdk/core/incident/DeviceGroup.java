@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * The coarse device group: mines, explosive remnants of war, or unknown. Wire codes are stable
  * within a major version.
+ *
+ * @since 1.0
  */
 public enum DeviceGroup implements CodeValue {
   /** Mine ({@code mine}). */

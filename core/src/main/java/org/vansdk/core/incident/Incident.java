@@ -15,6 +15,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * An explosive ordnance accident: when and where it happened, what kind of device caused it and
  * what was known of the area. Its exact location is redacted from {@code toString}.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

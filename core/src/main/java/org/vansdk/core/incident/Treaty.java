@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * A treaty whose victim-assistance obligations an incident concerns. Wire codes are stable within a
  * major version.
+ *
+ * @since 1.0
  */
 public enum Treaty implements CodeValue {
   /** Anti-Personnel Mine Ban Convention ({@code apmbc}). */

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Verification state of an incident report. Wire codes are stable within a major version. */
+/**
+ * Verification state of an incident report. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Verification implements CodeValue {
   /** Unverified ({@code unverified}). */
   UNVERIFIED,

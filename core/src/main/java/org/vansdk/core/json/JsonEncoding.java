@@ -8,6 +8,8 @@ package org.vansdk.core.json;
  * sent over a network, and JavaScript's {@code JSON.parse} and Python's {@code json.loads} reject
  * one, so a payload that carries it would not be portable. Jackson alone would silently decode
  * every one of these encodings; the SDK's readers refuse all but the wire format.
+ *
+ * @since 1.0
  */
 public enum JsonEncoding {
   /** UTF-8 without a byte-order mark: the wire format. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.VanException;
 import tools.jackson.core.JacksonException;
@@ -125,7 +126,7 @@ final class JsonErrors {
    * "exceeds the maximum allowed" may be quoting the input (fuzzing found a property name saying
    * so, which this used to pass on as the limit's description).
    */
-  private static StreamConstraintsException findLimit(Throwable e) {
+  private static @Nullable StreamConstraintsException findLimit(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StreamConstraintsException) {
         return (StreamConstraintsException) t;
@@ -134,7 +135,7 @@ final class JsonErrors {
     return null;
   }
 
-  private static VanException findVanCause(Throwable e) {
+  private static @Nullable VanException findVanCause(Throwable e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof VanException) {
         return (VanException) t;

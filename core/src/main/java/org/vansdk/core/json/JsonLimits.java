@@ -9,6 +9,7 @@ package org.vansdk.core.json;
  * @param maxStringLength the longest string value, in characters
  * @param maxNumberLength the longest number literal, in characters
  * @param maxNameLength the longest property name, in characters
+ * @since 1.0
  */
 public record JsonLimits(
     long maxDocumentBytes,

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  * Newline-delimited JSON for large submissions: one {@code {"type": "...", "record": {...}}} per
  * line. {@link #writeLine} writes one line; {@link #reader} reads a stream one line at a time in
  * bounded memory (each line at most the codec's document limit).
+ *
+ * @since 1.0
  */
 public final class Ndjson {
   private Ndjson() {}

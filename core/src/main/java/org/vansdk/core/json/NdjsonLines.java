@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a byte stream into NDJSON lines in memory bounded by the longest allowed line. A line over
  * the limit is skipped to its end and reported through {@link #wasTooLong()}, so a hostile stream
  * never makes a large buffer. Line endings ({@code \n} or {@code \r\n}) are removed. The stream is
  * not closed. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class NdjsonLines {
   private static final byte[] EMPTY = new byte[0];
@@ -41,7 +44,7 @@ public final class NdjsonLines {
    * @return the line's bytes
    * @throws IOException if the stream cannot be read
    */
-  public byte[] next() throws IOException {
+  public byte @Nullable [] next() throws IOException {
     line.reset();
     tooLong = false;
     boolean any = false;

@@ -10,6 +10,8 @@ import org.vansdk.core.ErrorCode;
  * Reads an NDJSON stream one line at a time, in memory bounded by the longest allowed line. A line
  * that cannot be decoded throws a {@link VanJsonException} located at that line; reading may go on
  * with the next line. Blank lines are skipped. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class NdjsonReader implements Closeable {
   private final VanJson json;

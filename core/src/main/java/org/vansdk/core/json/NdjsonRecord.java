@@ -8,6 +8,7 @@ import org.vansdk.core.submission.RecordType;
  * @param line the 1-based line number
  * @param type the record type
  * @param record the record, an instance of {@link RecordType#javaType()}
+ * @since 1.0
  */
 public record NdjsonRecord(long line, RecordType type, Object record) {
   /**

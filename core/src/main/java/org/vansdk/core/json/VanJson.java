@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * properties so a newer minor version can be read. Output omits absent and empty values and is
  * deterministic (properties in alphabetical order, same record, same bytes). Immutable and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class VanJson {
   private static final VanJson STRICT = new VanJson(JsonLimits.DEFAULT, true);

@@ -7,6 +7,8 @@ import org.vansdk.core.VanException;
  * A JSON document could not be read: malformed, over a safety limit, or not matching the model.
  * Says where (JSON Pointer, line and column when known) and what is allowed, never echoing personal
  * data.
+ *
+ * @since 1.0
  */
 public class VanJsonException extends VanException {
   private static final long serialVersionUID = 1L;

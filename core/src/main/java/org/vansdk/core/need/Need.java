@@ -7,7 +7,11 @@ import org.vansdk.core.text.LocalizedText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** One assessed need: a service type with a priority and how far it is met. */
+/**
+ * One assessed need: a service type with a priority and how far it is met.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableNeed.class)

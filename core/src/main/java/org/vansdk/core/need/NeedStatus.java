@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** How far an assessed need is met. Wire codes are stable within a major version. */
+/**
+ * How far an assessed need is met. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum NeedStatus implements CodeValue {
   /** Unmet ({@code unmet}). */
   UNMET,

@@ -11,7 +11,11 @@ import org.vansdk.core.time.PartialDate;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An assessment of a person's needs for victim-assistance services. */
+/**
+ * An assessment of a person's needs for victim-assistance services.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableNeedsAssessment.class)

@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * A pillar of victim assistance: the top level of the service-type hierarchy. Wire codes are stable
  * within a major version.
+ *
+ * @since 1.0
  */
 public enum Pillar implements CodeValue {
   /** Medical care ({@code medical_care}). */

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Priority of a need or referral. Wire codes are stable within a major version. */
+/**
+ * Priority of a need or referral. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum Priority implements CodeValue {
   /** Urgent ({@code urgent}). */
   URGENT,

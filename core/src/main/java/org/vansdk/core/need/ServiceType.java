@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * A type of victim-assistance service; the hierarchy's second level, each under one {@link Pillar}.
  * Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum ServiceType implements CodeValue {
   /** Emergency first aid ({@code emergency_first_aid}). */

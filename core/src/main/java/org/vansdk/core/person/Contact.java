@@ -6,7 +6,11 @@ import org.vansdk.core.VanStyle;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** How to reach a person. Personal data: every field is redacted from {@code toString}. */
+/**
+ * How to reach a person. Personal data: every field is redacted from {@code toString}.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableContact.class)

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Displacement status of a person. Wire codes are stable within a major version. */
+/**
+ * Displacement status of a person. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum DisplacementStatus implements CodeValue {
   /** Not displaced ({@code not_displaced}). */
   NOT_DISPLACED,

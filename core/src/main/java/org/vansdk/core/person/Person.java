@@ -17,6 +17,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * A person known to the network: a casualty, an indirect victim or a survivor receiving services.
  * Name, identifiers, birth date, residence and contact are personal data and never appear in {@code
  * toString}.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * Sex as recorded; {@code unknown} is explicit because indicators count it. Wire codes are stable
  * within a major version.
+ *
+ * @since 1.0
  */
 public enum Sex implements CodeValue {
   /** Male ({@code male}). */

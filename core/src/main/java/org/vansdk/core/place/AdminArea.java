@@ -12,6 +12,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * An administrative area identified by its OCHA P-code ({@code KH12}, {@code KH1201}, {@code
  * KH120101}), with its level (1 province, 2 district, 3 commune) and name. Levels finer than 2 are
  * personal data when attached to a person.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -13,6 +13,8 @@ import org.vansdk.core.VanException;
 /**
  * An ISO 3166-1 alpha-3 country code such as {@code KHM}, checked against the JDK's list.
  * Immutable; equal when the codes are equal.
+ *
+ * @since 1.0
  */
 public final class CountryCode implements Comparable<CountryCode> {
   private static final Set<String> ISO = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);

@@ -24,6 +24,8 @@ import org.vansdk.core.code.LabelLanguage;
  *
  * <p>National-language names are machine-drafted and await native-speaker review; the P-code
  * schemes of Lao PDR, Myanmar and Viet Nam are to be checked against the OCHA COD-AB in use.
+ *
+ * @since 1.0
  */
 public final class Gazetteer {
   private static final Map<CountryCode, List<GazetteerArea>> BY_COUNTRY;

@@ -7,6 +7,8 @@ import org.vansdk.core.code.LabelLanguage;
 /**
  * One level-1 area of the {@link Gazetteer}: its P-code, its English name, its name in the
  * country's national language, and other spellings met in national data. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class GazetteerArea {
   private final CountryCode country;

@@ -8,7 +8,11 @@ import org.vansdk.core.VanStyle;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** A WGS84 point (decimal degrees) with an optional accuracy radius in metres. */
+/**
+ * A WGS84 point (decimal degrees) with an optional accuracy radius in metres.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableGeoPoint.class)

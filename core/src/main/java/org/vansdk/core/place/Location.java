@@ -11,6 +11,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * Where something is: a country, optionally an administrative area and a point. Used for a person's
  * residence and an incident's location.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -13,6 +13,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * A quality-of-life survey (CMAA-style QLS): yes / no / unknown answers about a survivor's
  * situation.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

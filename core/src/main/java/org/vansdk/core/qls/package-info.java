@@ -1,2 +1,5 @@
 /** Quality-of-life surveys (CMAA-style QLS). */
+@NullMarked
 package org.vansdk.core.qls;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * The state of a referral attempt (owned by the receiver once sent). FHIR Task codes map 1:1. Wire
  * codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum AttemptStatus implements CodeValue {
   /** Draft ({@code draft}). */

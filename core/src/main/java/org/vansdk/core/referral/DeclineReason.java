@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.vansdk.core.code.CodeList;
 import org.vansdk.core.code.CodeValue;
 
-/** Why a receiver declined a referral attempt. Wire codes are stable within a major version. */
+/**
+ * Why a receiver declined a referral attempt. Wire codes are stable within a major version.
+ *
+ * @since 1.0
+ */
 public enum DeclineReason implements CodeValue {
   /** No capacity ({@code no_capacity}). */
   NO_CAPACITY,

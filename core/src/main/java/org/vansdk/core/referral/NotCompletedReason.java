@@ -7,6 +7,8 @@ import org.vansdk.core.code.CodeValue;
 
 /**
  * Why an accepted referral attempt was not completed. Wire codes are stable within a major version.
+ *
+ * @since 1.0
  */
 public enum NotCompletedReason implements CodeValue {
   /** Survivor declined ({@code survivor_declined}). */

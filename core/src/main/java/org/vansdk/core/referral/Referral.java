@@ -19,6 +19,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * A referral: the need for services, owned by the referring organisation. One referral may have
  * several {@link ReferralAttempt}s, one per target provider.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -18,6 +18,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * One try to have one provider meet a referral. Once sent its status is owned by the receiver; the
  * history records every status entered, in order, and ends with the current one.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -8,6 +8,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * The state of a referral (the need, owned by the referring organisation). Wire codes are stable
  * within a major version.
+ *
+ * @since 1.0
  */
 public enum ReferralStatus implements CodeValue {
   /** Draft ({@code draft}). */

@@ -8,7 +8,11 @@ import org.vansdk.core.text.LocalizedText;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** One entry in a referral attempt's status history. */
+/**
+ * One entry in a referral attempt's status history.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableStatusChange.class)

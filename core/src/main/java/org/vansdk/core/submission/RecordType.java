@@ -23,6 +23,8 @@ import org.vansdk.core.referral.ReferralAttempt;
 /**
  * The type of a record in a submission or an NDJSON line. Wire codes are stable within a major
  * version.
+ *
+ * @since 1.0
  */
 public enum RecordType implements CodeValue {
   /** Person ({@code person}). */

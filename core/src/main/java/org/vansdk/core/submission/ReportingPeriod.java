@@ -8,7 +8,11 @@ import org.vansdk.core.VanStyle;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
-/** The period a submission reports on, both ends inclusive. */
+/**
+ * The period a submission reports on, both ends inclusive.
+ *
+ * @since 1.0
+ */
 @Value.Immutable
 @VanStyle
 @JsonSerialize(as = ImmutableReportingPeriod.class)

@@ -12,6 +12,7 @@ import org.vansdk.core.VanException;
  *
  * @param major the major version
  * @param minor the minor version
+ * @since 1.0
  */
 public record SchemaVersion(int major, int minor) {
   /** The version this SDK writes, as text. */

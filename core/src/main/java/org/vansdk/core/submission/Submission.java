@@ -31,6 +31,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * organisation, time, period) and arrays of records. Referential integrity across the arrays is
  * checked by the validator's semantic layer, not here. Large submissions use NDJSON instead (see
  * {@link RecordType} and {@code org.vansdk.core.json.Ndjson}).
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @JsonPropertyOrder({

@@ -10,6 +10,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * Free text tagged with its language (BCP 47, e.g. {@code km}, {@code en}, {@code th}), as every
  * text that may be shown to people in another country must be.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param min the least possible age in completed years (never negative)
  * @param max the greatest possible age
+ * @since 1.0
  */
 public record AgeRange(int min, int max) {
   /**

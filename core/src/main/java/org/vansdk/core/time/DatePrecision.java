@@ -1,6 +1,10 @@
 package org.vansdk.core.time;
 
-/** How precisely a {@link PartialDate} is known, coarsest first. */
+/**
+ * How precisely a {@link PartialDate} is known, coarsest first.
+ *
+ * @since 1.0
+ */
 public enum DatePrecision {
   /** Known to the year. */
   YEAR,

@@ -20,6 +20,8 @@ import org.vansdk.core.VanException;
  * questions such as "is it certainly before" or "could these be the same day" are answered on those
  * ranges. Immutable and thread-safe. The natural order ({@link #compareTo}) is by earliest day,
  * then coarser precision first; use {@link #isCertainlyBefore} for chronology.
+ *
+ * @since 1.0
  */
 public final class PartialDate implements Comparable<PartialDate> {
   /** The regular expression every partial date matches (the calendar is checked separately). */

@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A directory in HSDS 3.0 JSON: organizations, services and service-at-locations (each with its
  * location), as the HSDS API's list endpoints return them, and the taxonomy terms they use. Written
  * as one JSON array per file. Immutable (the nodes are copies) and thread-safe.
+ *
+ * @since 1.0
  */
 public final class HsdsDirectory {
   /** The file names {@link #write} uses, in order. */

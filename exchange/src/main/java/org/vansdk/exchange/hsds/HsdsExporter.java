@@ -26,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * location}. Every id is a name-based UUID of ours; what HSDS has no field for travels in
  * attributes of our profile, so {@link HsdsImporter} gives the same records back. Stateless and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class HsdsExporter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

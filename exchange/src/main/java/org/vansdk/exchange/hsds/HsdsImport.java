@@ -10,6 +10,8 @@ import org.vansdk.core.directory.ServiceLocation;
 /**
  * What an HSDS import produced: the records, and an issue for every record left out or part of one
  * not imported (with the JSON Pointer of the place in the HSDS document).
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

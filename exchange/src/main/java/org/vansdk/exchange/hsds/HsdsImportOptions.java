@@ -14,6 +14,8 @@ import org.vansdk.core.place.CountryCode;
  * and the language of texts where the directory does not say, the organisation type where it has
  * none of ours, and a mapping of its taxonomy terms (by {@code code}, else {@code name}) to our
  * service types.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

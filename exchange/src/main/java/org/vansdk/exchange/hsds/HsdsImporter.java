@@ -41,6 +41,8 @@ import tools.jackson.databind.JsonNode;
  * {@link Severity#ERROR} issue at its JSON Pointer; valid HSDS fields we have no place for (phones,
  * schedules, contacts...) give a {@link Severity#NOT_IMPORTED} issue; a key HSDS does not define is
  * an error. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class HsdsImporter {
   private static final Pattern UUID_TEXT =

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code name} the English label; and the taxonomy of organisation types. Term ids are name-based
  * UUIDs of the codes, so every export names the same term with the same id. Stateless and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class VictimAssistanceTaxonomy {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -14,6 +14,8 @@ import org.vansdk.indicators.table.ObservationStatus;
  * values are category option codes unchanged ({@code male}, {@code 0_4}, {@code KH02}); a total is
  * the absence of the attribute. The receiving DHIS2 needs categories and options with these codes
  * (the generated mapping document lists them). Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class AdxCategories {
   private AdxCategories() {}

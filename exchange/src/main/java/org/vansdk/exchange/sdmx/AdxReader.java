@@ -30,6 +30,8 @@ import org.vansdk.indicators.table.ObservationStatus;
  * _NUM}, {@code _DEN}, {@code _UNK} companion), a category that is not one of our dimensions, a
  * code outside a dimension's list, a cell given twice or groups with different periods are errors
  * naming the element. DTDs and external entities are refused. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class AdxReader {
   private static final XMLInputFactory XML = factory();

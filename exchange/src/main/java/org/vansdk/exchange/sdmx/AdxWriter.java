@@ -25,6 +25,8 @@ import org.vansdk.indicators.table.Observation;
  * unknown counts travel as data elements of their own ({@code CAS-02_NUM}, {@code _DEN}, {@code
  * _UNK}). Suppressed cells are left out, as ADX has no withheld value: a receiver sees no data for
  * them. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class AdxWriter {
   /** The ADX namespace. */

@@ -30,6 +30,8 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  * indicator table. Strict: an unknown column, a missing one, another dataflow, an action other than
  * {@code I}, a code outside a dimension's list, a unit or status that contradicts the catalogue, or
  * rows with different periods are errors naming the row and column. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class SdmxCsvReader {
   private static final CsvMapper CSV = CsvMapper.builder().build();

@@ -12,6 +12,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * One CSV table written as a stream with Jackson's CSV generator (RFC 4180 quoting, UTF-8 text as
  * given): a heading row, then rows; values are written with {@code toString()}, absent ones empty.
  * Not thread-safe; close it to flush (the writer is not closed).
+ *
+ * @since 1.0
  */
 public final class CsvTable implements AutoCloseable {
   private static final CsvMapper CSV = CsvMapper.builder().build();

@@ -17,6 +17,8 @@ import org.vansdk.exchange.ExchangeException;
  * workbook with a sheet per record type, or a directory with one CSV file per record type ({@code
  * person.csv}, {@code casualty.csv}...). Records are streamed: memory does not grow with their
  * number. Not thread-safe; {@link #close} finishes the output.
+ *
+ * @since 1.0
  */
 public final class RecordSheets implements AutoCloseable {
   private final LabelLanguage language;

@@ -27,6 +27,8 @@ import org.vansdk.core.time.PartialDate;
  * texts as {@code text [lang]}, lists joined with {@code "; "}, and nested values (a location, an
  * injury) as their JSON, so nothing is lost. Personal fields are written like any other: the
  * spreadsheet is the data. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class RecordTables {
   private static final VanJson JSON = VanJson.strict();

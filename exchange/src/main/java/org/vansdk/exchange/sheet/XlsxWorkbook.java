@@ -17,6 +17,8 @@ import org.vansdk.exchange.ExchangeException;
  * returns it; rows may be appended to any started sheet in any interleaving; {@link #finish} writes
  * the file. Numbers ({@link Number}) become numeric cells, everything else text; the first row of a
  * sheet is bold. Not thread-safe; close it to free the temporary files.
+ *
+ * @since 1.0
  */
 public final class XlsxWorkbook implements AutoCloseable {
   /** The largest number of rows a sheet holds (the XLSX limit, heading included). */

@@ -12,6 +12,8 @@ import org.vansdk.indicators.export.SdmxTimePeriod;
  * Writes treaty and Monitor tables as CSV (one table per call, heading row first) or as one XLSX
  * workbook (a sheet per table: title and period, the table, the note on withheld cells), in one of
  * the network's languages. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class TreatyExport {
   private TreatyExport() {}

@@ -11,6 +11,8 @@ import org.vansdk.indicators.catalogue.Dimension;
  * One table ready to paste into a national report: rows of the row dimensions' values, a column per
  * value of the column dimension and a total column, each cell a count or withheld. Immutable and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class TreatyTable {
   /** The text of a withheld cell, as statistical offices print it. */

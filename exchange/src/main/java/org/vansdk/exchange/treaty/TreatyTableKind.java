@@ -6,6 +6,8 @@ import org.vansdk.indicators.catalogue.Dimension;
 /**
  * The tables, as data: the indicator each counts, its row dimensions, its column dimension (a total
  * column follows) and the public forms it answers.
+ *
+ * @since 1.0
  */
 public enum TreatyTableKind {
   /** Casualties killed and injured by year, in the Landmine Monitor's man/woman/boy/girl. */

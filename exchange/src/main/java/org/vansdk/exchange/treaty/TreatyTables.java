@@ -20,6 +20,8 @@ import org.vansdk.indicators.table.Observation;
  * Computes the treaty and Monitor tables from loaded records in one indicator run, so that small
  * cells are withheld consistently across the tables published side by side. Stateless and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class TreatyTables {
   private TreatyTables() {}

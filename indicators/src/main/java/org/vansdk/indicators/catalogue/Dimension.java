@@ -7,6 +7,8 @@ import java.util.Locale;
  * A dimension along which an indicator can be disaggregated. Each has a stable lower_snake_case
  * code (the column name in exports) and, where the values form a fixed code list, those values;
  * open dimensions (admin area, country, year, month, reason) take their values from the data.
+ *
+ * @since 1.0
  */
 public enum Dimension {
   /** Sex of the person: male, female, unknown. */

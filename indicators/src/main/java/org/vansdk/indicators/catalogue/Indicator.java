@@ -22,6 +22,7 @@ import java.util.Set;
  * @param unknownRule how records with an unknown value are treated
  * @param period how the indicator relates to the reporting period
  * @param sources the reporting frameworks this indicator answers
+ * @since 1.0
  */
 public record Indicator(
     String code,

@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 /**
  * The indicator catalogue (published as {@code docs/indicators.md}), as data: list it, look an
  * indicator up by code, or render it as a Markdown table for the documentation.
+ *
+ * @since 1.0
  */
 public final class IndicatorCatalogue {
   private static final String KNOWN_ONLY =

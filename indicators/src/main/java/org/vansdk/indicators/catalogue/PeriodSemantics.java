@@ -6,6 +6,8 @@ import java.util.Locale;
  * How an indicator relates to the reporting period. A partial date (year, or year-month) counts at
  * its earliest day, so an incident dated only "2023" falls in a period that contains 1 January 2023
  * (under the month dimension it is counted as month unknown).
+ *
+ * @since 1.0
  */
 public enum PeriodSemantics {
   /** Events whose incident date is in the period (flows). */

@@ -1,6 +1,10 @@
 package org.vansdk.indicators.catalogue;
 
-/** A reporting framework or commitment an indicator answers. */
+/**
+ * A reporting framework or commitment an indicator answers.
+ *
+ * @since 1.0
+ */
 public enum Source {
   /** Landmine Monitor casualty and victim-assistance reporting. */
   LANDMINE_MONITOR("Landmine Monitor"),

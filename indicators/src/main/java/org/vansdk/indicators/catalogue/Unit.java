@@ -2,7 +2,11 @@ package org.vansdk.indicators.catalogue;
 
 import java.util.Locale;
 
-/** The unit of an indicator's value. */
+/**
+ * The unit of an indicator's value.
+ *
+ * @since 1.0
+ */
 public enum Unit {
   /** A number of records (persons, casualties, incidents, attempts). */
   COUNT,

@@ -35,6 +35,8 @@ import org.vansdk.indicators.table.Observation;
  * </ul>
  *
  * Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class IndicatorCsv {
   /** The SDMX dataflow identifier written in the STRUCTURE_ID column. */

@@ -13,6 +13,8 @@ import org.vansdk.indicators.table.Observation;
  * omitted when suppressed or not applicable) and {@code status}: {@code normal}, {@code
  * no_denominator} or {@code suppressed} (a small cell, or one withheld so that a small cell cannot
  * be recovered from the totals; not told apart). Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class IndicatorJson {
   private IndicatorJson() {}

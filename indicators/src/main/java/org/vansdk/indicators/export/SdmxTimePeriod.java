@@ -13,6 +13,8 @@ import org.vansdk.core.submission.ReportingPeriod;
  * ISO 8601 interval of start and duration ({@code 2024-01-01/P1Y}, {@code 2024-05-01/P1M}, {@code
  * 2024-01-01/P182D}), as ADX requires. {@link #parse} reads every form back. Stateless and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class SdmxTimePeriod {
   private SdmxTimePeriod() {}

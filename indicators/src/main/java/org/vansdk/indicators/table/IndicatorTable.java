@@ -10,6 +10,8 @@ import org.vansdk.indicators.catalogue.Dimension;
 /**
  * A table of observations for one reporting period, in a stable order (by request, then by cell).
  * Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class IndicatorTable {
   private final ReportingPeriod period;

@@ -13,6 +13,8 @@ import org.vansdk.indicators.catalogue.Dimension;
  * by, the value, numerator, denominator, the count of records whose value was unknown, and a
  * status. Suppressed cells carry no value, numerator, denominator or unknown count. Immutable and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class Observation {
   private final String indicator;

@@ -4,6 +4,8 @@ package org.vansdk.indicators.table;
  * The status of an observation, with its SDMX codes from the cross-domain code lists: an {@code
  * OBS_STATUS} code (CL_OBS_STATUS) and a confidentiality code ({@code CONF_STATUS},
  * CL_CONF_STATUS).
+ *
+ * @since 1.0
  */
 public enum ObservationStatus {
   /** A normal value. */

@@ -1,6 +1,10 @@
 package org.vansdk.referral.audit;
 
-/** What an audit entry records. Codes are stable wire values. */
+/**
+ * What an audit entry records. Codes are stable wire values.
+ *
+ * @since 1.0
+ */
 public enum AuditAction {
   /** An attempt was created (as a draft by the referrer, or on receipt by the receiver). */
   CREATED("created"),

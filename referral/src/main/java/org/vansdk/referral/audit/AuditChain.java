@@ -9,6 +9,8 @@ import org.vansdk.referral.signature.Sha256;
  * of the one before it, and its own hash covers that link, so any altered, removed or reordered
  * entry is detected. Truncation at the end is detected against a known head ({@link #verify(List,
  * String)}), which the stores keep next to each referral. Stateless, thread-safe.
+ *
+ * @since 1.0
  */
 public final class AuditChain {
 

@@ -16,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * 8785 canonical JSON of every other field, {@link #previousHash()} included, so altering, removing
  * or reordering any entry breaks the chain. Entries hold codes and identifiers of organisations and
  * messages only, never personal data.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -9,6 +9,8 @@ import org.vansdk.core.VanStyle;
 /**
  * What is to be appended to an audit log: an {@link AuditEntry} before it is given its position and
  * hashes by {@link AuditChain#append}.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param entries how many entries were checked
  * @param firstBroken the sequence position where the chain first breaks, or -1 if valid
  * @param problem what was found at that position, empty if valid
+ * @since 1.0
  */
 public record AuditVerification(boolean valid, int entries, long firstBroken, String problem) {
 

@@ -9,6 +9,7 @@ import org.vansdk.core.ErrorCode;
  * @param allowed true if the disclosure may go ahead
  * @param code the refusal code ({@link ConsentGate#ALLOWED} when allowed)
  * @param message what is missing and what the consent does cover
+ * @since 1.0
  */
 public record ConsentDecision(boolean allowed, ErrorCode code, String message) {
 

@@ -20,6 +20,8 @@ import org.vansdk.core.place.CountryCode;
  * ({@link #PURPOSE_NOT_COVERED}), every data category sent ({@link #CATEGORY_NOT_COVERED}) and the
  * destination country ({@link #COUNTRY_NOT_COVERED}). Refusal messages name consent ids,
  * organisation ids and codes, never the person. Stateless, thread-safe.
+ *
+ * @since 1.0
  */
 public final class ConsentGate {
 

@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param personalData the object to send; never contains a dropped category
  * @param included the categories sent
  * @param dropped the categories supplied but not sent
+ * @since 1.0
  */
 public record ConsentedPayload(
     ObjectNode personalData, Set<DataCategory> included, Set<DataCategory> dropped) {

@@ -24,6 +24,7 @@ import org.vansdk.core.place.CountryCode;
  *     may hold
  * @param country the destination country (from the service directory)
  * @param at the moment of sending
+ * @since 1.0
  */
 public record Disclosure(
     PersonId person,

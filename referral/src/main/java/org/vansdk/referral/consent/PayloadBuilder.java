@@ -13,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds the {@code personalData} member of a message from personal data grouped by {@link
  * DataCategory}: a category goes in only if it was requested for this referral and the consent
  * covers it; everything else is dropped. Stateless, thread-safe.
+ *
+ * @since 1.0
  */
 public final class PayloadBuilder {
 

@@ -5,4 +5,7 @@
  * the categories it may hold) and the destination country; the payload builder holds back every
  * category outside the request or the consent and reports it.
  */
+@NullMarked
 package org.vansdk.referral.consent;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,10 @@
 package org.vansdk.referral.message;
 
-/** The status of an {@code ack}. */
+/**
+ * The status of an {@code ack}.
+ *
+ * @since 1.0
+ */
 public enum AckStatus {
   /** Processed (or replayed, or acknowledged and ignored); do not resend. */
   OK("ok"),

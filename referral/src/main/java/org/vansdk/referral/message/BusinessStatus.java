@@ -6,6 +6,8 @@ import org.vansdk.core.code.CodeValue;
 /**
  * What happened in a service, as an {@code update} message reports it without moving the attempt.
  * The wire codes are those of the {@code update} message schema; stable within a major version.
+ *
+ * @since 1.0
  */
 public enum BusinessStatus implements CodeValue {
   /** An appointment was set ({@code appointment_set}). */

@@ -3,6 +3,8 @@ package org.vansdk.referral.message;
 /**
  * How carefully a message must be handled. Says how sensitive the content is; never why (the cause,
  * e.g. a psychosocial need, is itself sensitive).
+ *
+ * @since 1.0
  */
 public enum Confidentiality {
   /** Ordinary care. */

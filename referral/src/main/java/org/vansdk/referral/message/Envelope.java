@@ -10,6 +10,8 @@ import org.vansdk.core.id.ReferralId;
 /**
  * The envelope of a protocol message ({@code docs/protocol.md}), without the payload hash and
  * signature, which {@link Message} computes. Holds identifiers and codes only, no personal data.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -9,6 +9,8 @@ import org.vansdk.core.VanException;
  * characters, as the {@code hold} message schema requires), e.g. {@code waiting_for_parts}. Never
  * free text: the reason is written to both sides' audit logs, which are never purged, so it must
  * not be able to carry a name, a phone number or a medical detail. Immutable.
+ *
+ * @since 1.0
  */
 public final class HoldReason {
 

@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A protocol message: an {@link Envelope}, a JSON payload, the payload's SHA-256, and a detached
  * Ed25519 signature. Immutable (the payload is copied in and out); {@link #toString()} shows the
  * envelope's identifiers only, never the payload.
+ *
+ * @since 1.0
  */
 public final class Message {
 

@@ -12,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads and writes the wire form of messages and stored records: strict JSON (duplicate keys and
  * trailing tokens refused, size and depth limits). Thread-safe.
+ *
+ * @since 1.0
  */
 public final class MessageCodec {
 

@@ -7,6 +7,7 @@ package org.vansdk.referral.message;
  *
  * @param keyId the signing key's id, resolved through the organisation key registry
  * @param value the signature, base64url without padding
+ * @since 1.0
  */
 public record MessageSignature(String keyId, String value) {
 

@@ -1,6 +1,7 @@
 package org.vansdk.referral.message;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.transition.Role;
 
@@ -8,6 +9,8 @@ import org.vansdk.referral.transition.Role;
  * The message types of the referral protocol ({@code docs/protocol.md}), with who sends each,
  * whether it is sequenced per sender and attempt, the status it moves the attempt to, and whether
  * it may carry personal data. Codes are stable wire values.
+ *
+ * @since 1.0
  */
 public enum MessageType {
   /** Referrer → receiver: the referral, with the consented personal data. */
@@ -72,10 +75,10 @@ public enum MessageType {
 
   private final String code;
   private final Sender sender;
-  private final AttemptStatus target;
+  private final @Nullable AttemptStatus target;
   private final boolean personalData;
 
-  MessageType(String code, Sender sender, AttemptStatus target, boolean personalData) {
+  MessageType(String code, Sender sender, @Nullable AttemptStatus target, boolean personalData) {
     this.code = code;
     this.sender = sender;
     this.target = target;

@@ -11,6 +11,7 @@ import org.vansdk.core.place.CountryCode;
  * @param organisation the organisation's namespaced id
  * @param system the system id within the organisation ({@code [A-Za-z0-9._-]{1,64}})
  * @param country the organisation's country
+ * @since 1.0
  */
 public record Party(OrganisationId organisation, String system, CountryCode country) {
 

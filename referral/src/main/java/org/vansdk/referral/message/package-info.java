@@ -3,4 +3,7 @@
  * envelope (ids, parties, sequence, base version, confidentiality, consent reference, payload hash)
  * and the signed wire form.
  */
+@NullMarked
 package org.vansdk.referral.message;
+
+import org.jspecify.annotations.NullMarked;

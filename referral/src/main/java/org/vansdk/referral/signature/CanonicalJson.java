@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Signatures and payload hashes are computed over these bytes, so two systems in different
  * languages that hold the same JSON value agree on them. Thread-safe (stateless).
+ *
+ * @since 1.0
  */
 public final class CanonicalJson {
 

@@ -10,6 +10,8 @@ package org.vansdk.referral.signature;
  * <p>Ed25519 signatures are deterministic, so both engines produce the same signature for the same
  * key and message, and each verifies the other's. Implementations are thread-safe and never throw
  * on a malformed key or signature during verification: they answer {@code false}.
+ *
+ * @since 1.0
  */
 public interface Ed25519Engine {
 

@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vansdk.core.id.OrganisationId;
 
-/** An {@link OrganisationKeyRegistry} held in memory. Thread-safe. */
+/**
+ * An {@link OrganisationKeyRegistry} held in memory. Thread-safe.
+ *
+ * @since 1.0
+ */
 public final class InMemoryOrganisationKeyRegistry implements OrganisationKeyRegistry {
 
   private final Map<KeyId, RegisteredKey> keys = new ConcurrentHashMap<>();

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * has several over time.
  *
  * @param value the identifier: 1 to 128 characters from {@code [A-Za-z0-9._:-]}
+ * @since 1.0
  */
 public record KeyId(String value) {
 

@@ -6,6 +6,8 @@ import java.util.Optional;
  * Resolves the key id of a signed message to an organisation's public key. A national deployment
  * backs this with its directory of organisations; tests and single-country pilots use {@link
  * InMemoryOrganisationKeyRegistry}. Implementations must be thread-safe.
+ *
+ * @since 1.0
  */
 public interface OrganisationKeyRegistry {
 

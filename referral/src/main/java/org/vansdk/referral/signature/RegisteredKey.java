@@ -11,6 +11,7 @@ import org.vansdk.core.id.OrganisationId;
  * @param organisation the owning organisation's namespaced id (e.g. {@code KHM-CMAA-HQ})
  * @param publicKey the Ed25519 public key
  * @param revoked true once the key may no longer be used to verify new messages
+ * @since 1.0
  */
 public record RegisteredKey(
     KeyId keyId, OrganisationId organisation, PublicKey publicKey, boolean revoked) {}

@@ -3,7 +3,11 @@ package org.vansdk.referral.signature;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 as lower-case hex, as used for payload hashes and audit chains. Thread-safe. */
+/**
+ * SHA-256 as lower-case hex, as used for payload hashes and audit chains. Thread-safe.
+ *
+ * @since 1.0
+ */
 public final class Sha256 {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();

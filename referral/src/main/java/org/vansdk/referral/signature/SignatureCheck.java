@@ -1,6 +1,10 @@
 package org.vansdk.referral.signature;
 
-/** The result of checking a detached signature; only {@link #VALID} lets a message through. */
+/**
+ * The result of checking a detached signature; only {@link #VALID} lets a message through.
+ *
+ * @since 1.0
+ */
 public enum SignatureCheck {
   /** The signature verifies with a current key of the claimed organisation. */
   VALID("signature valid"),

@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * exist, belong to the claimed organisation, not be revoked, and the signature must verify over the
  * bytes. The curve arithmetic is done by {@link Ed25519Engine#preferred()} unless another engine is
  * chosen with {@link #withEngine}. Thread-safe if the registry is.
+ *
+ * @since 1.0
  */
 public final class SignatureVerifier {
 

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * with. The private key never leaves this object; {@link #toString()} shows the key id only.
  * Signing uses {@link Ed25519Engine#preferred()} (signatures are deterministic, so the engine only
  * changes the speed). Thread-safe.
+ *
+ * @since 1.0
  */
 public final class SigningKey {
 

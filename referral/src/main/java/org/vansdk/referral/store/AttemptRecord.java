@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * What one node knows of one referral attempt: its status and version, the parties, the consent it
  * rests on, the personal data received or sent (purged on withdrawal or entered-in-error), and the
  * protocol counters. Stored whole by a {@link ReferralStore}.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -11,6 +11,8 @@ import org.vansdk.referral.audit.AuditEntry;
  * One unit of work a {@link ReferralStore} commits atomically: attempt states, audit entries, the
  * processed-message record, sequence counters, and outbox additions and removals. A crash either
  * keeps all of it or none of it, so a message is neither lost nor sent twice.
+ *
+ * @since 1.0
  */
 @Value.Immutable
 @VanStyle

@@ -9,6 +9,7 @@ import org.vansdk.core.id.ConsentId;
  * @param consentId the consent
  * @param version the version, from 1
  * @param withdrawn true once withdrawn
+ * @since 1.0
  */
 public record ConsentState(ConsentId consentId, int version, boolean withdrawn) {
 

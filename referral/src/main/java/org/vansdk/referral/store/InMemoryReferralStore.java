@@ -18,6 +18,8 @@ import org.vansdk.referral.audit.AuditEntry;
 /**
  * A {@link ReferralStore} in memory: for tests, simulations and nodes that keep nothing across
  * restarts. Commits are atomic under one lock. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class InMemoryReferralStore implements ReferralStore {
 

@@ -8,5 +8,6 @@ import org.vansdk.core.id.AttemptId;
  * @param attemptId the attempt
  * @param senderKey the sender, {@code organisation/system}
  * @param next the next expected sequence number
+ * @since 1.0
  */
 public record InboundSequence(AttemptId attemptId, String senderKey, long next) {}

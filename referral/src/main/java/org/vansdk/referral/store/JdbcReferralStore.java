@@ -36,6 +36,8 @@ import org.vansdk.referral.message.MessageCodec;
  *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
+ *
+ * @since 1.0
  */
 public final class JdbcReferralStore implements ReferralStore {
 

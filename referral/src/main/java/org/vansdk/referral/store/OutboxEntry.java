@@ -12,6 +12,7 @@ import org.vansdk.referral.message.Message;
  * @param reliable true if it must be resent until acknowledged
  * @param attempts how many times it was handed to a transport
  * @param nextDue when it is due (again); {@link Instant#EPOCH} for at once
+ * @since 1.0
  */
 public record OutboxEntry(Message message, boolean reliable, int attempts, Instant nextDue) {
 

@@ -11,6 +11,7 @@ import org.vansdk.referral.message.Message;
  * @param messageId the processed message's id
  * @param payloadSha256 its payload hash
  * @param reply the reply sent (an {@code ack})
+ * @since 1.0
  */
 public record ProcessedMessage(String messageId, String payloadSha256, Message reply) {
 

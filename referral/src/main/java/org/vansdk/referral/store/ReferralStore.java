@@ -16,6 +16,8 @@ import org.vansdk.referral.audit.AuditVerification;
  * Where a referral node keeps its state. Reads see every committed {@link Change}; {@link #commit}
  * applies a change atomically. One node writes to a store; implementations must be safe for that
  * node's use from several threads (they synchronise internally).
+ *
+ * @since 1.0
  */
 public interface ReferralStore extends AutoCloseable {
 

@@ -1,6 +1,10 @@
 package org.vansdk.referral.store;
 
-/** A store could not read or write; the message names the operation, never stored content. */
+/**
+ * A store could not read or write; the message names the operation, never stored content.
+ *
+ * @since 1.0
+ */
 public final class ReferralStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

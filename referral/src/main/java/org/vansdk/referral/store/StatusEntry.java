@@ -12,5 +12,6 @@ import org.vansdk.referral.transition.Role;
  * @param by the role that made the move
  * @param reason a reason code, or empty
  * @param messageId the message that carried the move, or empty for a local command
+ * @since 1.0
  */
 public record StatusEntry(AttemptStatus to, Instant at, Role by, String reason, String messageId) {}

@@ -24,6 +24,8 @@ import org.vansdk.core.referral.AttemptStatus;
  * which state to which, and what the move requires. Both sides of an exchange consult this one
  * table: the side that makes a move, and the side that mirrors it on receipt. Immutable,
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class AttemptStateTable {
 

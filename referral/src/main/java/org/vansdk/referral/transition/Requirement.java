@@ -1,6 +1,10 @@
 package org.vansdk.referral.transition;
 
-/** What a move needs besides being in the table; checked by the side that makes the move. */
+/**
+ * What a move needs besides being in the table; checked by the side that makes the move.
+ *
+ * @since 1.0
+ */
 public enum Requirement {
   /** Nothing further. */
   NONE("nothing"),

@@ -1,6 +1,10 @@
 package org.vansdk.referral.transition;
 
-/** Who moves an attempt: the two organisations of the exchange, or the system acting for them. */
+/**
+ * Who moves an attempt: the two organisations of the exchange, or the system acting for them.
+ *
+ * @since 1.0
+ */
 public enum Role {
   /** The organisation that created the referral and its attempts (also "the creator"). */
   REFERRER("referrer"),

@@ -12,6 +12,7 @@ import org.vansdk.core.referral.AttemptStatus;
  * @param to the state reached
  * @param by the roles allowed to make the move
  * @param requirement what the move needs
+ * @since 1.0
  */
 public record Transition(
     Set<AttemptStatus> from, AttemptStatus to, Set<Role> by, Requirement requirement) {

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param verdict allowed, not in the table, or wrong party
  * @param row the permitting row when allowed
  * @param message an English explanation (no personal data)
+ * @since 1.0
  */
 public record TransitionCheck(Verdict verdict, Optional<Transition> row, String message) {
 

@@ -6,6 +6,8 @@ import java.util.Arrays;
  * Numbers identifiers densely in the order they are first seen (0, 1, 2, ...), so facts about them
  * can live in primitive arrays indexed by slot. Open addressing over two parallel arrays: one
  * reference and one int per identifier, no entry objects. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class IdSlots {
   private String[] keys = new String[64];

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.VanException;
 import org.vansdk.core.casualty.AmputationLevel;
 import org.vansdk.core.casualty.Limb;
@@ -23,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Semantic rules on one record (the invariants core checks when it builds values, and dates not in
  * the future), run on the JSON tree so a broken record is reported, never thrown. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class RecordRules {
   private static final String[] WG_DOMAINS = {
@@ -431,7 +434,7 @@ public final class RecordRules {
     return pCode.startsWith(country.code()) || (alpha2 != null && pCode.startsWith(alpha2));
   }
 
-  private static String alpha2(String alpha3) {
+  private static @Nullable String alpha2(String alpha3) {
     return ALPHA2.get(alpha3);
   }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * Semantic rules across the records of a submission: identifiers unique, references resolve, dates
  * in order, age consistent with birth date, nothing after death, consent covers referrals. Keeps
  * only identifiers and dates, never whole records. Thread-safe (no state between calls).
+ *
+ * @since 1.0
  */
 public final class SubmissionRules {
   /** A reference from one array's property to the identifiers of another array, as data. */
@@ -88,7 +91,7 @@ public final class SubmissionRules {
       JsonNode records = submission.path(ref[0]);
       for (int i = 0; i < records.size(); i++) {
         Optional<String> target = Values.text(records.get(i), ref[1]);
-        if (target.isPresent() && !ids.get(ref[2]).contains(target.get())) {
+        if (target.isPresent() && !Objects.requireNonNull(ids.get(ref[2])).contains(target.get())) {
           sink.accept(
               ValidationIssue.error(
                   IssueCode.UNRESOLVED_REFERENCE,

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Memory is proportional to the number of identifiers, never to whole records. The rules are
  * checked in {@link #finish}, because the earliest incident and death of a person are known only
  * when every casualty has been seen. Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class TimelineRules {
   private static final int NONE = 0;

@@ -3,4 +3,7 @@
  * single record (the ones core enforces when building values) and rules across the records of a
  * submission (references, date order, age, death, WG-SS, consent coverage). Internal: not exported.
  */
+@NullMarked
 package org.vansdk.schema.rule;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * Identifiers seen so far in an NDJSON stream, per record type, and references not yet resolved.
  * Memory grows with the number of identifiers (and forward references), never with whole records.
  * Not thread-safe.
+ *
+ * @since 1.0
  */
 public final class IdIndex {
   /** References as data: source type, property, target type. */

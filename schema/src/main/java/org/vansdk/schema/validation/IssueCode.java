@@ -4,6 +4,8 @@ package org.vansdk.schema.validation;
  * The stable codes of validation issues. Codes {@code VAN-S-00xx} are about the input and its
  * structure (the JSON Schema layer); codes {@code VAN-S-01xx} are semantic rules. A code never
  * changes meaning within a major version.
+ *
+ * @since 1.0
  */
 public enum IssueCode {
   /** The input is not well-formed JSON. */

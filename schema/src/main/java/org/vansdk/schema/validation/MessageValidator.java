@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * node, not here: this is the structural check that runs on receipt before them.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class MessageValidator {
   private static final String FOLDER = "message/";

@@ -3,6 +3,7 @@ package org.vansdk.schema.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.json.JsonEncoding;
 import org.vansdk.core.json.VanJson;
 import tools.jackson.core.JacksonException;
@@ -19,10 +20,10 @@ import tools.jackson.databind.ObjectReader;
  * why there is none. Parse errors never echo input text.
  */
 final class ParsedDocument {
-  private final JsonNode tree;
-  private final ValidationIssue problem;
+  private final @Nullable JsonNode tree;
+  private final @Nullable ValidationIssue problem;
 
-  private ParsedDocument(JsonNode tree, ValidationIssue problem) {
+  private ParsedDocument(@Nullable JsonNode tree, @Nullable ValidationIssue problem) {
     this.tree = tree;
     this.problem = problem;
   }

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
  * One-line checks for a vendor's tests: {@code PayloadAssertions.assertValid(json)} fails with an
  * {@link AssertionError} listing every issue (code, pointer, line, message — never the personal
  * data itself) when the payload is not valid. Works with any test framework. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class PayloadAssertions {
   private static final PayloadValidator VALIDATOR = PayloadValidator.create();

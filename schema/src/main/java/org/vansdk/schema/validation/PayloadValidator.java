@@ -44,6 +44,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Immutable and thread-safe. Time comes from the injected {@link Clock} (for "not in the
  * future").
+ *
+ * @since 1.0
  */
 public final class PayloadValidator {
   private static final int MAX_STREAM_ISSUES = 10_000;

@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.submission.RecordType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,7 +84,7 @@ final class SchemaSet {
    * The published files are unchanged (Ajv checks those); both keywords map to the same issue code.
    * Returns null for anything that is not one of our files.
    */
-  static String compiled(String iri) {
+  static @Nullable String compiled(String iri) {
     String name;
     if (iri.startsWith(BASE)) {
       name = iri.substring(BASE.length());
@@ -165,6 +167,6 @@ final class SchemaSet {
   }
 
   Schema record(RecordType type) {
-    return records.get(type);
+    return Objects.requireNonNull(records.get(type));
   }
 }

@@ -1,6 +1,10 @@
 package org.vansdk.schema.validation;
 
-/** How serious an issue is. */
+/**
+ * How serious an issue is.
+ *
+ * @since 1.0
+ */
 public enum Severity {
   /** The payload must not be accepted. */
   ERROR,

@@ -2,11 +2,14 @@ package org.vansdk.schema.validation;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a payload: a stable code, a severity, where it is (JSON Pointer, and line
  * and column in the input, 1-based, 0 when unknown) and a message naming the rule and what is
  * allowed. The offending value is kept only when it is not personal data (e.g. a code). Immutable.
+ *
+ * @since 1.0
  */
 public final class ValidationIssue {
   private final IssueCode code;
@@ -14,7 +17,7 @@ public final class ValidationIssue {
   private final String pointer;
   private final long line;
   private final long column;
-  private final String value;
+  private final @Nullable String value;
   private final String message;
 
   /**
@@ -29,9 +32,9 @@ public final class ValidationIssue {
       String pointer,
       long line,
       long column,
-      String value,
+      @Nullable String value,
       String message,
-      String locus) {
+      @Nullable String locus) {
     this.code = Objects.requireNonNull(code, "code");
     this.severity = Objects.requireNonNull(severity, "severity");
     this.pointer = Objects.requireNonNull(pointer, "pointer");

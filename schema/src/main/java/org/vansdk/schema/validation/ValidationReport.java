@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 /**
  * The result of validating one payload: its issues in the order found. A payload is valid when it
  * has no issue of severity {@link Severity#ERROR}. Immutable.
+ *
+ * @since 1.0
  */
 public final class ValidationReport {
   private final List<ValidationIssue> issues;

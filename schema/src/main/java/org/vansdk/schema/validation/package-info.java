@@ -6,4 +6,7 @@
  * of issues, each with a stable {@link org.vansdk.schema.validation.IssueCode}, a JSON Pointer and,
  * when the input was text, a line and column.
  */
+@NullMarked
 package org.vansdk.schema.validation;
+
+import org.jspecify.annotations.NullMarked;

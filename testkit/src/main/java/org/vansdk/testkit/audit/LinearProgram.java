@@ -5,6 +5,8 @@ package org.vansdk.testkit.audit;
  * smallest and largest value a suppressed count can take, given everything published beside it, is
  * two linear programmes over non-negative counts. Meant for the few hundred variables of a test's
  * table, not for production use. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class LinearProgram {
   private static final double EPS = 1e-9;

@@ -15,6 +15,7 @@ import java.util.List;
  *     {@code ndjson_line}
  * @param valid whether the payload is valid
  * @param expected the expected issues (empty for valid payloads)
+ * @since 1.0
  */
 public record CorpusCase(
     String file, String document, boolean valid, List<ExpectedIssue> expected) {

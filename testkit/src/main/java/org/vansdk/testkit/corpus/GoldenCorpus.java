@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * each with the issue codes and pointers a validator must report. Vendors run it against their own
  * exporters or validators; the VAN validator and an independent one (Ajv) agree on every verdict.
  * Thread-safe; the index is read once.
+ *
+ * @since 1.0
  */
 public final class GoldenCorpus {
   private static final String ROOT = "/org/vansdk/testkit/corpus/";

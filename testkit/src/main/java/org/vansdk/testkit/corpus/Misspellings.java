@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * that feeds each one to a strict reader covers every key, including keys added later: a dropped
  * letter, two neighbouring letters swapped, the key in lower case, a doubled last letter. A strict
  * reader must refuse each with the JSON Pointer of the misspelt key. Stateless and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Misspellings {
   private Misspellings() {}

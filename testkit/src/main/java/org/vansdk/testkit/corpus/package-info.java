@@ -3,4 +3,7 @@
  * misspelt keys of configuration documents that a strict reader must refuse, for vendors' own
  * tests.
  */
+@NullMarked
 package org.vansdk.testkit.corpus;
+
+import org.jspecify.annotations.NullMarked;

@@ -83,6 +83,8 @@ import org.vansdk.core.time.PartialDate;
  * entries) that passes every structural and semantic rule of the validator. Handy as a starting
  * point for a vendor's own fixtures; for variety use {@link VanGen} or the population generator.
  * The personal values are invented.
+ *
+ * @since 1.0
  */
 public final class SampleRecords {
   /** The sample person's (invented) name. */

@@ -48,6 +48,8 @@ import org.vansdk.testkit.random.Prng;
  *   });
  * }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class VanGen {
   private static final long SALT_SPEC = 0x5350_4543L;

@@ -7,7 +7,11 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.AnnotationConsumer;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
-/** Provides the seeds of a {@link SeedSource}. Used by JUnit; not for direct use. */
+/**
+ * Provides the seeds of a {@link SeedSource}. Used by JUnit; not for direct use.
+ *
+ * @since 1.0
+ */
 public final class SeedArgumentsProvider
     implements ArgumentsProvider, AnnotationConsumer<SeedSource> {
   private int count = 100;

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * test {@code @ParameterizedTest(name = "seed {0}")} so reports show the seed. Needs
  * junit-jupiter-params 5.13 or later; on older versions use {@code @MethodSource} with {@link
  * Seeds#of(int)}.
+ *
+ * @since 1.0
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

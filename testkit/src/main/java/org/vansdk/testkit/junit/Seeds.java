@@ -25,6 +25,8 @@ import org.vansdk.testkit.random.Prng;
  * void validates(long seed) { ... }
  * static LongStream seeds() { return Seeds.of(100); }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class Seeds {
   /** The system property that replays a single seed. */

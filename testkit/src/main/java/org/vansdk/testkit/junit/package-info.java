@@ -3,4 +3,7 @@
  * replayed with {@code -Dvan.seed}, and every failure reported with its seed. JUnit Jupiter is an
  * optional dependency of the testkit; these classes need it on the test class path.
  */
+@NullMarked
 package org.vansdk.testkit.junit;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.casualty.Casualty;
 import org.vansdk.core.code.CodeValue;
 import org.vansdk.core.functioning.FunctioningAssessment;
@@ -38,6 +39,8 @@ import org.vansdk.testkit.random.Prng;
  * organisation gives the generated identifiers back. Memory holds one incident's people at a time.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class LegacyExport {
   private static final Map<String, String> ACTIVITY =
@@ -172,7 +175,7 @@ public final class LegacyExport {
     private final Consumer<List<String>> sink;
     private final Map<PersonId, Person> people = new HashMap<>();
     private final Prng prng = Prng.of(mess.seed());
-    private Incident incident;
+    private @Nullable Incident incident;
     private long count;
 
     Rows(Consumer<List<String>> sink) {
@@ -209,8 +212,14 @@ public final class LegacyExport {
       sink.accept(row);
     }
 
+    /** The incident being joined: a population lists each incident before its casualties. */
+    private Incident current() {
+      return Objects.requireNonNull(incident, "a casualty before its incident");
+    }
+
     private List<String> cmvis(Casualty c) {
-      Person p = people.get(c.personId());
+      Person p = Objects.requireNonNull(people.get(c.personId()));
+      Incident incident = current();
       List<String> row = new ArrayList<>(layout.header().size());
       row.add(c.id().localId());
       row.add(p.id().localId());
@@ -237,7 +246,8 @@ public final class LegacyExport {
     }
 
     private List<String> imsma(Casualty c) {
-      Person p = people.get(c.personId());
+      Person p = Objects.requireNonNull(people.get(c.personId()));
+      Incident incident = current();
       List<String> row = new ArrayList<>(layout.header().size());
       row.add(incident.id().localId());
       row.add(date(incident.date(), "yyyy-MM-dd"));
@@ -265,7 +275,7 @@ public final class LegacyExport {
     }
 
     private List<String> dmis(FunctioningAssessment a) {
-      Person p = people.get(a.personId());
+      Person p = Objects.requireNonNull(people.get(a.personId()));
       List<String> row = new ArrayList<>(layout.header().size());
       String name = p.name().orElse("");
       int space = name.indexOf(' ');

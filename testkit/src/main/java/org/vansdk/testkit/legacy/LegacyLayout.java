@@ -8,6 +8,8 @@ import org.vansdk.core.place.CountryCode;
 /**
  * The layouts of national exports the testkit writes, as their public descriptions give them: the
  * columns, the country and how the file is usually encoded.
+ *
+ * @since 1.0
  */
 public enum LegacyLayout {
   /** A CMVIS-style casualty export (Cambodia): UTF-8 with byte order mark, commas. */

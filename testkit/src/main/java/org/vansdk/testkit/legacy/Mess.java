@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * The mess a legacy file is written with: for each kind, the share of rows (or values) it touches,
  * drawn from a seed. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Mess {
   /** A kind of mess real exports have. */

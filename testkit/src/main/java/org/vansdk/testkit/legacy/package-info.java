@@ -5,4 +5,7 @@
  * Era years, province names in the national script or misspelt), so that importers can be tested by
  * round trip.
  */
+@NullMarked
 package org.vansdk.testkit.legacy;
+
+import org.jspecify.annotations.NullMarked;

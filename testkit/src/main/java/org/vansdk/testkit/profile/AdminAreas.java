@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The administrative areas of a country profile: real level-1 areas with P-codes and weights, and
  * the shape of synthesised level-2 and level-3 codes. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class AdminAreas {
   private final String source;

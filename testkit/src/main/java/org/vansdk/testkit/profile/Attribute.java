@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A casualty attribute whose distribution a country profile gives by era, with the codes it may
  * use.
+ *
+ * @since 1.0
  */
 public enum Attribute {
   /** Landmine Monitor sex-and-age group. */

@@ -4,6 +4,8 @@ package org.vansdk.testkit.profile;
  * Synthetic assumptions about what happens after an incident (later deaths, assessments, referrals,
  * deliveries). They are not published figures; they exist so generated populations exercise every
  * path. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class CareFlow {
   private final String basis;

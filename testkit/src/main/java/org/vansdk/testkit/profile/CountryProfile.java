@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * CountryProfile khm = CountryProfile.load("KHM");
  * double menShare = khm.distribution(Attribute.LANDMINE_MONITOR_GROUP).in(1990).share("man");
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class CountryProfile {
   /** The countries with a bundled profile, in alphabetical order. */
@@ -153,7 +155,7 @@ public final class CountryProfile {
    * @return its distribution (every attribute is present in a valid profile)
    */
   public Distribution distribution(Attribute attribute) {
-    return distributions.get(attribute);
+    return Objects.requireNonNull(distributions.get(attribute));
   }
 
   /** Returns the administrative areas. */

@@ -6,6 +6,8 @@ import java.util.List;
  * The distribution of one casualty attribute in a country, by era of incident year, with the public
  * figure it follows. Eras cover the profile's incident years without gap or overlap. Immutable and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class Distribution {
   private final Attribute attribute;

@@ -1,6 +1,10 @@
 package org.vansdk.testkit.profile;
 
-/** The shares of one attribute over a closed range of incident years. Immutable and thread-safe. */
+/**
+ * The shares of one attribute over a closed range of incident years. Immutable and thread-safe.
+ *
+ * @since 1.0
+ */
 public final class Era {
   private final int from;
   private final int to;

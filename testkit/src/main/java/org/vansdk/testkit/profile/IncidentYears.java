@@ -3,6 +3,8 @@ package org.vansdk.testkit.profile;
 /**
  * Casualties per year by period, from which incident years are drawn in proportion. Immutable and
  * thread-safe.
+ *
+ * @since 1.0
  */
 public final class IncidentYears {
   private final int first;

@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * A first-level administrative area (province, state or region) with its P-code, name and relative
  * weight among casualties. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Level1Area {
   private final String pCode;

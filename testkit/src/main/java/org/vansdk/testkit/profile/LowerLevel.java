@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /**
  * How codes of an administrative level below level 1 are shaped and how many are synthesised per
  * parent area. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class LowerLevel {
   private final int level;

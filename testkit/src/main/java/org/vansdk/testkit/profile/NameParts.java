@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Common name parts for synthetic persons of a country. Synthetic names are built by combining them
  * at random; they are not the names of any real casualty. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class NameParts {
   private final boolean familyNameFirst;

@@ -7,6 +7,8 @@ import org.vansdk.core.VanException;
  * Thrown when a country profile cannot be found or breaks a rule of the profile format. The message
  * names the file, the JSON Pointer of the offending value, what was wrong and what is allowed.
  * Profiles hold no personal data, so messages may echo their values.
+ *
+ * @since 1.0
  */
 public final class ProfileException extends VanException {
   private static final long serialVersionUID = 1L;

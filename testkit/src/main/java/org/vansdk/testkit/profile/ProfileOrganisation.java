@@ -6,6 +6,8 @@ import java.util.List;
  * An organisation of the country's victim-assistance network as listed in a profile, with the
  * service types it offers. Some are real organisations (public names only), some synthetic, marked
  * in their name. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class ProfileOrganisation {
   private final String code;

@@ -5,10 +5,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An ordered set of codes with shares that sum to one, ready for sampling. The order is the order
  * of the profile file, so sampling is reproducible. Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Shares {
   private final String[] codes;
@@ -21,7 +24,7 @@ public final class Shares {
     cumulative = new double[codes.length];
     double sum = 0;
     for (int i = 0; i < codes.length; i++) {
-      shares[i] = ordered.get(codes[i]);
+      shares[i] = Objects.requireNonNull(ordered.get(codes[i]));
       sum += shares[i];
     }
     double running = 0;

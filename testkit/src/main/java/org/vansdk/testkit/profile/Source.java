@@ -2,7 +2,11 @@ package org.vansdk.testkit.profile;
 
 import java.util.Optional;
 
-/** A public source a profile's figures follow. Immutable and thread-safe. */
+/**
+ * A public source a profile's figures follow. Immutable and thread-safe.
+ *
+ * @since 1.0
+ */
 public final class Source {
   private final String id;
   private final String citation;

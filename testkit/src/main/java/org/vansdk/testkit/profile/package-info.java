@@ -4,4 +4,7 @@
  * with P-codes) read strictly from adjustable JSON files bundled beside these classes, each share
  * citing the public figure it follows. The generators draw their records from these profiles.
  */
+@NullMarked
 package org.vansdk.testkit.profile;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import java.util.List;
  * A small, fast pseudo-random generator (SplitMix64) whose sequence is fully defined by its seed,
  * so the same seed gives the same numbers on every JVM and version. Not thread-safe: use one per
  * thread, or {@link #fork(long)} a child per unit of work. Not for cryptography.
+ *
+ * @since 1.0
  */
 public final class Prng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.node.ReferralNode;
@@ -43,6 +45,8 @@ import org.vansdk.transport.http.TransportErrors;
  * <p>What must survive a restart lives in the node's durable outbox: messages not yet acknowledged
  * are offered again by the node after a restart, and the receiver's idempotency makes a repeat
  * harmless. Lanes, back-off and the parked list are kept in memory. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -59,7 +63,7 @@ public final class Dispatcher implements AutoCloseable {
   private final List<Parked> parked = Collections.synchronizedList(new ArrayList<>());
   private final java.util.Set<String> parkedIds =
       Collections.synchronizedSet(new java.util.HashSet<>());
-  private ScheduledExecutorService timer;
+  private @Nullable ScheduledExecutorService timer;
 
   private Dispatcher(Builder b) {
     this.node = b.node;
@@ -144,7 +148,7 @@ public final class Dispatcher implements AutoCloseable {
               clock.instant(), initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter);
           return new int[] {delivered};
         }
-        case PARK -> park(lane, t, outcome.status, outcome.code, parkedNow);
+        case PARK -> park(lane, t, outcome.status, Objects.requireNonNull(outcome.code), parkedNow);
       }
     }
     return new int[] {delivered};
@@ -174,11 +178,16 @@ public final class Dispatcher implements AutoCloseable {
   private static final class Outcome {
     final Kind kind;
     final int status;
-    final byte[] body;
+    final byte @Nullable [] body;
     final Duration retryAfter;
-    final ErrorCode code;
+    final @Nullable ErrorCode code;
 
-    Outcome(Kind kind, int status, byte[] body, Duration retryAfter, ErrorCode code) {
+    Outcome(
+        Kind kind,
+        int status,
+        byte @Nullable [] body,
+        Duration retryAfter,
+        @Nullable ErrorCode code) {
       this.kind = kind;
       this.status = status;
       this.body = body;

@@ -14,6 +14,7 @@ import org.vansdk.referral.message.MessageType;
  * @param to the peer organisation
  * @param httpStatus the status the peer answered, or 0 if it was never sent
  * @param code the problem's stable code (or the dispatcher's own)
+ * @since 1.0
  */
 public record Parked(
     String messageId, MessageType type, OrganisationId to, int httpStatus, ErrorCode code) {}

@@ -8,6 +8,8 @@ import org.vansdk.core.id.OrganisationId;
 /**
  * Where each peer organisation's message endpoint is: the base URI under which {@code
  * /van/v1/messages} is served. Implementations must be thread-safe.
+ *
+ * @since 1.0
  */
 @FunctionalInterface
 public interface PeerEndpoints {

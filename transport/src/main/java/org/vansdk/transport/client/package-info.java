@@ -3,4 +3,7 @@
  * node's outbox to its peers over HTTPS, one ordered lane per peer, with exponential back-off,
  * jitter and {@code Retry-After}, and parks what must never be resent.
  */
+@NullMarked
 package org.vansdk.transport.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param path the path without the query, e.g. {@code /van/v1/messages}
  * @param headers the headers; names are matched without regard to case
  * @param body the body, read at most once and only up to the endpoint's limit
+ * @since 1.0
  */
 public record EndpointRequest(
     String method, String path, Map<String, List<String>> headers, InputStream body) {

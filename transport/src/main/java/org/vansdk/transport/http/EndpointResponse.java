@@ -9,6 +9,7 @@ import java.util.Map;
  * @param status the HTTP status
  * @param headers the headers to set (one value each)
  * @param body the body bytes
+ * @since 1.0
  */
 public record EndpointResponse(int status, Map<String, String> headers, byte[] body) {
 

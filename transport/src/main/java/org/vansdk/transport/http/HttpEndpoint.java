@@ -5,6 +5,8 @@ package org.vansdk.transport.http;
  * MessageEndpoint}, or an application's own router that mounts one beside other routes. The server
  * adapters serve any implementation. Implementations must be thread-safe and should not throw: an
  * error is a response.
+ *
+ * @since 1.0
  */
 @FunctionalInterface
 public interface HttpEndpoint {

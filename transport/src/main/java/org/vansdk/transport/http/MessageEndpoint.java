@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageCodec;
@@ -44,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Every error is an {@code application/problem+json} document with a stable code ({@link
  * TransportErrors}) and a fixed title: no input text is ever echoed. Thread-safe: the node
  * serialises state changes and verifies in parallel.
+ *
+ * @since 1.0
  */
 public final class MessageEndpoint implements HttpEndpoint {
 
@@ -151,7 +155,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     if (body.problem != null) {
       return body.problem;
     }
-    List<byte[]> lines = lines(body.bytes);
+    List<byte[]> lines = lines(Objects.requireNonNull(body.bytes)); // no problem: a body
     if (lines.size() > maxBatchMessages) {
       return Problem.response(
           413,
@@ -242,10 +246,10 @@ public final class MessageEndpoint implements HttpEndpoint {
 
   /** A body read up to a limit, or the problem that stopped it. */
   private static final class Body {
-    final byte[] bytes;
-    final EndpointResponse problem;
+    final byte @Nullable [] bytes;
+    final @Nullable EndpointResponse problem;
 
-    Body(byte[] bytes, EndpointResponse problem) {
+    Body(byte @Nullable [] bytes, @Nullable EndpointResponse problem) {
       this.bytes = bytes;
       this.problem = problem;
     }

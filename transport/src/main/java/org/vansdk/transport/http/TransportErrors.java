@@ -5,6 +5,8 @@ import org.vansdk.core.ErrorCode;
 /**
  * The stable error codes of the HTTP binding ({@code VAN-N-0xxx}), carried in problem documents.
  * Codes never change meaning within a major version.
+ *
+ * @since 1.0
  */
 public final class TransportErrors {
 

@@ -3,4 +3,7 @@
  * request's method, path, headers and body and returns status, headers and body, so any web stack
  * can mount it; errors are {@code application/problem+json} with stable codes.
  */
+@NullMarked
 package org.vansdk.transport.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -26,6 +26,8 @@ import org.vansdk.transport.http.HttpEndpoint;
  * property {@code sun.net.httpserver.maxReqTime} (seconds); a deployment facing the internet should
  * prefer the Jetty binding, which bounds each request. Thread-safe; {@link #close()} stops
  * accepting and waits briefly for requests in flight.
+ *
+ * @since 1.0
  */
 public final class JdkHttpServerBinding implements AutoCloseable {
 

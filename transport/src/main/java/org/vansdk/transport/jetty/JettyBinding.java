@@ -30,6 +30,8 @@ import org.vansdk.transport.http.HttpEndpoint;
  * org.vansdk.transport.http.MessageEndpoint}). Each request must arrive whole within {@code
  * maxRequestTime} (a client that sends a byte a second is cut off, not waited for), and idle
  * connections are closed by the connector's idle timeout. Thread-safe.
+ *
+ * @since 1.0
  */
 public final class JettyBinding extends Handler.Abstract {
 

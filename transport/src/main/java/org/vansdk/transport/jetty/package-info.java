@@ -4,4 +4,7 @@
  * with per-request time limits against slow clients. Needs {@code org.eclipse.jetty:jetty-server}
  * on the class path.
  */
+@NullMarked
 package org.vansdk.transport.jetty;
+
+import org.jspecify.annotations.NullMarked;
