@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.indicators.catalogue.Dimension;
 
@@ -343,17 +344,9 @@ final class Aggregation {
     return REACHED_ACCEPTED[status];
   }
 
+  /** REF-01's numerator: a state only reachable through acceptance (accepted or later). */
   private static boolean reachedAccepted(AttemptStatus s) {
-    switch (s) {
-      case ACCEPTED:
-      case IN_PROGRESS:
-      case ON_HOLD:
-      case COMPLETED:
-      case NOT_COMPLETED:
-        return true;
-      default:
-        return false;
-    }
+    return AttemptStateTable.mustPass(s, AttemptStatus.ACCEPTED);
   }
 
   private void attempt(Slot[] slots, int i) {

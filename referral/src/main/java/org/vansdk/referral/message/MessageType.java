@@ -2,7 +2,7 @@ package org.vansdk.referral.message;
 
 import java.util.Optional;
 import org.vansdk.core.referral.AttemptStatus;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 
 /**
  * The message types of the referral protocol ({@code docs/protocol.md}), with who sends each,
