@@ -4,19 +4,20 @@ import java.util.Arrays;
 
 /**
  * The SDK's table from strings to dense ints: the first string seen gets 0, the next new one 1, and
- * so on, so facts about identifiers can live in primitive arrays indexed by it. Joining a million casualties to their persons and incidents is a million random lookups,
- * so the layout is chosen for cache misses: an open-addressing table of {@code long}s (the key's
- * hash in the high half, its position in a character arena in the low half), and the arena holding
- * each key as {@code [index, length, characters]}. A lookup touches the table and the arena, where
- * a {@code HashMap<String, Integer>} touches a node, a boxed integer, a string and its bytes. Keys
- * are compared character by character before a match is accepted; the arena is also smaller than
- * the strings it replaces, which may then be collected. Not thread-safe.
+ * so on, so facts about identifiers can live in primitive arrays indexed by it. Joining a million
+ * casualties to their persons and incidents is a million random lookups, so the layout is chosen
+ * for cache misses: an open-addressing table of {@code long}s (the key's hash in the high half, its
+ * position in a character arena in the low half), and the arena holding each key as {@code [index,
+ * length, characters]}. A lookup touches the table and the arena, where a {@code HashMap<String,
+ * Integer>} touches a node, a boxed integer, a string and its bytes. Keys are compared character by
+ * character before a match is accepted; the arena is also smaller than the strings it replaces,
+ * which may then be collected. Not thread-safe.
  */
 public final class StringIndex {
   private static final int HEADER = 4;
 
-  private long[] table = new long[1 << 12];
-  private char[] arena = new char[1 << 14];
+  private long[] table = new long[1 << 6];
+  private char[] arena = new char[1 << 9];
   private int used;
   private int size;
 
