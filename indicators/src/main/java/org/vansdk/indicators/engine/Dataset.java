@@ -200,6 +200,7 @@ final class Dataset {
     deliveredPillars = persons.deliveredPillars;
     int unknownDevice = DeviceCategory.UNKNOWN.ordinal();
     int injured = Outcome.INJURED.ordinal();
+    int unknown = YesNoUnknown.UNKNOWN.ordinal();
     IncidentColumns inc = incidents;
     for (int i = 0; i < n; i++) {
       int p = cas.person[i];
@@ -214,7 +215,7 @@ final class Dataset {
       outcome[i] = DimensionCodes.outcome(cas.outcome[i]);
       boolean hasWg = persons.wgDay[p] != UNKNOWN_DAY;
       wgOf[i] = hasWg ? persons.wgIdentifiers[p] : -1;
-      dis3[i] = hasWg ? (persons.wgIdentifiers[p] >> 4) & 3 : 2;
+      dis3[i] = DimensionCodes.disability(hasWg ? (persons.wgIdentifiers[p] >> 4) & 3 : unknown);
       needsRecent[i] = persons.needsDay[p] != UNKNOWN_DAY && persons.needsDay[p] >= recentFromDay;
       int deviceOrdinal = inc.seen[k] ? inc.device[k] : unknownDevice;
       device[i] = DimensionCodes.deviceCategory(deviceOrdinal);

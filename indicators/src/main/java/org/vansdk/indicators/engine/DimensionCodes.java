@@ -6,6 +6,7 @@ import org.vansdk.core.casualty.CivilianStatus;
 import org.vansdk.core.casualty.LandmineMonitorGroup;
 import org.vansdk.core.casualty.Outcome;
 import org.vansdk.core.code.CodeValue;
+import org.vansdk.core.code.YesNoUnknown;
 import org.vansdk.core.incident.DeviceCategory;
 import org.vansdk.core.person.Sex;
 import org.vansdk.indicators.catalogue.Dimension;
@@ -26,6 +27,7 @@ final class DimensionCodes {
   private static final int[] OUTCOME = byCode(Dimension.OUTCOME, Outcome.values());
   private static final int[] DEVICE = byCode(Dimension.DEVICE_CATEGORY, DeviceCategory.values());
   private static final int[] DEVICE_GROUP = deviceGroups();
+  private static final int[] DISABILITY = byCode(Dimension.DISABILITY3, YesNoUnknown.values());
   private static final int[] AGE_GROUP = new int[MAX_AGE + 2];
   private static final int[] AGE_BAND = new int[MAX_AGE + 2];
   private static final int[][] LANDMINE_MONITOR_GROUP = new int[Sex.values().length][];
@@ -78,6 +80,18 @@ final class DimensionCodes {
       throw new IllegalStateException(d.code() + " has no value " + code);
     }
     return i;
+  }
+
+  /** The value of a fixed dimension for one of core's codes, e.g. (OUTCOME, KILLED). */
+  static int of(Dimension d, CodeValue value) {
+    return position(d, value.code());
+  }
+
+  /**
+   * The {@link Dimension#DISABILITY3} value of a WG-SS identifier's {@link YesNoUnknown} ordinal.
+   */
+  static int disability(int ordinal) {
+    return DISABILITY[ordinal];
   }
 
   /** The {@link Dimension#SEX} value of a {@link Sex} ordinal. */
