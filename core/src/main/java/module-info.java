@@ -2,6 +2,8 @@
  * The VAN SDK core: the canonical, immutable data model of victim assistance, its code lists with
  * labels, identifiers, partial dates, places and the strict JSON codec.
  */
+// The modules internal is exported to depend on this one, so they are not found when it compiles.
+@SuppressWarnings("module")
 module org.vansdk.core {
   requires transitive tools.jackson.databind;
   requires transitive com.fasterxml.jackson.annotation;
@@ -27,6 +29,12 @@ module org.vansdk.core {
   exports org.vansdk.core.submission;
   exports org.vansdk.core.deidentified;
   exports org.vansdk.core.json;
+  exports org.vansdk.core.internal to
+      org.vansdk.schema,
+      org.vansdk.anonymisation,
+      org.vansdk.referral,
+      org.vansdk.transport,
+      org.vansdk.indicators;
 
   opens org.vansdk.core.id to
       tools.jackson.databind;

@@ -1,7 +1,7 @@
 /**
- * The VAN SDK referral protocol: signed, consent-gated messages between organisations, the attempt
- * state machine as data, an idempotent and ordered receiver, hash-chained audit logs, and stores
- * (in memory, JDBC on H2 or PostgreSQL) with a transactional outbox.
+ * The VAN SDK referral protocol: signed, consent-gated messages between organisations that move
+ * attempts along core's attempt state table, an idempotent and ordered receiver, hash-chained audit
+ * logs, and stores (in memory, JDBC on H2 or PostgreSQL) with a transactional outbox.
  */
 module org.vansdk.referral {
   requires transitive org.vansdk.core;
@@ -14,7 +14,6 @@ module org.vansdk.referral {
   exports org.vansdk.referral.signature;
   exports org.vansdk.referral.audit;
   exports org.vansdk.referral.message;
-  exports org.vansdk.referral.transition;
   exports org.vansdk.referral.store;
   exports org.vansdk.referral.consent;
   exports org.vansdk.referral.node;

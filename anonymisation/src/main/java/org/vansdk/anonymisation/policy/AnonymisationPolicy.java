@@ -1,10 +1,7 @@
 package org.vansdk.anonymisation.policy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +18,7 @@ import org.vansdk.anonymisation.search.LossModel;
 import org.vansdk.anonymisation.search.PrivacyModel;
 import org.vansdk.anonymisation.table.SmallCellProtection;
 import org.vansdk.anonymisation.table.ZeroCells;
+import org.vansdk.core.internal.Sha256;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.json.VanJsonException;
 import tools.jackson.databind.JsonNode;
@@ -214,13 +212,7 @@ public final class AnonymisationPolicy {
       // Jackson refuses numbers beyond BigDecimal's range this way; its text quotes the input.
       throw new PolicyException("", "a number is too large or too precise to read");
     }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String hash = HexFormat.of().formatHex(sha.digest(bytes));
-      return new AnonymisationPolicy(root, hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
+    return new AnonymisationPolicy(root, Sha256.hex(bytes));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.vansdk.core.ErrorCode;
+import org.vansdk.core.internal.NdjsonLines;
 
 /**
  * Reads an NDJSON stream one line at a time, in memory bounded by the longest allowed line. A line

@@ -36,20 +36,11 @@ public enum AttemptStatus implements CodeValue {
   ENTERED_IN_ERROR;
 
   /**
-   * Returns true for a final state: declined, completed, not completed, cancelled, entered in
-   * error.
+   * Returns true for a final state (declined, completed, not completed, cancelled, entered in
+   * error), as {@link AttemptStateTable#FINAL} lists them.
    */
   public boolean isFinal() {
-    switch (this) {
-      case DECLINED:
-      case COMPLETED:
-      case NOT_COMPLETED:
-      case CANCELLED:
-      case ENTERED_IN_ERROR:
-        return true;
-      default:
-        return false;
-    }
+    return AttemptStateTable.isFinal(this);
   }
 
   @Override

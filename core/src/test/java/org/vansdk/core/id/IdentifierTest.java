@@ -42,6 +42,25 @@ class IdentifierTest {
     assertFalse(e.getMessage().contains(text));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "KHM-HI-P1",
+        "KHM-CMAA-000123",
+        "LAO-0123456789ABCDEF-a.b_c-d",
+        "X-HI-1",
+        "khm-HI-1",
+        "KHM-H-1",
+        "KHM-HI-",
+        "KHM-HI-.a",
+        "KHM-HI-a b",
+        "KHM-HIHIHIHIHIHIHIHIH-1",
+        "KHMHI-1"
+      })
+  void isWellFormed_agreesWithThePattern_atTheEdges(String id) {
+    assertEquals(id.matches(RecordId.PATTERN), RecordId.isWellFormed(id), id);
+  }
+
   @Test
   void externalIdentifier_hidesValue() {
     assertFalse(

@@ -5,6 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vansdk.core.casualty.AgeGroup;
+import org.vansdk.core.casualty.CivilianStatus;
+import org.vansdk.core.casualty.Outcome;
+import org.vansdk.core.code.YesNoUnknown;
+import org.vansdk.core.person.Sex;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.indicators.catalogue.Dimension;
 
@@ -181,6 +187,27 @@ final class Aggregation {
     return grain == CASUALTY;
   }
 
+  // The values the kernels test: positions in the dimensions' codes (casualty columns) or ordinals
+  // of YesNoUnknown (risk education, marking, WG-SS identifiers), named from core's code lists.
+  private static final int KILLED = DimensionCodes.of(Dimension.OUTCOME, Outcome.KILLED);
+  private static final int INJURED = DimensionCodes.of(Dimension.OUTCOME, Outcome.INJURED);
+  private static final int OUTCOME_UNKNOWN = DimensionCodes.of(Dimension.OUTCOME, Outcome.UNKNOWN);
+  private static final int CIVILIAN =
+      DimensionCodes.of(Dimension.CIVILIAN_STATUS, CivilianStatus.CIVILIAN);
+  private static final int DEMINER =
+      DimensionCodes.of(Dimension.CIVILIAN_STATUS, CivilianStatus.DEMINER);
+  private static final int STATUS_UNKNOWN =
+      DimensionCodes.of(Dimension.CIVILIAN_STATUS, CivilianStatus.UNKNOWN);
+  private static final int FEMALE = DimensionCodes.of(Dimension.SEX, Sex.FEMALE);
+  private static final int SEX_UNKNOWN = DimensionCodes.of(Dimension.SEX, Sex.UNKNOWN);
+  private static final int CHILD = DimensionCodes.of(Dimension.AGE_GROUP, AgeGroup.CHILD);
+  private static final int AGE_UNKNOWN = DimensionCodes.of(Dimension.AGE_GROUP, AgeGroup.UNKNOWN);
+  private static final int DISABILITY_UNKNOWN =
+      DimensionCodes.of(Dimension.DISABILITY3, YesNoUnknown.UNKNOWN);
+  private static final int YES = YesNoUnknown.YES.ordinal();
+  private static final int NO = YesNoUnknown.NO.ordinal();
+  private static final int UNKNOWN = YesNoUnknown.UNKNOWN.ordinal();
+
   private void casualty(Slot[] slots, int i) {
     boolean in = data.inPeriod[i];
     boolean surv = data.survivorAtEnd[i];
@@ -203,39 +230,39 @@ final class Aggregation {
           s.add(k, 1, 0, 0);
           break;
         case CAS_02:
-          if (outcome == 2) {
+          if (outcome == OUTCOME_UNKNOWN) {
             s.add(k, 0, 0, 1);
           } else {
-            s.add(k, outcome == 0 ? 1 : 0, 1, 0);
+            s.add(k, outcome == KILLED ? 1 : 0, 1, 0);
           }
           break;
         case CAS_03:
-          if (civ == 3) {
+          if (civ == STATUS_UNKNOWN) {
             s.add(k, 0, 0, 1);
           } else {
-            s.add(k, civ == 0 ? 1 : 0, 1, 0);
+            s.add(k, civ == CIVILIAN ? 1 : 0, 1, 0);
           }
           break;
         case CAS_04:
-          if (civ == 0) {
-            if (ageGroup == 2) {
+          if (civ == CIVILIAN) {
+            if (ageGroup == AGE_UNKNOWN) {
               s.add(k, 0, 0, 1);
             } else {
-              s.add(k, ageGroup == 0 ? 1 : 0, 1, 0);
+              s.add(k, ageGroup == CHILD ? 1 : 0, 1, 0);
             }
           }
           break;
         case CAS_05:
-          if (sex == 2) {
+          if (sex == SEX_UNKNOWN) {
             s.add(k, 0, 0, 1);
           } else {
-            s.add(k, sex == 1 ? 1 : 0, 1, 0);
+            s.add(k, sex == FEMALE ? 1 : 0, 1, 0);
           }
           break;
         case CAS_06:
-          if (civ == 1) {
+          if (civ == DEMINER) {
             s.add(k, 1, 0, 0);
-          } else if (civ == 3) {
+          } else if (civ == STATUS_UNKNOWN) {
             s.add(k, 0, 0, 1);
           }
           break;
@@ -243,16 +270,16 @@ final class Aggregation {
           s.add(k, 1, 0, 0);
           break;
         case CAS_08:
-          if (outcome == 1) {
+          if (outcome == INJURED) {
             s.add(k, data.amputation[i] ? 1 : 0, 1, 0);
           }
           break;
         case CAS_09:
           int re = data.riskEducation[i];
-          if (re == 2) {
+          if (re == UNKNOWN) {
             s.add(k, 0, 0, 1);
           } else {
-            s.add(k, re == 0 ? 1 : 0, 1, 0);
+            s.add(k, re == YES ? 1 : 0, 1, 0);
           }
           break;
         case SUR_01:
@@ -263,10 +290,10 @@ final class Aggregation {
           if (wg >= 0) {
             for (int d = 0; d < 4; d++) {
               int v = (wg >> (2 * d)) & 3;
-              if (v == 2) {
+              if (v == UNKNOWN) {
                 s.add(k + d, 0, 0, 1);
               } else {
-                s.add(k + d, v == 0 ? 1 : 0, 1, 0);
+                s.add(k + d, v == YES ? 1 : 0, 1, 0);
               }
             }
           }
@@ -291,9 +318,9 @@ final class Aggregation {
           }
           break;
         case DQ_01:
-          boolean sexKnown = sex != 2;
-          boolean ageKnown = ageGroup != 2;
-          boolean disKnown = dis3 != 2;
+          boolean sexKnown = sex != SEX_UNKNOWN;
+          boolean ageKnown = ageGroup != AGE_UNKNOWN;
+          boolean disKnown = dis3 != DISABILITY_UNKNOWN;
           s.add(k, sexKnown ? 1 : 0, 1, 0);
           s.add(k + 1, ageKnown ? 1 : 0, 1, 0);
           s.add(k + 2, disKnown ? 1 : 0, 1, 0);
@@ -316,10 +343,10 @@ final class Aggregation {
         s.add(k, 0, 1, 0);
       } else {
         int m = data.marked[i];
-        if (m == 2) {
+        if (m == UNKNOWN) {
           s.add(k, 0, 0, 1);
         } else {
-          s.add(k, m == 1 ? 1 : 0, 1, 0);
+          s.add(k, m == NO ? 1 : 0, 1, 0);
         }
       }
     }
@@ -343,17 +370,9 @@ final class Aggregation {
     return REACHED_ACCEPTED[status];
   }
 
+  /** REF-01's numerator: a state only reachable through acceptance (accepted or later). */
   private static boolean reachedAccepted(AttemptStatus s) {
-    switch (s) {
-      case ACCEPTED:
-      case IN_PROGRESS:
-      case ON_HOLD:
-      case COMPLETED:
-      case NOT_COMPLETED:
-        return true;
-      default:
-        return false;
-    }
+    return AttemptStateTable.mustPass(s, AttemptStatus.ACCEPTED);
   }
 
   private void attempt(Slot[] slots, int i) {

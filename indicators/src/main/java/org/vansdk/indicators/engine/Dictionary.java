@@ -1,16 +1,15 @@
 package org.vansdk.indicators.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
+import org.vansdk.core.internal.StringIndex;
 
 /** Codes of an open dimension (admin area, country, year, month, reason); code 0 is unknown. */
 final class Dictionary {
   static final String UNKNOWN = "unknown";
 
-  private final Map<String, Integer> codes = new HashMap<>();
+  private final StringIndex codes = new StringIndex();
   private final List<String> values = new ArrayList<>();
   // A cache from int keys (a year, a year-month) to codes, so that hot paths skip formatting text.
   private int[] intKeys = new int[64];
@@ -22,10 +21,8 @@ final class Dictionary {
   }
 
   int code(String value) {
-    Integer c = codes.get(value);
-    if (c == null) {
-      c = values.size();
-      codes.put(value, c);
+    int c = codes.intern(value);
+    if (c == values.size()) {
       values.add(value);
     }
     return c;

@@ -148,26 +148,6 @@ class NdjsonFieldReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "KHM-HI-P1",
-        "KHM-CMAA-000123",
-        "LAO-0123456789ABCDEF-a.b_c-d",
-        "X-HI-1",
-        "khm-HI-1",
-        "KHM-H-1",
-        "KHM-HI-",
-        "KHM-HI-.a",
-        "KHM-HI-a b",
-        "KHM-HIHIHIHIHIHIHIHIH-1",
-        "KHMHI-1"
-      })
-  void recordIdCheck_agreesWithThePattern(String id) {
-    assertEquals(
-        id.matches(org.vansdk.core.id.RecordId.PATTERN), NdjsonFieldReader.isRecordId(id), id);
-  }
-
-  @ParameterizedTest
   @ValueSource(ints = {0, 1})
   void validLines_inEitherFieldOrder_areCounted(int recordFirst) {
     String c = casualty(",\"outcome\":\"killed\",\"civilianStatus\":\"civilian\"");

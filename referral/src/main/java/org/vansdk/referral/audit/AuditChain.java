@@ -2,7 +2,7 @@ package org.vansdk.referral.audit;
 
 import java.util.List;
 import java.util.Optional;
-import org.vansdk.referral.signature.Sha256;
+import org.vansdk.core.internal.Sha256;
 
 /**
  * Builds and verifies per-referral hash chains of {@link AuditEntry}: each entry carries the hash

@@ -3,7 +3,7 @@ package org.vansdk.referral.message;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.vansdk.core.referral.AttemptStatus;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 
 /**
  * The message types of the referral protocol ({@code docs/protocol.md}), with who sends each,

@@ -14,7 +14,7 @@ import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

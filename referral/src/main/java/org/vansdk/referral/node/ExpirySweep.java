@@ -9,7 +9,7 @@ import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 
 /**
  * Expires attempts past their {@code respondBy} deadline, read on this node's clock: as receiver,

@@ -20,9 +20,9 @@ import org.vansdk.referral.signature.CanonicalJson;
 import org.vansdk.referral.signature.CanonicalJsonException;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
-import org.vansdk.referral.transition.AttemptStateTable;
-import org.vansdk.referral.transition.Role;
-import org.vansdk.referral.transition.TransitionCheck;
+import org.vansdk.core.referral.AttemptStateTable;
+import org.vansdk.core.referral.Role;
+import org.vansdk.core.referral.TransitionCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -18,7 +18,7 @@ import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -14,8 +14,8 @@ import org.vansdk.referral.message.HoldReason;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
-import org.vansdk.referral.transition.AttemptStateTable;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.AttemptStateTable;
+import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -30,9 +30,9 @@ import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ProcessedMessage;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.referral.transition.AttemptStateTable;
-import org.vansdk.referral.transition.Role;
-import org.vansdk.referral.transition.TransitionCheck;
+import org.vansdk.core.referral.AttemptStateTable;
+import org.vansdk.core.referral.Role;
+import org.vansdk.core.referral.TransitionCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

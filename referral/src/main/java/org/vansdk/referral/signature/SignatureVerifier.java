@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.internal.Sha256;
 import tools.jackson.databind.JsonNode;
 
 /**

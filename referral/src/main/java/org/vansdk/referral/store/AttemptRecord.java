@@ -12,10 +12,10 @@ import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.id.ServiceId;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.ReferralAttempt;
+import org.vansdk.core.referral.Role;
 import org.vansdk.core.referral.StatusChange;
 import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.message.Party;
-import org.vansdk.referral.transition.Role;
 import tools.jackson.databind.JsonNode;
 
 /**

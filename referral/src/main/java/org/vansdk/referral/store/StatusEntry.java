@@ -2,7 +2,7 @@ package org.vansdk.referral.store;
 
 import java.time.Instant;
 import org.vansdk.core.referral.AttemptStatus;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 
 /**
  * One entry of an attempt's status history.

@@ -15,11 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.Role;
+import org.vansdk.core.referral.Transition;
 import org.vansdk.referral.message.MessageType;
-import org.vansdk.referral.transition.AttemptStateTable;
-import org.vansdk.referral.transition.Role;
-import org.vansdk.referral.transition.Transition;
 
 /**
  * The generated sections of {@code docs/protocol.md} (between {@code <!-- BEGIN GENERATED name -->}

@@ -27,10 +27,12 @@ import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ServiceId;
 import org.vansdk.core.place.CountryCode;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.DeclineReason;
 import org.vansdk.core.referral.NotCompletedReason;
 import org.vansdk.core.referral.Referral;
+import org.vansdk.core.referral.Role;
 import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditEntry;
@@ -43,8 +45,6 @@ import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.referral.transition.AttemptStateTable;
-import org.vansdk.referral.transition.Role;
 import tools.jackson.databind.JsonNode;
 
 /**

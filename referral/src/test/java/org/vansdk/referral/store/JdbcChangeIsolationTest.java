@@ -22,7 +22,7 @@ import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEvent;
 import org.vansdk.referral.message.Party;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

@@ -21,7 +21,7 @@ import org.vansdk.referral.message.Envelope;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

@@ -22,6 +22,7 @@ import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.Role;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -30,7 +31,6 @@ import org.vansdk.referral.message.Envelope;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
-import org.vansdk.referral.transition.Role;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class ReferralStoreContractTest {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.vansdk.core.internal.StringIndex;
 import org.vansdk.core.submission.RecordType;
 import org.vansdk.core.time.AgeRange;
 import org.vansdk.core.time.PartialDate;
@@ -35,9 +36,9 @@ public final class TimelineRules {
 
   private final boolean stream;
 
-  private final IdSlots persons = new IdSlots();
-  private final IdSlots incidents = new IdSlots();
-  private final IdSlots referrals = new IdSlots();
+  private final StringIndex persons = new StringIndex();
+  private final StringIndex incidents = new StringIndex();
+  private final StringIndex referrals = new StringIndex();
   private int[] birth = new int[64];
   private int[] incidentDate = new int[64];
   private int[] referralDay = new int[64];
@@ -92,8 +93,8 @@ public final class TimelineRules {
           Optional<String> id = Values.text(record, "id");
           int b = encode(Values.partialDate(record, "birthDate"));
           if (id.isPresent() && b != NONE) {
-            int slot = persons.slot(id.get());
-            birth = IdSlots.fit(birth, slot, NONE);
+            int slot = persons.intern(id.get());
+            birth = fit(birth, slot, NONE);
             birth[slot] = b;
           }
           break;
@@ -103,8 +104,8 @@ public final class TimelineRules {
           Optional<String> id = Values.text(record, "id");
           int d = encode(Values.partialDate(record, "date"));
           if (id.isPresent() && d != NONE) {
-            int slot = incidents.slot(id.get());
-            incidentDate = IdSlots.fit(incidentDate, slot, NONE);
+            int slot = incidents.intern(id.get());
+            incidentDate = fit(incidentDate, slot, NONE);
             incidentDate[slot] = d;
           }
           break;
@@ -118,8 +119,8 @@ public final class TimelineRules {
           }
           casualties.add(
               position,
-              persons.slot(person.get()),
-              incidents.slot(incident.get()),
+              persons.intern(person.get()),
+              incidents.intern(incident.get()),
               encode(Values.partialDate(record, "diedOn")),
               Values.integer(record, "ageAtIncident").orElse(NO_AGE),
               "killed".equals(Values.text(record, "outcome").orElse("")) ? 1 : 0);
@@ -134,7 +135,7 @@ public final class TimelineRules {
             assessments.add(
                 position,
                 type == RecordType.NEEDS_ASSESSMENT ? 1 : 0,
-                persons.slot(person.get()),
+                persons.intern(person.get()),
                 date);
           }
           break;
@@ -148,13 +149,13 @@ public final class TimelineRules {
           int day = encode(Optional.of(Values.dayOf(created.get())));
           Optional<String> id = Values.text(record, "id");
           if (id.isPresent()) {
-            int slot = referrals.slot(id.get());
-            referralDay = IdSlots.fit(referralDay, slot, NONE);
+            int slot = referrals.intern(id.get());
+            referralDay = fit(referralDay, slot, NONE);
             referralDay[slot] = day;
           }
           Optional<String> person = Values.text(record, "personId");
           if (person.isPresent()) {
-            referralFacts.add(position, persons.slot(person.get()), day);
+            referralFacts.add(position, persons.intern(person.get()), day);
           }
           break;
         }
@@ -168,8 +169,8 @@ public final class TimelineRules {
           Optional<String> referral = Values.text(record, "referralId");
           deliveries.add(
               position,
-              person.isPresent() ? persons.slot(person.get()) : -1,
-              referral.isPresent() ? referrals.slot(referral.get()) : -1,
+              person.isPresent() ? persons.intern(person.get()) : -1,
+              referral.isPresent() ? referrals.intern(referral.get()) : -1,
               start);
           break;
         }
@@ -187,9 +188,9 @@ public final class TimelineRules {
   public void finish(Consumer<ValidationIssue> sink) {
     List<Located> found = new ArrayList<>();
     int people = persons.size();
-    birth = IdSlots.fit(birth, people, NONE);
-    incidentDate = IdSlots.fit(incidentDate, incidents.size(), NONE);
-    referralDay = IdSlots.fit(referralDay, referrals.size(), NONE);
+    birth = fit(birth, people, NONE);
+    incidentDate = fit(incidentDate, incidents.size(), NONE);
+    referralDay = fit(referralDay, referrals.size(), NONE);
     int[] firstIncident = new int[people + 1];
     int[] death = new int[people + 1];
     for (int r = 0; r < casualties.size; r++) {
@@ -408,5 +409,16 @@ public final class TimelineRules {
     long position(int row) {
       return positions[row];
     }
+  }
+
+  /** Grows an int column to hold a slot, filling new cells with a value. */
+  private static int[] fit(int[] column, int slot, int fill) {
+    if (slot < column.length) {
+      return column;
+    }
+    int old = column.length;
+    int[] grown = Arrays.copyOf(column, Math.max(slot + 1, old * 2));
+    Arrays.fill(grown, old, grown.length, fill);
+    return grown;
   }
 }

@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.vansdk.core.internal.StringIndex;
 import org.vansdk.core.submission.RecordType;
-import org.vansdk.schema.rule.IdSlots;
 import org.vansdk.schema.validation.IssueCode;
 import org.vansdk.schema.validation.ValidationIssue;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +42,7 @@ public final class IdIndex {
   };
 
   // one open-addressing table per type: about half the memory per identifier of a HashSet
-  private final Map<RecordType, IdSlots> ids = new EnumMap<>(RecordType.class);
+  private final Map<RecordType, StringIndex> ids = new EnumMap<>(RecordType.class);
   private final List<Pending> pending = new ArrayList<>();
 
   private static final class Pending {
@@ -75,9 +75,9 @@ public final class IdIndex {
   public void add(RecordType type, JsonNode record, long line, Consumer<ValidationIssue> sink) {
     JsonNode id = record.get("id");
     if (id != null && id.isString()) {
-      IdSlots known = ids.computeIfAbsent(type, t -> new IdSlots());
+      StringIndex known = ids.computeIfAbsent(type, t -> new StringIndex());
       int before = known.size();
-      if (known.slot(id.asString()) < before) {
+      if (known.intern(id.asString()) < before) {
         sink.accept(
             ValidationIssue.error(
                     IssueCode.DUPLICATE_ID,
@@ -132,7 +132,7 @@ public final class IdIndex {
   /** Returns the number of identifiers held. */
   public long size() {
     long n = 0;
-    for (IdSlots s : ids.values()) {
+    for (StringIndex s : ids.values()) {
       n += s.size();
     }
     return n;
@@ -146,7 +146,7 @@ public final class IdIndex {
    * @return true when seen
    */
   public boolean contains(RecordType type, String id) {
-    IdSlots known = ids.get(type);
+    StringIndex known = ids.get(type);
     return known != null && known.find(id) >= 0;
   }
 }

@@ -13,45 +13,37 @@ import static org.vansdk.core.referral.AttemptStatus.RECEIVED;
 import static org.vansdk.core.referral.AttemptStatus.SENT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.testkit.random.Prng;
 
 /**
- * The referral attempt state table (docs/protocol.md) as data, and random legal paths through it
- * that end in a chosen status. Thread-safe (immutable tables).
+ * Random legal paths through the referral attempt state table ({@link AttemptStateTable}) that end
+ * in a chosen status. The moves come from the table; only the weights of the choices live here.
+ * Thread-safe (immutable tables).
  */
 final class AttemptPaths {
-  /** Allowed moves: from a status to the statuses it may move to next. */
+  /** Allowed moves: from a status to the statuses it may move to next (any role). */
   static final Map<AttemptStatus, Set<AttemptStatus>> NEXT = table();
 
-  private static final AttemptStatus[] CANCELLABLE = {
-    DRAFT, SENT, RECEIVED, ACCEPTED, IN_PROGRESS, ON_HOLD
-  };
+  /** The non-final statuses, in declaration order: where a cancellation or an error may come. */
+  private static final AttemptStatus[] CANCELLABLE =
+      Arrays.stream(AttemptStatus.values()).filter(s -> !s.isFinal()).toArray(AttemptStatus[]::new);
 
   private AttemptPaths() {}
 
   private static Map<AttemptStatus, Set<AttemptStatus>> table() {
     Map<AttemptStatus, Set<AttemptStatus>> t = new EnumMap<>(AttemptStatus.class);
-    t.put(DRAFT, EnumSet.of(SENT, CANCELLED, ENTERED_IN_ERROR));
-    t.put(SENT, EnumSet.of(RECEIVED, ACCEPTED, DECLINED, CANCELLED, ENTERED_IN_ERROR));
-    t.put(RECEIVED, EnumSet.of(ACCEPTED, DECLINED, CANCELLED, ENTERED_IN_ERROR));
-    t.put(
-        ACCEPTED,
-        EnumSet.of(IN_PROGRESS, ON_HOLD, COMPLETED, NOT_COMPLETED, CANCELLED, ENTERED_IN_ERROR));
-    t.put(IN_PROGRESS, EnumSet.of(ON_HOLD, COMPLETED, NOT_COMPLETED, CANCELLED, ENTERED_IN_ERROR));
-    t.put(ON_HOLD, EnumSet.of(IN_PROGRESS, COMPLETED, NOT_COMPLETED, CANCELLED, ENTERED_IN_ERROR));
-    for (AttemptStatus last : new AttemptStatus[] {DECLINED, COMPLETED, NOT_COMPLETED, CANCELLED}) {
-      t.put(last, EnumSet.of(ENTERED_IN_ERROR));
+    for (AttemptStatus s : AttemptStatus.values()) {
+      t.put(s, Collections.unmodifiableSet(AttemptStateTable.next(s)));
     }
-    t.put(ENTERED_IN_ERROR, EnumSet.noneOf(AttemptStatus.class));
-    Map<AttemptStatus, Set<AttemptStatus>> frozen = new EnumMap<>(AttemptStatus.class);
-    t.forEach((k, v) -> frozen.put(k, java.util.Collections.unmodifiableSet(v)));
-    return java.util.Collections.unmodifiableMap(frozen);
+    return Collections.unmodifiableMap(t);
   }
 
   /** Returns true if the sequence starts at draft and every move is in the table. */

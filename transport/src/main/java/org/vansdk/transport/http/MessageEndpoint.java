@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.vansdk.core.internal.NdjsonLines;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageCodec;
@@ -317,17 +319,13 @@ public final class MessageEndpoint implements HttpEndpoint {
   /** The non-empty lines of an NDJSON body (LF or CRLF). */
   private static List<byte[]> lines(byte[] body) {
     List<byte[]> out = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i <= body.length; i++) {
-      if (i == body.length || body[i] == '\n') {
-        int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
-        if (end > start) {
-          byte[] line = new byte[end - start];
-          System.arraycopy(body, start, line, 0, line.length);
-          out.add(line);
-        }
-        start = i + 1;
+    for (int start = 0; start <= body.length; ) {
+      int nl = NdjsonLines.lineEnd(body, start, body.length);
+      int end = NdjsonLines.contentEnd(body, start, nl);
+      if (end > start) {
+        out.add(Arrays.copyOfRange(body, start, end));
       }
+      start = nl + 1;
     }
     return out;
   }

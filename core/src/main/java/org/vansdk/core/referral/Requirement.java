@@ -1,4 +1,4 @@
-package org.vansdk.referral.transition;
+package org.vansdk.core.referral;
 
 /**
  * What a move needs besides being in the table; checked by the side that makes the move.

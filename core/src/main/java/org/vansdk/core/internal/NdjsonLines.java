@@ -1,4 +1,4 @@
-package org.vansdk.core.json;
+package org.vansdk.core.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,10 +7,11 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a byte stream into NDJSON lines in memory bounded by the longest allowed line. A line over
- * the limit is skipped to its end and reported through {@link #wasTooLong()}, so a hostile stream
- * never makes a large buffer. Line endings ({@code \n} or {@code \r\n}) are removed. The stream is
- * not closed. Not thread-safe.
+ * The NDJSON line splitter of the SDK: a line ends at {@code \n}, and a {@code \r} before it is not
+ * part of the line. An instance splits a byte stream in memory bounded by the longest allowed line:
+ * a line over the limit is skipped to its end and reported through {@link #wasTooLong()}, so a
+ * hostile stream never makes a large buffer; the stream is not closed; not thread-safe. The static
+ * {@link #lineEnd} and {@link #contentEnd} split lines already in memory by the same rule.
  *
  * @since 1.0
  */
@@ -62,9 +63,7 @@ public final class NdjsonLines {
       }
       any = true;
       int start = position;
-      while (position < limit && buffer[position] != '\n') {
-        position++;
-      }
+      position = lineEnd(buffer, position, limit);
       if (!tooLong) {
         line.write(buffer, start, position - start);
         if (line.size() > maxLineBytes) {
@@ -82,11 +81,38 @@ public final class NdjsonLines {
       return EMPTY;
     }
     byte[] bytes = line.toByteArray();
-    int end = bytes.length;
-    if (end > 0 && bytes[end - 1] == '\r') {
-      end--;
-    }
+    int end = contentEnd(bytes, 0, bytes.length);
     return end == bytes.length ? bytes : Arrays.copyOf(bytes, end);
+  }
+
+  /**
+   * Returns where the line starting at {@code from} ends: the index of its {@code \n}, or {@code
+   * to} when the bytes end first.
+   *
+   * @param bytes the bytes
+   * @param from the line's first index
+   * @param to the end of the bytes to search (exclusive)
+   * @return the index of the line end, or {@code to}
+   */
+  public static int lineEnd(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to && bytes[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Returns the end of a line's content: {@code end}, or one less when the line ends with {@code
+   * \r}.
+   *
+   * @param bytes the bytes
+   * @param start the line's first index
+   * @param end the index of its line end (exclusive end of the line)
+   * @return the exclusive end of its content
+   */
+  public static int contentEnd(byte[] bytes, int start, int end) {
+    return end > start && bytes[end - 1] == '\r' ? end - 1 : end;
   }
 
   /** Returns whether the line last returned was over the limit (and so came back empty). */

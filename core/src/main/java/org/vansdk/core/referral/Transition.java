@@ -1,8 +1,7 @@
-package org.vansdk.referral.transition;
+package org.vansdk.core.referral;
 
 import java.util.Optional;
 import java.util.Set;
-import org.vansdk.core.referral.AttemptStatus;
 
 /**
  * One row of the attempt state table: an attempt may move from any of {@code from} to {@code to}

@@ -1,4 +1,4 @@
-package org.vansdk.referral.transition;
+package org.vansdk.core.referral;
 
 /**
  * Who moves an attempt: the two organisations of the exchange, or the system acting for them.

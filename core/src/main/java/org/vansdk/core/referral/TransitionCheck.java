@@ -1,4 +1,4 @@
-package org.vansdk.referral.transition;
+package org.vansdk.core.referral;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.vansdk.referral.transition;
+package org.vansdk.core.referral;
 
 import static org.vansdk.core.referral.AttemptStatus.ACCEPTED;
 import static org.vansdk.core.referral.AttemptStatus.CANCELLED;
@@ -12,18 +12,20 @@ import static org.vansdk.core.referral.AttemptStatus.ON_HOLD;
 import static org.vansdk.core.referral.AttemptStatus.RECEIVED;
 import static org.vansdk.core.referral.AttemptStatus.SENT;
 
+import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.vansdk.core.referral.AttemptStatus;
 
 /**
  * The attempt state machine of the referral protocol as data: which role may move an attempt from
- * which state to which, and what the move requires. Both sides of an exchange consult this one
- * table: the side that makes a move, and the side that mirrors it on receipt. Immutable,
- * thread-safe.
+ * which state to which, and what the move requires. It is the one statement of the rule: both sides
+ * of an exchange consult it (the side that makes a move, and the side that mirrors it on receipt),
+ * {@link AttemptStatus#isFinal()} reads its final states, the testkit draws its synthetic histories
+ * from it and the indicators derive from it which states an attempt can only reach by being
+ * accepted. Immutable, thread-safe.
  *
  * @since 1.0
  */
@@ -74,6 +76,53 @@ public final class AttemptStateTable {
   /** True for the final states. */
   public static boolean isFinal(AttemptStatus status) {
     return FINAL.contains(status);
+  }
+
+  /**
+   * The states any role may move an attempt in {@code state} to in one move; empty for none.
+   *
+   * @param state the current state
+   * @return the next states, in {@link AttemptStatus} order
+   */
+  public static Set<AttemptStatus> next(AttemptStatus state) {
+    EnumSet<AttemptStatus> to = EnumSet.noneOf(AttemptStatus.class);
+    for (Transition t : ROWS) {
+      if (t.from().contains(state)) {
+        to.add(t.to());
+      }
+    }
+    return to;
+  }
+
+  /**
+   * Whether every path through the table from the creation of an attempt to {@code state} passes
+   * through {@code via}: an attempt in {@code state} has necessarily been in {@code via} (or is in
+   * it). For example every attempt in progress, on hold, completed or not completed has been
+   * accepted; a cancelled one may not have been.
+   *
+   * @param state the state reached
+   * @param via the state that may have to be passed
+   * @return true when {@code state} cannot be reached without passing {@code via}
+   */
+  public static boolean mustPass(AttemptStatus state, AttemptStatus via) {
+    if (state == via) {
+      return true;
+    }
+    EnumSet<AttemptStatus> reached = EnumSet.noneOf(AttemptStatus.class);
+    ArrayDeque<AttemptStatus> frontier = new ArrayDeque<>();
+    for (Transition t : ROWS) {
+      if (t.from().isEmpty() && t.to() != via && reached.add(t.to())) {
+        frontier.add(t.to());
+      }
+    }
+    while (!frontier.isEmpty()) {
+      for (AttemptStatus s : next(frontier.poll())) {
+        if (s != via && reached.add(s)) {
+          frontier.add(s);
+        }
+      }
+    }
+    return !reached.contains(state);
   }
 
   /** The states {@code role} may move an attempt in {@code state} to; empty if none. */

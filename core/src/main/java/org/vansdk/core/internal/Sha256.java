@@ -1,10 +1,11 @@
-package org.vansdk.referral.signature;
+package org.vansdk.core.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 as lower-case hex, as used for payload hashes and audit chains. Thread-safe.
+ * SHA-256 as lower-case hex, as used for payload hashes, audit chains and policy fingerprints.
+ * Thread-safe.
  *
  * @since 1.0
  */
@@ -14,7 +15,12 @@ public final class Sha256 {
 
   private Sha256() {}
 
-  /** Lower-case hex SHA-256 of the bytes (64 characters). */
+  /**
+   * Returns the lower-case hex SHA-256 of the bytes (64 characters).
+   *
+   * @param data the bytes
+   * @return the digest in hex
+   */
   public static String hex(byte[] data) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(data);
