@@ -77,7 +77,8 @@ public final class InMemoryReferralStore implements ReferralStore {
     for (var it = sequenceAt.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Instant> e = it.next();
       if (e.getValue().isBefore(before)
-          && !attempts.containsKey(sequenceSet.get(e.getKey()).attemptId())) {
+          && !attempts.containsKey(
+              java.util.Objects.requireNonNull(sequenceSet.get(e.getKey())).attemptId())) {
         sequences.remove(e.getKey());
         sequenceSet.remove(e.getKey());
         it.remove();
