@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.vansdk.core.VanException;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.RecordId;
@@ -36,6 +36,7 @@ import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.ValidationIssue;
 import org.vansdk.schema.validation.ValidationReport;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,6 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * thread-safe.
  */
 final class RowMapper {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private final MappingModel mapping;
   private final VanJson json = VanJson.strict();
   private final JsonMapper mapper = json.mapper();
@@ -59,6 +61,8 @@ final class RowMapper {
   private final boolean shortRowsAllowed;
   private final MessageDigest sha256;
   private final String idPrefix;
+  private final boolean deriveAge;
+  private final String ageColumn;
 
   RowMapper(MappingModel mapping, List<String> header, PayloadValidator validator) {
     this.mapping = mapping;
@@ -71,6 +75,10 @@ final class RowMapper {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
+    Optional<ValueSpec> age =
+        mapping.record(Target.CASUALTY).map(r -> r.fields().get(Field.CASUALTY_AGE));
+    this.deriveAge = age.flatMap(ValueSpec::derive).isPresent();
+    this.ageColumn = age.map(v -> label(v.columns())).orElse("");
     Columns columns = new Columns(header);
     AreaResolver areas = AreaResolver.of(mapping.country());
     for (RecordSpec r : mapping.records()) {
@@ -85,7 +93,15 @@ final class RowMapper {
         systems.add(id.system());
       }
       int[] key = columns.indexes(r.key().columns(), r.key().pointer());
-      records.add(new Compiled(r, key, label(r.key().columns()), fields, ids, systems));
+      records.add(
+          new Compiled(
+              r,
+              key,
+              label(r.key().columns()),
+              fields,
+              ids,
+              systems,
+              mapper.readerFor(r.target().recordType().javaType())));
       seen.put(r.target(), new HashMap<>());
     }
   }
@@ -230,13 +246,7 @@ final class RowMapper {
       return;
     }
     if (!casualty.has("ageAtIncident")) {
-      boolean derive =
-          mapping
-              .record(Target.CASUALTY)
-              .map(r -> r.fields().get(Field.CASUALTY_AGE))
-              .flatMap(ValueSpec::derive)
-              .isPresent();
-      if (derive && birth.isFullDate() && on.isFullDate()) {
+      if (deriveAge && birth.isFullDate() && on.isFullDate()) {
         long age = ChronoUnit.YEARS.between(birth.earliest(), on.earliest());
         if (age >= 0 && age <= 120) {
           casualty.put("ageAtIncident", (int) age);
@@ -248,15 +258,9 @@ final class RowMapper {
     long youngest = ChronoUnit.YEARS.between(birth.latest(), on.earliest());
     long oldest = ChronoUnit.YEARS.between(birth.earliest(), on.latest());
     if (age < youngest || age > oldest) {
-      String column =
-          mapping
-              .record(Target.CASUALTY)
-              .map(r -> r.fields().get(Field.CASUALTY_AGE))
-              .map(v -> label(v.columns()))
-              .orElse("");
       problems.add(
           new Problem(
-              column,
+              ageColumn,
               "casualty/ageAtIncident",
               RejectReason.AGE_MISMATCH,
               "the dates allow " + Math.max(0, youngest) + " to " + oldest));
@@ -281,7 +285,7 @@ final class RowMapper {
     RecordType type = c.spec.target().recordType();
     byte[] body;
     try {
-      Object record = mapper.treeToValue(node, type.javaType());
+      Object record = c.reader.readValue(node);
       body = json.writeBytes(record);
     } catch (JacksonException | VanException e) {
       VanException cause = vanCause(e);
@@ -319,8 +323,7 @@ final class RowMapper {
       }
       return;
     }
-    byte[] head =
-        ("{\"type\":\"" + type.code() + "\",\"record\":").getBytes(StandardCharsets.US_ASCII);
+    byte[] head = c.head;
     byte[] line = new byte[head.length + body.length + 2];
     System.arraycopy(head, 0, line, 0, head.length);
     System.arraycopy(body, 0, line, head.length, body.length);
@@ -387,7 +390,7 @@ final class RowMapper {
       byte[] digest = sha256.digest(key.toString().getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder(c.spec.key().prefix());
       for (int i = 0; i < 10; i++) {
-        hex.append(String.format(Locale.ROOT, "%02x", digest[i]));
+        hex.append(HEX[(digest[i] >> 4) & 0xf]).append(HEX[digest[i] & 0xf]);
       }
       local = hex.toString();
     } else {
@@ -438,6 +441,8 @@ final class RowMapper {
     final List<ValueReader> fields;
     final List<ValueReader> identifiers;
     final List<String> systems;
+    final ObjectReader reader;
+    final byte[] head;
 
     Compiled(
         RecordSpec spec,
@@ -445,8 +450,13 @@ final class RowMapper {
         String keyLabel,
         List<ValueReader> fields,
         List<ValueReader> identifiers,
-        List<String> systems) {
+        List<String> systems,
+        ObjectReader reader) {
       this.spec = spec;
+      this.reader = reader;
+      this.head =
+          ("{\"type\":\"" + spec.target().recordType().code() + "\",\"record\":")
+              .getBytes(StandardCharsets.US_ASCII);
       this.key = key;
       this.keyLabel = keyLabel;
       this.fields = fields;

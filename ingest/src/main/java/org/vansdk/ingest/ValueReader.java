@@ -138,7 +138,7 @@ final class ValueReader {
       case CODE:
         {
           String code = text.toLowerCase(java.util.Locale.ROOT);
-          if (field.allowedCodes().contains(code)) {
+          if (field.isCode(code)) {
             return code;
           }
           problems.add(

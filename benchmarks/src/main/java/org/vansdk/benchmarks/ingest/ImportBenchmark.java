@@ -29,7 +29,8 @@ import org.vansdk.ingest.ShippedMapping;
 /**
  * Imports a CMVIS-style CSV of {@code rows} casualties with the shipped mapping on one thread:
  * parse (Jackson CSV), map (transforms, province names), build (core model), validate (schema
- * module) and write NDJSON (to a discarding stream). Rows per second = rows / (seconds per op).
+ * module) and write NDJSON (to a discarding stream). Rows per second = rows / (seconds per op). The
+ * fork sees one processor, so the JIT and the collector share the importing core's budget.
  *
  * <pre>
  * benchmarks/run.sh ImportBenchmark -f 1 -wi 1 -i 2
@@ -40,7 +41,7 @@ import org.vansdk.ingest.ShippedMapping;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(
     value = 1,
-    jvmArgs = {"-Xmx2g"})
+    jvmArgs = {"-Xmx2g", "-XX:ActiveProcessorCount=1"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 public class ImportBenchmark {

@@ -3,6 +3,7 @@ package org.vansdk.ingest.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vansdk.core.casualty.Activity;
 import org.vansdk.core.casualty.CivilianStatus;
 import org.vansdk.core.casualty.Outcome;
@@ -91,6 +92,8 @@ public enum Field {
   private final Kind kind;
   private final Class<? extends CodeValue> codes;
   private final boolean required;
+  private final List<String> allowedCodes;
+  private final Set<String> codeSet;
 
   Field(
       Target target,
@@ -103,6 +106,14 @@ public enum Field {
     this.kind = kind;
     this.codes = codes;
     this.required = required;
+    List<String> allowed = new ArrayList<>();
+    if (codes != null) {
+      for (CodeValue v : codes.getEnumConstants()) {
+        allowed.add(v.code());
+      }
+    }
+    this.allowedCodes = List.copyOf(allowed);
+    this.codeSet = Set.copyOf(allowed);
   }
 
   /** Returns the record the field belongs to. */
@@ -129,19 +140,22 @@ public enum Field {
 
   /** Returns the allowed codes of a code field, in list order; empty for other kinds. */
   public List<String> allowedCodes() {
-    if (codes == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (CodeValue v : codes.getEnumConstants()) {
-      out.add(v.code());
-    }
-    return out;
+    return allowedCodes;
   }
 
   /** Returns whether the field's code list has an explicit {@code unknown}. */
   public boolean hasUnknownCode() {
-    return allowedCodes().contains("unknown");
+    return codeSet.contains("unknown");
+  }
+
+  /**
+   * Returns whether a text is one of the field's codes.
+   *
+   * @param code the text
+   * @return true for a code of the field's code list
+   */
+  public boolean isCode(String code) {
+    return codeSet.contains(code);
   }
 
   /**

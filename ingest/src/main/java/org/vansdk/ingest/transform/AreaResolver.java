@@ -19,6 +19,10 @@ import org.vansdk.core.place.GazetteerArea;
  * and punctuation, and words such as "Province", "State", "Region", "ខេត្ត", "ແຂວງ", "จังหวัด",
  * "ပြည်နယ်" or "Tỉnh"; within a spelling tolerance, a misspelt name resolves when it is closest to
  * exactly one area. Not thread-safe (keeps a cache): one per import.
+ *
+ * <p>District (level-2) and lower areas resolve from P-codes only: the gazetteer has no level-2
+ * names, and none can be derived from the testkit, whose districts are synthetic codes under real
+ * provinces with no names. A district name is refused as an unknown area, never guessed.
  */
 public final class AreaResolver {
   private static final Object AMBIGUOUS = new Object();

@@ -35,21 +35,35 @@ final class SchemaSet {
   private final Schema submission;
   private final Schema ndjsonLine;
   private final Map<RecordType, Schema> records = new EnumMap<>(RecordType.class);
+  private final Map<RecordType, AcceptingSchema> accepting = new EnumMap<>(RecordType.class);
 
   private SchemaSet() {
     submission = load("submission");
     ndjsonLine = load("ndjson-line");
     for (RecordType type : RecordType.values()) {
       records.put(type, load(fileName(type)));
+      AcceptingSchema.compile(
+              fileName(type) + ".schema.json",
+              SchemaSet::compiledTree,
+              CONFIG.getRegularExpressionFactory())
+          .ifPresent(a -> accepting.put(type, a));
     }
   }
 
+  /** The tree networknt compiles for one of our files (see {@link #compiled}), or null. */
+  private static JsonNode compiledTree(String file) {
+    String text = compiled(BASE + file);
+    return text == null ? null : JsonMapper.builder().build().readTree(text);
+  }
+
+  private static final SchemaRegistryConfig CONFIG =
+      SchemaRegistryConfig.builder()
+          .formatAssertionsEnabled(true)
+          .pathType(PathType.JSON_POINTER)
+          .build();
+
   private static SchemaRegistry registry() {
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .formatAssertionsEnabled(true)
-            .pathType(PathType.JSON_POINTER)
-            .build();
+    SchemaRegistryConfig config = CONFIG;
     return SchemaRegistry.withDefaultDialect(
         SpecificationVersion.DRAFT_2020_12,
         b ->
@@ -168,5 +182,19 @@ final class SchemaSet {
 
   Schema record(RecordType type) {
     return Objects.requireNonNull(records.get(type));
+  }
+
+  /**
+   * Returns true only if a record tree is certainly valid against its type's schema (networknt
+   * would report nothing); false means networknt must be asked. See {@link AcceptingSchema}.
+   */
+  boolean certainlyValid(RecordType type, JsonNode record) {
+    AcceptingSchema a = accepting.get(type);
+    return a != null && a.accepts(record);
+  }
+
+  /** Returns the record types whose schema the fast path could compile. */
+  Set<RecordType> compiledTypes() {
+    return java.util.Collections.unmodifiableSet(accepting.keySet());
   }
 }

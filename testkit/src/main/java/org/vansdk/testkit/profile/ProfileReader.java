@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.json.VanJsonException;
+import org.vansdk.core.place.Gazetteer;
+import org.vansdk.core.place.GazetteerArea;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +33,10 @@ final class ProfileReader {
   private static final Pattern CODE_PATTERN = Pattern.compile("(?:[A-Z]|\\\\d\\{[1-9][0-9]?\\})+");
 
   private static final double SUM_TOLERANCE = 0.001;
+
+  /** Which of the gazetteer's names the profile's level-1 areas carry in generated records. */
+  private static final List<String> LEVEL1_NAMES = List.of("english", "national");
+
   private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
   private static final Pattern ORG_CODE = Pattern.compile("[A-Z0-9]{2,16}");
   private static final Pattern TEMPLATE =
@@ -87,7 +94,7 @@ final class ProfileReader {
     for (Attribute attribute : Attribute.values()) {
       distributions.put(attribute, readDistribution(attribute, o.obj(attribute.property()), years));
     }
-    AdminAreas admin = readAdmin(o.obj("adminAreas"));
+    AdminAreas admin = readAdmin(o.obj("adminAreas"), country);
     List<ProfileOrganisation> organisations =
         readOrganisations(o.array("organisations"), "/organisations");
     NameParts names = readNames(o.obj("syntheticNames"));
@@ -265,8 +272,12 @@ final class ProfileReader {
     return new Shares(map);
   }
 
-  private AdminAreas readAdmin(Obj o) {
+  private AdminAreas readAdmin(Obj o, String country) {
     String source = sourceRef(o, "source");
+    String names = o.string("level1Names");
+    if (!LEVEL1_NAMES.contains(names)) {
+      throw fail(o.path + "/level1Names", "is not an allowed value; allowed: " + LEVEL1_NAMES);
+    }
     boolean uncertain = o.bool("uncertain");
     String note = o.string("note");
     Pattern level1Pattern = o.pattern("level1Pattern");
@@ -287,7 +298,15 @@ final class ProfileReader {
       if (!seen.add(pCode)) {
         throw fail(a.path + "/pcode", "'" + pCode + "' is listed twice");
       }
-      String name = a.string("name");
+      Optional<GazetteerArea> known =
+          Gazetteer.level1(pCode).filter(g -> g.country().code().equals(country));
+      if (known.isEmpty()) {
+        throw fail(
+            a.path + "/pcode",
+            "'" + pCode + "' is not a level-1 area of " + country + " in core's Gazetteer");
+      }
+      String name =
+          names.equals("national") ? known.get().nationalName() : known.get().englishName();
       double weight = a.number("weight");
       if (!(weight > 0)) {
         throw fail(a.path + "/weight", "must be greater than 0");

@@ -145,6 +145,36 @@ class CountryProfileTest {
   }
 
   @Test
+  void parse_pCodeNotInGazetteer_isRejected() {
+    assertRejected(
+        root -> ((ObjectNode) root.get("adminAreas").get("level1").get(0)).put("pcode", "KH99"),
+        "/adminAreas/level1/0/pcode: 'KH99' is not a level-1 area of KHM in core's Gazetteer");
+  }
+
+  @Test
+  void parse_unknownLevel1Names_isRejected() {
+    assertRejected(
+        root -> ((ObjectNode) root.get("adminAreas")).put("level1Names", "local"),
+        "/adminAreas/level1Names: is not an allowed value; allowed: [english, national]");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"KHM", "LAO", "MMR", "THA", "VNM"})
+  void level1Names_comeFromTheGazetteer(String country) {
+    CountryProfile p = CountryProfile.load(country);
+    for (Level1Area area : p.adminAreas().level1()) {
+      org.vansdk.core.place.GazetteerArea g =
+          org.vansdk.core.place.Gazetteer.level1(area.pCode()).orElseThrow();
+      assertEquals(
+          country.equals("VNM") ? g.nationalName() : g.englishName(), area.name(), area.pCode());
+    }
+    assertEquals(
+        org.vansdk.core.place.Gazetteer.level1(org.vansdk.core.place.CountryCode.parse(country))
+            .size(),
+        p.adminAreas().level1().size());
+  }
+
+  @Test
   void parse_badPCode_isRejected() {
     assertRejected(
         root -> ((ObjectNode) root.get("adminAreas").get("level1").get(0)).put("pcode", "KH1"),
