@@ -213,6 +213,7 @@ public final class RegionalSharingProfile {
       }
       released = true;
       table.checkReferences();
+      table.canonicalise();
       return RegionalSharingProfile.this.release(table, key);
     }
   }
@@ -373,7 +374,7 @@ public final class RegionalSharingProfile {
       local.levels(a, min, max);
     }
     // Province and year first, then sex and 5-year band: what regional analysts count first.
-    local.priority(0, 1, 2, 3, 9, 9);
+    local.priority(9, 9, 2, 3, 9, 9).priority(0, 1, 9, 9, 9, 9);
     LocalRecoding recoding = local.build();
     if (policy.recoding() == Recoding.GLOBAL) {
       return LocalRecodingResult.of(data, recoding.globalSearch().run(), policy.lossModel());
@@ -408,8 +409,13 @@ public final class RegionalSharingProfile {
     Hierarchy.Builder b = Hierarchy.builder("place");
     TreeSet<String> all = new TreeSet<>();
     for (String code : pcodes) {
-      for (int len = 4; len <= code.length(); len += 2) {
-        all.add(code.substring(0, len));
+      all.add(code);
+      String province = PlaceCodes.province(code).orElseThrow();
+      all.add(province);
+      if (PlaceCodes.ochaShaped(code)) {
+        for (int len = 4; len < code.length(); len += 2) {
+          all.add(code.substring(0, len));
+        }
       }
     }
     Map<String, String> countryOfPrefix = new HashMap<>();
@@ -418,8 +424,7 @@ public final class RegionalSharingProfile {
     }
     for (String code : all) {
       String country = countryOfPrefix.getOrDefault(code.substring(0, 2), code.substring(0, 2));
-      b.add(
-          code, code.substring(0, Math.min(6, code.length())), code.substring(0, 4), country, "*");
+      b.add(code, PlaceCodes.district(code), PlaceCodes.province(code).orElseThrow(), country, "*");
     }
     for (String country : countries) {
       b.add(country, country, country, country, "*");

@@ -138,10 +138,13 @@ public final class LocalRecoding {
     }
 
     /**
-     * Adds a priority stage: every class is first specialised towards these levels (as far as the
-     * privacy models allow) before any finer level is tried, so the detail a release must keep
-     * first is not spent on other attributes. Stages apply in the order added; without any, the
-     * loss alone decides. A level below an attribute's allowed minimum counts as that minimum.
+     * Adds a priority: the levels a release should keep for as many records as it can, after the
+     * priorities added before it (each priority also keeps the earlier ones' levels). With
+     * priorities, candidates that specialise every class towards them before any other detail are
+     * tried first, and the one keeping most records at the priorities' levels (the first priority
+     * counting twice the second, and so on) is returned when it loses less than the global optimum;
+     * otherwise the loss alone decides, as without priorities. A level above an attribute's allowed
+     * maximum means "any"; below its minimum it counts as the minimum.
      *
      * @param levels one level per quasi-identifier
      * @return this builder
@@ -212,9 +215,8 @@ public final class LocalRecoding {
         global != null ? global.attributeLoss() : new double[data.quasiIdentifierCount()];
     int[][] lossOnly = {minLevel};
     if (!priorities.isEmpty()) {
-      LocalRecodingResult prioritised =
-          candidate(privacy, start, stages(), maxLevel, new BitSet(), budget, global);
-      if (prioritised != null && (global == null || prioritised.loss() < global.loss())) {
+      LocalRecodingResult prioritised = prioritised(privacy, start, budget, global);
+      if (prioritised != null) {
         return prioritised;
       }
     }
@@ -238,16 +240,90 @@ public final class LocalRecoding {
     return best;
   }
 
-  private int[][] stages() {
-    int[][] stages = new int[priorities.size() + 1][];
-    for (int i = 0; i < priorities.size(); i++) {
-      stages[i] = new int[minLevel.length];
-      for (int a = 0; a < minLevel.length; a++) {
-        stages[i][a] = Math.max(minLevel[a], priorities.get(i)[a]);
+  /**
+   * The prioritised candidate that keeps most of what the priorities ask for, among those that lose
+   * less than the global optimum; null when none does. Four ways of specialising are tried: the
+   * priority stages one after the other or all at once, each either leaving the attributes no
+   * priority names at their highest levels until the priorities are met or letting them go one
+   * level down alongside. They are scored by the share of released records meeting each
+   * (cumulative) priority, each priority weighing half the one before; ties go to the lower loss.
+   */
+  private LocalRecodingResult prioritised(
+      PrivacyModel[] privacy, double[] start, long budget, SearchResult global) {
+    int[][] cumulative = cumulativePriorities();
+    LocalRecodingResult chosen = null;
+    double chosenScore = -1;
+    for (boolean joint : new boolean[] {false, true}) {
+      for (boolean companions : new boolean[] {false, true}) {
+        int[][] stages = stages(cumulative, joint, companions);
+        LocalRecodingResult c =
+            candidate(privacy, start, stages, maxLevel, new BitSet(), budget, global);
+        if (c == null || (global != null && !(c.loss() < global.loss()))) {
+          continue;
+        }
+        double score = score(c, cumulative);
+        if (chosen == null
+            || score > chosenScore
+            || (score == chosenScore && c.loss() < chosen.loss())) {
+          chosen = c;
+          chosenScore = score;
+        }
       }
     }
-    stages[priorities.size()] = minLevel;
+    return chosen;
+  }
+
+  /** Priority stage i holds the finest level any stage up to i asks for, within the allowed. */
+  private int[][] cumulativePriorities() {
+    int m = minLevel.length;
+    int[][] cumulative = new int[priorities.size()][m];
+    for (int i = 0; i < priorities.size(); i++) {
+      for (int a = 0; a < m; a++) {
+        int level = Math.max(minLevel[a], Math.min(maxLevel[a], priorities.get(i)[a]));
+        cumulative[i][a] = i == 0 ? level : Math.min(cumulative[i - 1][a], level);
+      }
+    }
+    return cumulative;
+  }
+
+  private int[][] stages(int[][] cumulative, boolean joint, boolean companions) {
+    int m = minLevel.length;
+    int[] last = cumulative[cumulative.length - 1];
+    int[][] chosen = joint ? new int[][] {last} : cumulative;
+    int[][] stages = new int[chosen.length + 1][];
+    for (int i = 0; i < chosen.length; i++) {
+      stages[i] = chosen[i].clone();
+      for (int a = 0; a < m && companions; a++) {
+        if (last[a] == maxLevel[a] && maxLevel[a] - 1 > minLevel[a]) {
+          stages[i][a] = maxLevel[a] - 1;
+        }
+      }
+    }
+    stages[chosen.length] = minLevel;
     return stages;
+  }
+
+  /** Sum over priorities of the share of records released at or below its levels, halving. */
+  private double score(LocalRecodingResult r, int[][] cumulative) {
+    int n = data.size();
+    double score = 0;
+    double weight = 1;
+    for (int[] stage : cumulative) {
+      int meeting = 0;
+      for (int row = 0; row < n; row++) {
+        if (r.isSuppressed(row)) {
+          continue;
+        }
+        boolean meets = true;
+        for (int a = 0; a < stage.length && meets; a++) {
+          meets = r.level(a, row) <= stage[a];
+        }
+        meeting += meets ? 1 : 0;
+      }
+      score += weight * meeting / Math.max(1, n);
+      weight /= 2;
+    }
+    return score;
   }
 
   private LocalRecodingResult candidate(
