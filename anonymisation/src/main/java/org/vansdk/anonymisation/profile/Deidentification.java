@@ -69,6 +69,10 @@ final class Deidentification {
     if (result.level(5, i) <= 1) {
       b.activityGroup(ActivityGroup.fromCode(result.releasedValue(5, i)));
     }
+    int qi = 0;
+    for (String attribute : DeidentifiedCasualty.LEVEL_NAMES.keySet()) {
+      b.putLevels(attribute, level(qi++, i));
+    }
     return b.build();
   }
 

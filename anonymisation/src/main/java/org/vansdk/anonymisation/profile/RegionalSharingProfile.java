@@ -62,7 +62,7 @@ import org.vansdk.core.submission.Submission;
 public final class RegionalSharingProfile {
   /** Quasi-identifiers in column order. */
   public static final List<String> ATTRIBUTES =
-      List.of("sex", "age", "place", "incidentDate", "device", "activity");
+      List.copyOf(DeidentifiedCasualty.LEVEL_NAMES.keySet());
 
   /** Attributes l-diversity may protect in this profile. */
   public static final List<String> SENSITIVE = List.of("outcome", "civilianStatus");
@@ -73,7 +73,7 @@ public final class RegionalSharingProfile {
   private static final int[] PROFILE_MAX = {9, 9, 3, 9, 9, 9};
 
   /** The name of each level of each quasi-identifier's hierarchy, finest first. */
-  public static final Map<String, List<String>> LEVEL_NAMES = levelNames();
+  public static final Map<String, List<String>> LEVEL_NAMES = DeidentifiedCasualty.LEVEL_NAMES;
 
   /** The questions the utility report answers: what regional analysts count first. */
   public static final List<UtilityReport.Question> QUESTIONS =
@@ -446,18 +446,6 @@ public final class RegionalSharingProfile {
       groups.put(a.code(), a.group().code());
     }
     return VaHierarchies.grouped("activity", groups);
-  }
-
-  private static Map<String, List<String>> levelNames() {
-    Map<String, List<String>> names = new LinkedHashMap<>();
-    names.put("sex", List.of("value", "*"));
-    names.put(
-        "age", List.of("years", "5-year band", "10-year band", "20-year band", "child/adult", "*"));
-    names.put("place", List.of("admin 3", "admin 2", "province", "country", "*"));
-    names.put("incidentDate", List.of("day", "month", "quarter", "year", "5-year period", "*"));
-    names.put("device", List.of("category", "mine/ERW", "*"));
-    names.put("activity", List.of("activity", "group", "*"));
-    return java.util.Collections.unmodifiableMap(names);
   }
 
   private static UtilityReport.Question question(String text, Object... attributeAndLevel) {
