@@ -15,14 +15,16 @@ import org.vansdk.anonymisation.AnonymisationException;
  * are the starting partitions; each is then specialised one hierarchy level at a time, choosing at
  * every step the quasi-identifier whose specialisation lowers the declared loss most. The records
  * of a step are grouped by their finer value; groups that satisfy every privacy model become
- * partitions of their own, and groups that do not stay together at the coarser value (a remainder,
- * joined by the smallest passing groups when it does not pass by itself). Records the full-domain
- * solution suppresses are grouped at the highest allowed levels and specialised the same way, so
- * they are released whenever their group passes. A second run starts from the highest levels
- * instead of the full-domain solution, and the better of the two is kept. A caller may also set
- * priority stages ({@link Builder#priority}): a run from the highest levels first specialises every
- * class towards those levels, and its result is kept whenever it loses less than the global
- * optimum, since it keeps what the release must answer first; otherwise the loss decides.
+ * partitions of their own, and groups that do not stay together at the coarser value (a remainder).
+ * When the remainder is too small, passing groups that can spare records lend it just enough of
+ * them (k-anonymity alone; with a model on the sensitive attribute the smallest passing groups join
+ * it whole), so a few rare values no longer pull whole groups up. Records the full-domain solution
+ * suppresses are grouped at the highest allowed levels and specialised the same way, so they are
+ * released whenever their group passes. A second run starts from the highest levels instead of the
+ * full-domain solution, and the better of the two is kept. A caller may also set priorities ({@link
+ * Builder#priority}): four runs from the highest levels then specialise every class towards them
+ * first (see there), and the one keeping most records at the priorities' levels is returned when it
+ * loses less than the global optimum; otherwise the loss decides.
  *
  * <p>Why this method: starting from the full-domain optimum and only ever specialising makes every
  * record's cost at most its full-domain cost, so the result is never worse than the global optimum
@@ -38,21 +40,21 @@ import org.vansdk.anonymisation.AnonymisationException;
  * <p>Instances are immutable; {@link #run()} may be called from several threads.
  */
 public final class LocalRecoding {
+  private final FullDomainSearch search;
   private final Dataset data;
   private final List<PrivacyModel> models;
   private final LossModel loss;
-  private final double suppressionLimit;
   private final int[] minLevel;
   private final int[] maxLevel;
   private final List<int[]> priorities;
 
   private LocalRecoding(Builder b) {
-    this.data = b.data;
-    this.models = List.copyOf(b.models);
-    this.loss = b.loss;
-    this.suppressionLimit = b.suppressionLimit;
-    this.minLevel = b.minLevel.clone();
-    this.maxLevel = b.maxLevel.clone();
+    this.search = b.search.build();
+    this.data = search.data();
+    this.models = search.models();
+    this.loss = search.loss();
+    this.minLevel = search.minLevels();
+    this.maxLevel = search.maxLevels();
     this.priorities = List.copyOf(b.priorities);
   }
 
@@ -66,24 +68,18 @@ public final class LocalRecoding {
     return new Builder(data);
   }
 
-  /** Configures {@link LocalRecoding}. Not thread-safe. */
+  /**
+   * Configures {@link LocalRecoding}: the configuration of its {@link FullDomainSearch} (which it
+   * starts from and is compared with), plus priorities. Not thread-safe.
+   */
   public static final class Builder {
-    private final Dataset data;
-    private final List<PrivacyModel> models = new ArrayList<>();
-    private LossModel loss = LossModel.loss();
-    private double suppressionLimit;
-    private final int[] minLevel;
-    private final int[] maxLevel;
+    private final FullDomainSearch.Builder search;
+    private final int quasiIdentifiers;
     private final List<int[]> priorities = new ArrayList<>();
 
     private Builder(Dataset data) {
-      this.data = data;
-      int m = data.quasiIdentifierCount();
-      this.minLevel = new int[m];
-      this.maxLevel = new int[m];
-      for (int a = 0; a < m; a++) {
-        maxLevel[a] = data.hierarchy(a).levels() - 1;
-      }
+      this.search = FullDomainSearch.builder(data);
+      this.quasiIdentifiers = data.quasiIdentifierCount();
     }
 
     /**
@@ -93,7 +89,7 @@ public final class LocalRecoding {
      * @return this builder
      */
     public Builder privacy(PrivacyModel model) {
-      models.add(model);
+      search.privacy(model);
       return this;
     }
 
@@ -104,7 +100,7 @@ public final class LocalRecoding {
      * @return this builder
      */
     public Builder loss(LossModel model) {
-      this.loss = model;
+      search.loss(model);
       return this;
     }
 
@@ -116,8 +112,7 @@ public final class LocalRecoding {
      * @throws AnonymisationException {@code VAN-A-0003} if out of range
      */
     public Builder suppressionLimit(double limit) {
-      FullDomainSearch.builder(data).suppressionLimit(limit);
-      this.suppressionLimit = limit;
+      search.suppressionLimit(limit);
       return this;
     }
 
@@ -131,9 +126,7 @@ public final class LocalRecoding {
      * @throws AnonymisationException {@code VAN-A-0003} if the range is outside the hierarchy
      */
     public Builder levels(int qi, int min, int max) {
-      FullDomainSearch.builder(data).levels(qi, min, max);
-      minLevel[qi] = min;
-      maxLevel[qi] = max;
+      search.levels(qi, min, max);
       return this;
     }
 
@@ -152,11 +145,11 @@ public final class LocalRecoding {
      *     quasi-identifier
      */
     public Builder priority(int... levels) {
-      if (levels.length != minLevel.length) {
+      if (levels.length != quasiIdentifiers) {
         throw new AnonymisationException(
             AnonymisationException.INVALID_CONFIGURATION,
             "a priority stage needs one level per quasi-identifier ("
-                + minLevel.length
+                + quasiIdentifiers
                 + "), got "
                 + levels.length);
       }
@@ -181,13 +174,7 @@ public final class LocalRecoding {
    * @return the search
    */
   public FullDomainSearch globalSearch() {
-    FullDomainSearch.Builder b =
-        FullDomainSearch.builder(data).loss(loss).suppressionLimit(suppressionLimit);
-    models.forEach(b::privacy);
-    for (int a = 0; a < minLevel.length; a++) {
-      b.levels(a, minLevel[a], maxLevel[a]);
-    }
-    return b.build();
+    return search;
   }
 
   /**
@@ -198,7 +185,6 @@ public final class LocalRecoding {
    *     recoding satisfies the models within the suppression limit
    */
   public LocalRecodingResult run() {
-    FullDomainSearch search = globalSearch();
     long budget = search.maxSuppressed();
     SearchResult global = null;
     AnonymisationException noSolution = null;

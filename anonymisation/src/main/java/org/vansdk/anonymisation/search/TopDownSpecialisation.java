@@ -9,9 +9,10 @@ import java.util.BitSet;
  *
  * <p>A partition specialises one quasi-identifier by one level at a time. Its records are grouped
  * by their code at the finer level; groups that satisfy every privacy model become partitions of
- * their own, groups that do not are merged into a remainder that keeps the coarser level (adding
- * the smallest passing groups to it when the remainder alone does not pass) and never specialises
- * that attribute again. Among the attributes that can be specialised, the one with the largest
+ * their own, groups that do not are merged into a remainder that keeps the coarser level and never
+ * specialises that attribute again. A remainder that does not pass alone is completed by records
+ * lent by passing groups that stay large enough (only k-anonymity applies), else by the smallest
+ * passing groups whole. Among the attributes that can be specialised, the one with the largest
  * weighted drop in information loss is taken (ties to the lower attribute index), and the children
  * are specialised in turn until none can. Specialisation may go in stages: each stage only goes
  * down to its own levels, and a partition enters the next stage when it can go no further in its
