@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.vansdk.anonymisation.AnonymisationException;
 import org.vansdk.anonymisation.pseudonym.Pseudonymiser;
 import org.vansdk.core.casualty.Activity;
@@ -37,7 +36,6 @@ import org.vansdk.core.time.PartialDate;
  * of their JSON. Not thread-safe.
  */
 final class CasualtyTable {
-  private static final Pattern PCODE = Pattern.compile("[A-Z]{2}(\\d{2}){1,3}");
   private static final Sex[] SEXES = Sex.values();
   private static final Activity[] ACTIVITIES = Activity.values();
   private static final Outcome[] OUTCOMES = Outcome.values();
@@ -185,7 +183,7 @@ final class CasualtyTable {
         inc.location()
             .adminArea()
             .map(AdminArea::pCode)
-            .filter(code -> PCODE.matcher(code).matches())
+            .filter(code -> PlaceCodes.province(code).isPresent())
             .orElse(c.code());
     place[i] = places.code(leaf);
     date[i] = dates.code(inc.date());
@@ -274,6 +272,58 @@ final class CasualtyTable {
     assessmentId = new String[0];
   }
 
+  /**
+   * Puts the casualties in an order that does not depend on the input's: by pseudonym, then by
+   * every kept value. Local recoding may release two records of equal quasi-identifiers at
+   * different levels, and which one it generalises follows their order; this makes the release the
+   * same whatever order the records arrived in. Casualties equal in every kept value are
+   * interchangeable.
+   */
+  void canonicalise() {
+    Integer[] boxed = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      boxed[i] = i;
+    }
+    Comparator<Integer> byContent =
+        Comparator.<Integer, String>comparing(this::pseudonym)
+            .thenComparing(i -> places.value(placeCode(i)))
+            .thenComparing(i -> dates.value(dateCode(i)).toString())
+            .thenComparingInt(i -> age[i])
+            .thenComparingInt(i -> sex[person[i]])
+            .thenComparingInt(i -> device[incident[i]])
+            .thenComparingInt(i -> activity[i])
+            .thenComparingInt(i -> outcome[i])
+            .thenComparingInt(i -> civilian[i])
+            .thenComparingInt(i -> amputation[i])
+            .thenComparingInt(i -> disability3[person[i]])
+            .thenComparingLong(i -> services[person[i]]);
+    Arrays.sort(boxed, byContent);
+    int[] p = new int[size];
+    int[] inc = new int[size];
+    short[] ag = new short[size];
+    byte[] act = new byte[size];
+    byte[] out = new byte[size];
+    byte[] civ = new byte[size];
+    byte[] amp = new byte[size];
+    for (int to = 0; to < size; to++) {
+      int from = boxed[to];
+      p[to] = person[from];
+      inc[to] = incident[from];
+      ag[to] = age[from];
+      act[to] = activity[from];
+      out[to] = outcome[from];
+      civ[to] = civilian[from];
+      amp[to] = amputation[from];
+    }
+    person = p;
+    incident = inc;
+    age = ag;
+    activity = act;
+    outcome = out;
+    civilian = civ;
+    amputation = amp;
+  }
+
   int size() {
     return size;
   }
@@ -293,6 +343,11 @@ final class CasualtyTable {
 
   int placeCode(int casualty) {
     return place[incident[casualty]];
+  }
+
+  /** Whether the incident is located within a province (not only at its country). */
+  boolean hasProvince(int casualty) {
+    return !places.value(placeCode(casualty)).equals(country(casualty).code());
   }
 
   int dateCode(int casualty) {

@@ -16,10 +16,12 @@ import org.vansdk.core.time.PartialDate;
  * device group as absent), which only merges released classes. Immutable.
  */
 final class Deidentification {
-  private static final Pattern PROVINCE = Pattern.compile("[A-Z]{2}\\d{2}");
   private static final Pattern AGE_BAND = Pattern.compile(DeidentifiedCasualty.AGE_BAND_PATTERN);
   private static final Pattern MONTH_OR_YEAR = Pattern.compile("\\d{4}(-\\d{2})?");
   private static final Pattern STARTS_WITH_YEAR = Pattern.compile("\\d{4}.*");
+
+  private static final int PLACE = 2;
+  private static final int COUNTRY = 3;
 
   private final CasualtyTable table;
   private final @Nullable LocalRecodingResult result; // null when there is no casualty
@@ -48,7 +50,7 @@ final class Deidentification {
       b.ageBand(age);
     }
     String place = result.releasedValue(2, i);
-    if (PROVINCE.matcher(place).matches()) {
+    if (level(PLACE, i) <= 2) {
       b.adminArea(AdminArea.builder().pCode(place).level(1).build());
     }
     int dateLevel = result.level(3, i);
@@ -68,6 +70,10 @@ final class Deidentification {
     if (result.level(5, i) <= 1) {
       b.activityGroup(ActivityGroup.fromCode(result.releasedValue(5, i)));
     }
+    int qi = 0;
+    for (String attribute : DeidentifiedCasualty.LEVEL_NAMES.keySet()) {
+      b.putLevels(attribute, level(qi++, i));
+    }
     return b.build();
   }
 
@@ -79,7 +85,12 @@ final class Deidentification {
     return result == null || result.isSuppressed(i);
   }
 
+  /**
+   * The level at which a record is released; for place, an incident located only at its country
+   * counts as released at country level (3) whatever its class, since no province is published.
+   */
   int level(int qi, int i) {
-    return result == null ? 0 : result.level(qi, i);
+    int level = result == null ? 0 : result.level(qi, i);
+    return qi == PLACE && !table.hasProvince(i) ? Math.max(level, COUNTRY) : level;
   }
 }

@@ -65,7 +65,7 @@ import org.vansdk.core.submission.Submission;
 public final class RegionalSharingProfile {
   /** Quasi-identifiers in column order. */
   public static final List<String> ATTRIBUTES =
-      List.of("sex", "age", "place", "incidentDate", "device", "activity");
+      List.copyOf(DeidentifiedCasualty.LEVEL_NAMES.keySet());
 
   /** Attributes l-diversity may protect in this profile. */
   public static final List<String> SENSITIVE = List.of("outcome", "civilianStatus");
@@ -76,7 +76,7 @@ public final class RegionalSharingProfile {
   private static final int[] PROFILE_MAX = {9, 9, 3, 9, 9, 9};
 
   /** The name of each level of each quasi-identifier's hierarchy, finest first. */
-  public static final Map<String, List<String>> LEVEL_NAMES = levelNames();
+  public static final Map<String, List<String>> LEVEL_NAMES = DeidentifiedCasualty.LEVEL_NAMES;
 
   /** The questions the utility report answers: what regional analysts count first. */
   public static final List<UtilityReport.Question> QUESTIONS =
@@ -216,6 +216,7 @@ public final class RegionalSharingProfile {
       }
       released = true;
       table.checkReferences();
+      table.canonicalise();
       return RegionalSharingProfile.this.release(table, key);
     }
   }
@@ -376,7 +377,7 @@ public final class RegionalSharingProfile {
       local.levels(a, min, max);
     }
     // Province and year first, then sex and 5-year band: what regional analysts count first.
-    local.priority(0, 1, 2, 3, 9, 9);
+    local.priority(9, 9, 2, 3, 9, 9).priority(0, 1, 9, 9, 9, 9);
     LocalRecoding recoding = local.build();
     if (policy.recoding() == Recoding.GLOBAL) {
       return LocalRecodingResult.of(data, recoding.globalSearch().run(), policy.lossModel());
@@ -411,8 +412,13 @@ public final class RegionalSharingProfile {
     Hierarchy.Builder b = Hierarchy.builder("place");
     TreeSet<String> all = new TreeSet<>();
     for (String code : pcodes) {
-      for (int len = 4; len <= code.length(); len += 2) {
-        all.add(code.substring(0, len));
+      all.add(code);
+      String province = PlaceCodes.province(code).orElseThrow();
+      all.add(province);
+      if (PlaceCodes.ochaShaped(code)) {
+        for (int len = 4; len < code.length(); len += 2) {
+          all.add(code.substring(0, len));
+        }
       }
     }
     Map<String, String> countryOfPrefix = new HashMap<>();
@@ -421,8 +427,7 @@ public final class RegionalSharingProfile {
     }
     for (String code : all) {
       String country = countryOfPrefix.getOrDefault(code.substring(0, 2), code.substring(0, 2));
-      b.add(
-          code, code.substring(0, Math.min(6, code.length())), code.substring(0, 4), country, "*");
+      b.add(code, PlaceCodes.district(code), PlaceCodes.province(code).orElseThrow(), country, "*");
     }
     for (String country : countries) {
       b.add(country, country, country, country, "*");
@@ -444,18 +449,6 @@ public final class RegionalSharingProfile {
       groups.put(a.code(), a.group().code());
     }
     return VaHierarchies.grouped("activity", groups);
-  }
-
-  private static Map<String, List<String>> levelNames() {
-    Map<String, List<String>> names = new LinkedHashMap<>();
-    names.put("sex", List.of("value", "*"));
-    names.put(
-        "age", List.of("years", "5-year band", "10-year band", "20-year band", "child/adult", "*"));
-    names.put("place", List.of("admin 3", "admin 2", "province", "country", "*"));
-    names.put("incidentDate", List.of("day", "month", "quarter", "year", "5-year period", "*"));
-    names.put("device", List.of("category", "mine/ERW", "*"));
-    names.put("activity", List.of("activity", "group", "*"));
-    return java.util.Collections.unmodifiableMap(names);
   }
 
   private static UtilityReport.Question question(String text, Object... attributeAndLevel) {

@@ -148,6 +148,26 @@ public final class FullDomainSearch {
     }
   }
 
+  Dataset data() {
+    return data;
+  }
+
+  List<PrivacyModel> models() {
+    return models;
+  }
+
+  LossModel loss() {
+    return loss;
+  }
+
+  int[] minLevels() {
+    return minLevel.clone();
+  }
+
+  int[] maxLevels() {
+    return maxLevel.clone();
+  }
+
   /**
    * Returns the largest number of records the configuration may suppress.
    *

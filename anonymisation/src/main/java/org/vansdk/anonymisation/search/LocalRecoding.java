@@ -15,14 +15,16 @@ import org.vansdk.anonymisation.AnonymisationException;
  * are the starting partitions; each is then specialised one hierarchy level at a time, choosing at
  * every step the quasi-identifier whose specialisation lowers the declared loss most. The records
  * of a step are grouped by their finer value; groups that satisfy every privacy model become
- * partitions of their own, and groups that do not stay together at the coarser value (a remainder,
- * joined by the smallest passing groups when it does not pass by itself). Records the full-domain
- * solution suppresses are grouped at the highest allowed levels and specialised the same way, so
- * they are released whenever their group passes. A second run starts from the highest levels
- * instead of the full-domain solution, and the better of the two is kept. A caller may also set
- * priority stages ({@link Builder#priority}): a run from the highest levels first specialises every
- * class towards those levels, and its result is kept whenever it loses less than the global
- * optimum, since it keeps what the release must answer first; otherwise the loss decides.
+ * partitions of their own, and groups that do not stay together at the coarser value (a remainder).
+ * When the remainder is too small, passing groups that can spare records lend it just enough of
+ * them (k-anonymity alone; with a model on the sensitive attribute the smallest passing groups join
+ * it whole), so a few rare values no longer pull whole groups up. Records the full-domain solution
+ * suppresses are grouped at the highest allowed levels and specialised the same way, so they are
+ * released whenever their group passes. A second run starts from the highest levels instead of the
+ * full-domain solution, and the better of the two is kept. A caller may also set priorities ({@link
+ * Builder#priority}): four runs from the highest levels then specialise every class towards them
+ * first (see there), and the one keeping most records at the priorities' levels is returned when it
+ * loses less than the global optimum; otherwise the loss decides.
  *
  * <p>Why this method: starting from the full-domain optimum and only ever specialising makes every
  * record's cost at most its full-domain cost, so the result is never worse than the global optimum
@@ -38,21 +40,21 @@ import org.vansdk.anonymisation.AnonymisationException;
  * <p>Instances are immutable; {@link #run()} may be called from several threads.
  */
 public final class LocalRecoding {
+  private final FullDomainSearch search;
   private final Dataset data;
   private final List<PrivacyModel> models;
   private final LossModel loss;
-  private final double suppressionLimit;
   private final int[] minLevel;
   private final int[] maxLevel;
   private final List<int[]> priorities;
 
   private LocalRecoding(Builder b) {
-    this.data = b.data;
-    this.models = List.copyOf(b.models);
-    this.loss = b.loss;
-    this.suppressionLimit = b.suppressionLimit;
-    this.minLevel = b.minLevel.clone();
-    this.maxLevel = b.maxLevel.clone();
+    this.search = b.search.build();
+    this.data = search.data();
+    this.models = search.models();
+    this.loss = search.loss();
+    this.minLevel = search.minLevels();
+    this.maxLevel = search.maxLevels();
     this.priorities = List.copyOf(b.priorities);
   }
 
@@ -66,24 +68,18 @@ public final class LocalRecoding {
     return new Builder(data);
   }
 
-  /** Configures {@link LocalRecoding}. Not thread-safe. */
+  /**
+   * Configures {@link LocalRecoding}: the configuration of its {@link FullDomainSearch} (which it
+   * starts from and is compared with), plus priorities. Not thread-safe.
+   */
   public static final class Builder {
-    private final Dataset data;
-    private final List<PrivacyModel> models = new ArrayList<>();
-    private LossModel loss = LossModel.loss();
-    private double suppressionLimit;
-    private final int[] minLevel;
-    private final int[] maxLevel;
+    private final FullDomainSearch.Builder search;
+    private final int quasiIdentifiers;
     private final List<int[]> priorities = new ArrayList<>();
 
     private Builder(Dataset data) {
-      this.data = data;
-      int m = data.quasiIdentifierCount();
-      this.minLevel = new int[m];
-      this.maxLevel = new int[m];
-      for (int a = 0; a < m; a++) {
-        maxLevel[a] = data.hierarchy(a).levels() - 1;
-      }
+      this.search = FullDomainSearch.builder(data);
+      this.quasiIdentifiers = data.quasiIdentifierCount();
     }
 
     /**
@@ -93,7 +89,7 @@ public final class LocalRecoding {
      * @return this builder
      */
     public Builder privacy(PrivacyModel model) {
-      models.add(model);
+      search.privacy(model);
       return this;
     }
 
@@ -104,7 +100,7 @@ public final class LocalRecoding {
      * @return this builder
      */
     public Builder loss(LossModel model) {
-      this.loss = model;
+      search.loss(model);
       return this;
     }
 
@@ -116,8 +112,7 @@ public final class LocalRecoding {
      * @throws AnonymisationException {@code VAN-A-0003} if out of range
      */
     public Builder suppressionLimit(double limit) {
-      FullDomainSearch.builder(data).suppressionLimit(limit);
-      this.suppressionLimit = limit;
+      search.suppressionLimit(limit);
       return this;
     }
 
@@ -131,17 +126,18 @@ public final class LocalRecoding {
      * @throws AnonymisationException {@code VAN-A-0003} if the range is outside the hierarchy
      */
     public Builder levels(int qi, int min, int max) {
-      FullDomainSearch.builder(data).levels(qi, min, max);
-      minLevel[qi] = min;
-      maxLevel[qi] = max;
+      search.levels(qi, min, max);
       return this;
     }
 
     /**
-     * Adds a priority stage: every class is first specialised towards these levels (as far as the
-     * privacy models allow) before any finer level is tried, so the detail a release must keep
-     * first is not spent on other attributes. Stages apply in the order added; without any, the
-     * loss alone decides. A level below an attribute's allowed minimum counts as that minimum.
+     * Adds a priority: the levels a release should keep for as many records as it can, after the
+     * priorities added before it (each priority also keeps the earlier ones' levels). With
+     * priorities, candidates that specialise every class towards them before any other detail are
+     * tried first, and the one keeping most records at the priorities' levels (the first priority
+     * counting twice the second, and so on) is returned when it loses less than the global optimum;
+     * otherwise the loss alone decides, as without priorities. A level above an attribute's allowed
+     * maximum means "any"; below its minimum it counts as the minimum.
      *
      * @param levels one level per quasi-identifier
      * @return this builder
@@ -149,11 +145,11 @@ public final class LocalRecoding {
      *     quasi-identifier
      */
     public Builder priority(int... levels) {
-      if (levels.length != minLevel.length) {
+      if (levels.length != quasiIdentifiers) {
         throw new AnonymisationException(
             AnonymisationException.INVALID_CONFIGURATION,
             "a priority stage needs one level per quasi-identifier ("
-                + minLevel.length
+                + quasiIdentifiers
                 + "), got "
                 + levels.length);
       }
@@ -178,13 +174,7 @@ public final class LocalRecoding {
    * @return the search
    */
   public FullDomainSearch globalSearch() {
-    FullDomainSearch.Builder b =
-        FullDomainSearch.builder(data).loss(loss).suppressionLimit(suppressionLimit);
-    models.forEach(b::privacy);
-    for (int a = 0; a < minLevel.length; a++) {
-      b.levels(a, minLevel[a], maxLevel[a]);
-    }
-    return b.build();
+    return search;
   }
 
   /**
@@ -195,7 +185,6 @@ public final class LocalRecoding {
    *     recoding satisfies the models within the suppression limit
    */
   public LocalRecodingResult run() {
-    FullDomainSearch search = globalSearch();
     long budget = search.maxSuppressed();
     SearchResult global = null;
     AnonymisationException noSolution = null;
@@ -212,9 +201,8 @@ public final class LocalRecoding {
         global != null ? global.attributeLoss() : new double[data.quasiIdentifierCount()];
     int[][] lossOnly = {minLevel};
     if (!priorities.isEmpty()) {
-      LocalRecodingResult prioritised =
-          candidate(privacy, start, stages(), maxLevel, new BitSet(), budget, global);
-      if (prioritised != null && (global == null || prioritised.loss() < global.loss())) {
+      LocalRecodingResult prioritised = prioritised(privacy, start, budget, global);
+      if (prioritised != null) {
         return prioritised;
       }
     }
@@ -238,16 +226,90 @@ public final class LocalRecoding {
     return best;
   }
 
-  private int[][] stages() {
-    int[][] stages = new int[priorities.size() + 1][];
-    for (int i = 0; i < priorities.size(); i++) {
-      stages[i] = new int[minLevel.length];
-      for (int a = 0; a < minLevel.length; a++) {
-        stages[i][a] = Math.max(minLevel[a], priorities.get(i)[a]);
+  /**
+   * The prioritised candidate that keeps most of what the priorities ask for, among those that lose
+   * less than the global optimum; null when none does. Four ways of specialising are tried: the
+   * priority stages one after the other or all at once, each either leaving the attributes no
+   * priority names at their highest levels until the priorities are met or letting them go one
+   * level down alongside. They are scored by the share of released records meeting each
+   * (cumulative) priority, each priority weighing half the one before; ties go to the lower loss.
+   */
+  private LocalRecodingResult prioritised(
+      PrivacyModel[] privacy, double[] start, long budget, SearchResult global) {
+    int[][] cumulative = cumulativePriorities();
+    LocalRecodingResult chosen = null;
+    double chosenScore = -1;
+    for (boolean joint : new boolean[] {false, true}) {
+      for (boolean companions : new boolean[] {false, true}) {
+        int[][] stages = stages(cumulative, joint, companions);
+        LocalRecodingResult c =
+            candidate(privacy, start, stages, maxLevel, new BitSet(), budget, global);
+        if (c == null || (global != null && !(c.loss() < global.loss()))) {
+          continue;
+        }
+        double score = score(c, cumulative);
+        if (chosen == null
+            || score > chosenScore
+            || (score == chosenScore && c.loss() < chosen.loss())) {
+          chosen = c;
+          chosenScore = score;
+        }
       }
     }
-    stages[priorities.size()] = minLevel;
+    return chosen;
+  }
+
+  /** Priority stage i holds the finest level any stage up to i asks for, within the allowed. */
+  private int[][] cumulativePriorities() {
+    int m = minLevel.length;
+    int[][] cumulative = new int[priorities.size()][m];
+    for (int i = 0; i < priorities.size(); i++) {
+      for (int a = 0; a < m; a++) {
+        int level = Math.max(minLevel[a], Math.min(maxLevel[a], priorities.get(i)[a]));
+        cumulative[i][a] = i == 0 ? level : Math.min(cumulative[i - 1][a], level);
+      }
+    }
+    return cumulative;
+  }
+
+  private int[][] stages(int[][] cumulative, boolean joint, boolean companions) {
+    int m = minLevel.length;
+    int[] last = cumulative[cumulative.length - 1];
+    int[][] chosen = joint ? new int[][] {last} : cumulative;
+    int[][] stages = new int[chosen.length + 1][];
+    for (int i = 0; i < chosen.length; i++) {
+      stages[i] = chosen[i].clone();
+      for (int a = 0; a < m && companions; a++) {
+        if (last[a] == maxLevel[a] && maxLevel[a] - 1 > minLevel[a]) {
+          stages[i][a] = maxLevel[a] - 1;
+        }
+      }
+    }
+    stages[chosen.length] = minLevel;
     return stages;
+  }
+
+  /** Sum over priorities of the share of records released at or below its levels, halving. */
+  private double score(LocalRecodingResult r, int[][] cumulative) {
+    int n = data.size();
+    double score = 0;
+    double weight = 1;
+    for (int[] stage : cumulative) {
+      int meeting = 0;
+      for (int row = 0; row < n; row++) {
+        if (r.isSuppressed(row)) {
+          continue;
+        }
+        boolean meets = true;
+        for (int a = 0; a < stage.length && meets; a++) {
+          meets = r.level(a, row) <= stage[a];
+        }
+        meeting += meets ? 1 : 0;
+      }
+      score += weight * meeting / Math.max(1, n);
+      weight /= 2;
+    }
+    return score;
   }
 
   private LocalRecodingResult candidate(

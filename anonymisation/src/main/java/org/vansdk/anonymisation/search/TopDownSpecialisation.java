@@ -9,9 +9,10 @@ import java.util.BitSet;
  *
  * <p>A partition specialises one quasi-identifier by one level at a time. Its records are grouped
  * by their code at the finer level; groups that satisfy every privacy model become partitions of
- * their own, groups that do not are merged into a remainder that keeps the coarser level (adding
- * the smallest passing groups to it when the remainder alone does not pass) and never specialises
- * that attribute again. Among the attributes that can be specialised, the one with the largest
+ * their own, groups that do not are merged into a remainder that keeps the coarser level and never
+ * specialises that attribute again. A remainder that does not pass alone is completed by records
+ * lent by passing groups that stay large enough (only k-anonymity applies), else by the smallest
+ * passing groups whole. Among the attributes that can be specialised, the one with the largest
  * weighted drop in information loss is taken (ties to the lower attribute index), and the children
  * are specialised in turn until none can. Specialisation may go in stages: each stage only goes
  * down to its own levels, and a partition enters the next stage when it can go no further in its
@@ -52,6 +53,7 @@ final class TopDownSpecialisation {
   private int[] childFreq = new int[16];
   private boolean[] childPasses = new boolean[16];
   private int[] childSlot = new int[16];
+  private int[] childBorrow = new int[16]; // records a passing child lends to the remainder
   private int childCount;
   private final int[] frequencyBuffer;
   private final int[] remainderFreq;
@@ -259,6 +261,12 @@ final class TopDownSpecialisation {
     if (passing == 0) {
       return -1;
     }
+    if (remainderSize > 0
+        && !passes(remainderSize, remainderFreq, 0)
+        && !needsSensitive
+        && borrow(minimumSize - remainderSize, level - 1, a)) {
+      remainderSize = minimumSize;
+    }
     if (remainderSize > 0 && !passes(remainderSize, remainderFreq, 0)) {
       // Merge the smallest passing children into the remainder until it passes.
       Integer[] order = new Integer[childCount];
@@ -275,6 +283,7 @@ final class TopDownSpecialisation {
         int c = order[i];
         if (childPasses[c]) {
           childPasses[c] = false;
+          childBorrow[c] = 0;
           passing--;
           remainderSize += absorb(c);
         }
@@ -291,13 +300,66 @@ final class TopDownSpecialisation {
     long drop = 0;
     for (int c = 0; c < childCount; c++) {
       if (childPasses[c]) {
-        drop += childSize[c] * (parentCost - cost[a][level - 1][childCode[c]]);
+        drop +=
+            (long) (childSize[c] - childBorrow[c])
+                * (parentCost - cost[a][level - 1][childCode[c]]);
       }
     }
     if (drop == 0 && (remainderSize > 0 || childCount > 1)) {
       return -1;
     }
     return weight[a] * drop / denominator[a];
+  }
+
+  /**
+   * Completes a failing remainder with {@code need} records of passing children that can spare them
+   * and still pass (a child keeps at least the minimum class size), taking first from the children
+   * whose records lose least by moving (the widest codes), then the largest. Only used when no
+   * model looks at the sensitive attribute, so a class passes exactly when it is large enough.
+   * Records of equal values may so end in two classes; each class still passes. Returns false,
+   * borrowing nothing, when the passing children cannot spare enough.
+   */
+  private boolean borrow(int need, int childLevel, int a) {
+    long spare = 0;
+    for (int c = 0; c < childCount; c++) {
+      if (childPasses[c]) {
+        spare += childSize[c] - minimumSize;
+      }
+    }
+    if (spare < need) {
+      return false;
+    }
+    long[] lender = new long[childCount];
+    int lenders = 0;
+    for (int c = 0; c < childCount; c++) {
+      if (childPasses[c] && childSize[c] > minimumSize) {
+        lender[lenders++] = c;
+      }
+    }
+    long[] costs = cost[a][childLevel];
+    Long[] order = new Long[lenders];
+    for (int i = 0; i < lenders; i++) {
+      order[i] = lender[i];
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int cx = (int) (long) x;
+          int cy = (int) (long) y;
+          int d = Long.compare(costs[childCode[cy]], costs[childCode[cx]]);
+          if (d != 0) {
+            return d;
+          }
+          d = Integer.compare(childSize[cy], childSize[cx]);
+          return d != 0 ? d : Integer.compare(childCode[cx], childCode[cy]);
+        });
+    for (int i = 0; i < lenders && need > 0; i++) {
+      int c = (int) (long) order[i];
+      int take = Math.min(need, childSize[c] - minimumSize);
+      childBorrow[c] = take;
+      need -= take;
+    }
+    return true;
   }
 
   private int absorb(int c) {
@@ -327,10 +389,12 @@ final class TopDownSpecialisation {
           childSize = Arrays.copyOf(childSize, size);
           childPasses = Arrays.copyOf(childPasses, size);
           childSlot = Arrays.copyOf(childSlot, size);
+          childBorrow = Arrays.copyOf(childBorrow, size);
         }
         childOfCode[code] = c;
         childCode[c] = code;
         childSize[c] = 0;
+        childBorrow[c] = 0;
         if (needsSensitive) {
           if (childFreq.length < (c + 1) * sensitiveCount) {
             childFreq =
@@ -366,7 +430,8 @@ final class TopDownSpecialisation {
   private int[] reorderBySlot(int from, int to, int a, int level, int slots) {
     int[] bounds = new int[slots + 1];
     for (int c = 0; c < childCount; c++) {
-      bounds[childSlot[c] + 1] += childSize[c];
+      bounds[childSlot[c] + 1] += childSize[c] - childBorrow[c];
+      bounds[slots] += childBorrow[c];
     }
     bounds[0] = from;
     for (int s = 1; s <= slots; s++) {
@@ -377,7 +442,10 @@ final class TopDownSpecialisation {
     int[] column = data.columns[a];
     for (int i = from; i < to; i++) {
       int row = rows[i];
-      scratch[next[childSlot[childOfCode[map[column[row]]]]]++] = row;
+      int c = childOfCode[map[column[row]]];
+      // A lending child's last records go to the remainder (the last slot).
+      int slot = childSize[c]-- > childBorrow[c] ? childSlot[c] : slots - 1;
+      scratch[next[slot]++] = row;
     }
     System.arraycopy(scratch, from, rows, from, to - from);
     return bounds;

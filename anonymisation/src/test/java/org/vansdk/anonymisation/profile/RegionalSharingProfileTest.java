@@ -174,6 +174,7 @@ class RegionalSharingProfileTest {
       }
       DeidentifiedCasualty r = release.records().get(i);
       assertEquals(levels.getOrDefault("place", 9) == 2, r.adminArea().isPresent(), "record " + i);
+      assertEquals(levels, r.levels(), "the written record states its levels, record " + i);
     }
     assertTrue(distinct.size() > 1, "local recoding gives records different levels");
     var utility = release.utility();

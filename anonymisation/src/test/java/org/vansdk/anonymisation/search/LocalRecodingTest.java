@@ -132,6 +132,58 @@ class LocalRecodingTest {
     assertEquals(0d, r.loss());
   }
 
+  /**
+   * Seven records in one commune and three in another of the same province, k = 5: the failing
+   * remainder borrows two records of the first commune instead of taking all seven up.
+   */
+  @Test
+  void run_smallRemainder_borrowsFromAPassingGroup() {
+    Hierarchy place = Hierarchy.builder("place").add("a1", "A", "*").add("a2", "A", "*").build();
+    Dataset.Builder b = Dataset.builder(List.of(place));
+    for (int i = 0; i < 10; i++) {
+      b.add(List.of(i < 7 ? "a1" : "a2"));
+    }
+    Dataset data = b.build();
+    LocalRecodingResult r =
+        LocalRecoding.builder(data).privacy(PrivacyModel.kAnonymity(5)).build().run();
+    int atCommune = 0;
+    for (int row = 0; row < data.size(); row++) {
+      atCommune += r.level(0, row) == 0 ? 1 : 0;
+    }
+    assertEquals(5, atCommune, r.toString());
+    assertTrue(r.isLocal(), r.toString());
+    assertEquals(0.5, r.loss(), 1e-12);
+    Recount.check(data, r, 5, 1, false);
+  }
+
+  @Test
+  void run_withPriorities_keepsMoreRecordsAtThePriorityLevels_underTheGlobalLoss() {
+    Dataset data = population(20_000, 12);
+    LocalRecodingResult plain = configure(data, PrivacyModel.kAnonymity(5)).build().run();
+    LocalRecodingResult prioritised =
+        configure(data, PrivacyModel.kAnonymity(5))
+            .priority(9, 9, 2, 3, 9)
+            .priority(0, 1, 9, 9, 9)
+            .build()
+            .run();
+    int plainShare = 0;
+    int prioritisedShare = 0;
+    for (int row = 0; row < data.size(); row++) {
+      plainShare += provinceAndYear(plain, row) ? 1 : 0;
+      prioritisedShare += provinceAndYear(prioritised, row) ? 1 : 0;
+    }
+    assertTrue(
+        prioritisedShare > plainShare && prioritisedShare > data.size() * 0.9,
+        "province and year: " + prioritisedShare + " prioritised, " + plainShare + " not");
+    assertTrue(
+        prioritised.loss() < prioritised.global().orElseThrow().loss(), prioritised.toString());
+    Recount.check(data, prioritised, 5, 1, false);
+  }
+
+  private static boolean provinceAndYear(LocalRecodingResult r, int row) {
+    return !r.isSuppressed(row) && r.level(2, row) <= 2 && r.level(3, row) <= 3;
+  }
+
   /** Counts released classes from the released labels only; shares nothing with the search. */
   static final class Recount {
     static void check(Dataset data, LocalRecodingResult r, int k, int l, boolean entropy) {

@@ -1,6 +1,8 @@
 package org.vansdk.core.deidentified;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.vansdk.core.ErrorCode;
@@ -74,6 +76,32 @@ public abstract class DeidentifiedCasualty {
   /** Returns the types of services received, sorted and distinct. */
   public abstract List<ServiceType> servicesReceived();
 
+  /**
+   * Returns the generalisation level at which each quasi-identifier of this record was released,
+   * named as in {@link #LEVEL_NAMES} (0 is the value as recorded, each level above is coarser).
+   * Records of one release may carry different levels (local recoding). Empty for a suppressed
+   * record, and for documents written before releases stated their levels.
+   */
+  public abstract Map<String, Integer> levels();
+
+  /**
+   * The quasi-identifiers a release generalises, in release order, each with the names of its
+   * generalisation levels, finest first; {@link #levels()} gives a position in these lists.
+   */
+  public static final Map<String, List<String>> LEVEL_NAMES = levelNames();
+
+  private static Map<String, List<String>> levelNames() {
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    names.put("sex", List.of("value", "*"));
+    names.put(
+        "age", List.of("years", "5-year band", "10-year band", "20-year band", "child/adult", "*"));
+    names.put("place", List.of("admin 3", "admin 2", "province", "country", "*"));
+    names.put("incidentDate", List.of("day", "month", "quarter", "year", "5-year period", "*"));
+    names.put("device", List.of("category", "mine/ERW", "*"));
+    names.put("activity", List.of("activity", "group", "*"));
+    return java.util.Collections.unmodifiableMap(names);
+  }
+
   /** The regular expression an age band matches. */
   public static final String AGE_BAND_PATTERN = "^(\\d{1,3}-\\d{1,3}|\\d{1,3}\\+|child|adult)$";
 
@@ -94,6 +122,27 @@ public abstract class DeidentifiedCasualty {
       throw new VanException(
           ErrorCode.INVARIANT_VIOLATED,
           "de-identified casualty: ageBand must be like 20-24, 80+, child or adult");
+    }
+    for (Map.Entry<String, Integer> level : levels().entrySet()) {
+      List<String> names = LEVEL_NAMES.get(level.getKey());
+      if (names == null) {
+        throw new VanException(
+            ErrorCode.INVARIANT_VIOLATED,
+            "de-identified casualty: levels has no attribute "
+                + level.getKey()
+                + "; allowed: "
+                + LEVEL_NAMES.keySet());
+      }
+      if (level.getValue() < 0 || level.getValue() >= names.size()) {
+        throw new VanException(
+            ErrorCode.INVARIANT_VIOLATED,
+            "de-identified casualty: level "
+                + level.getValue()
+                + " of "
+                + level.getKey()
+                + " is outside 0.."
+                + (names.size() - 1));
+      }
     }
     if (pseudonym().isBlank()) {
       throw new VanException(
