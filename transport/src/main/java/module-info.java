@@ -11,6 +11,9 @@ module org.vansdk.transport {
   requires tools.jackson.databind;
   requires org.slf4j;
   requires static micrometer.core;
+  requires static org.bouncycastle.pkix;
+  requires static org.bouncycastle.provider;
+  requires static org.bouncycastle.util;
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.http;
   requires static org.eclipse.jetty.io;
@@ -21,4 +24,5 @@ module org.vansdk.transport {
   exports org.vansdk.transport.jetty;
   exports org.vansdk.transport.client;
   exports org.vansdk.transport.observe;
+  exports org.vansdk.transport.tls;
 }
