@@ -25,4 +25,5 @@ module org.vansdk.transport {
   exports org.vansdk.transport.client;
   exports org.vansdk.transport.observe;
   exports org.vansdk.transport.tls;
+  exports org.vansdk.transport.node;
 }

@@ -88,7 +88,7 @@ class ObservedTransportTest {
       d.close();
     }
     for (Server s : servers) {
-      s.stop();
+      JettyBinding.stop(s, Duration.ofSeconds(5));
     }
   }
 
