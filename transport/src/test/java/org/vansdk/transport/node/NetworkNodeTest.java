@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,13 +32,9 @@ import org.vansdk.core.referral.ReferralStatus;
 import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.node.Decision;
 import org.vansdk.referral.node.ReferralDraft;
-import org.vansdk.referral.signature.KeyId;
-import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.transport.observe.TransportObserver;
-import org.vansdk.transport.tls.EphemeralCertificates;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two nodes started from their configuration files, as {@code van node run} starts them, complete
@@ -49,10 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class NetworkNodeTest {
 
-  private static final String PASSWORD = "test-only-password";
+  static final String PASSWORD = "test-only-password";
   private static final Map<String, String> ENV = Map.of("VAN_TLS_PASSWORD", PASSWORD);
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final AttemptId ATTEMPT = AttemptId.parse("KHM-CMAA-A1");
+  private static final AttemptId ATTEMPT = attempt(1);
 
   @TempDir Path dir;
 
@@ -60,92 +54,9 @@ class NetworkNodeTest {
   private Path centreFile;
 
   private void writeNetwork() throws Exception {
-    EphemeralCertificates ca = new EphemeralCertificates();
-    ca.writeTrustStore(dir.resolve("ca.p12"), PASSWORD.toCharArray());
-    ca.writeKeyStore("KHM-CMAA-HQ", dir.resolve("authority.p12"), PASSWORD.toCharArray());
-    ca.writeKeyStore("KHM-PRC-BTB", dir.resolve("centre.p12"), PASSWORD.toCharArray());
-    SecureRandom random = new SecureRandom();
-    SigningKey authorityKey = key("authority.key", "KHM-CMAA-HQ-K1", random);
-    SigningKey centreKey = key("centre.key", "KHM-PRC-BTB-K1", random);
-    int authorityPort = freePort();
-    int centrePort = freePort();
-    authorityFile =
-        config(
-            "authority",
-            "KHM-CMAA-HQ",
-            "cmvis",
-            authorityKey,
-            authorityPort,
-            "KHM-PRC-BTB",
-            "prc",
-            centreKey,
-            centrePort);
-    centreFile =
-        config(
-            "centre",
-            "KHM-PRC-BTB",
-            "prc",
-            centreKey,
-            centrePort,
-            "KHM-CMAA-HQ",
-            "cmvis",
-            authorityKey,
-            authorityPort);
-  }
-
-  private SigningKey key(String file, String keyId, SecureRandom random) throws Exception {
-    byte[] seed = new byte[32];
-    random.nextBytes(seed);
-    Files.writeString(dir.resolve(file), Base64.getEncoder().encodeToString(seed));
-    return SigningKey.fromRaw(KeyId.of(keyId), seed);
-  }
-
-  private static int freePort() throws Exception {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private Path config(
-      String name,
-      String org,
-      String system,
-      SigningKey key,
-      int port,
-      String peerOrg,
-      String peerSystem,
-      SigningKey peerKey,
-      int peerPort)
-      throws Exception {
-    ObjectNode c = MAPPER.createObjectNode();
-    c.put("organisation", org).put("system", system).put("country", "KHM");
-    c.putObject("signingKey").put("keyId", key.keyId().value()).put("file", name + ".key");
-    c.putObject("store").put("jdbcUrl", "jdbc:h2:file:./" + name + "-store");
-    c.putObject("listen").put("host", "127.0.0.1").put("port", port);
-    c.putObject("tls")
-        .put("keyStore", name + ".p12")
-        .put("trustStore", "ca.p12")
-        .put("passwordVariable", "VAN_TLS_PASSWORD");
-    ObjectNode peer =
-        c.putArray("peers")
-            .addObject()
-            .put("organisation", peerOrg)
-            .put("system", peerSystem)
-            .put("country", "KHM")
-            .put("endpoint", "https://127.0.0.1:" + peerPort);
-    peer.putArray("keys")
-        .addObject()
-        .put("keyId", peerKey.keyId().value())
-        .put("publicKey", Base64.getEncoder().encodeToString(peerKey.rawPublicKey()));
-    c.putArray("services")
-        .addObject()
-        .put("service", "KHM-PRC-PROSTHETICS")
-        .put("provider", "KHM-PRC-BTB")
-        .put("respondWithinDays", 14);
-    c.put("dispatchIntervalMillis", 3_600_000); // the test steps the dispatchers itself
-    Path file = dir.resolve(name + ".node.json");
-    Files.writeString(file, MAPPER.writeValueAsString(c));
-    return file;
+    TwoNodeFiles files = TwoNodeFiles.write(dir, 3_600_000); // the test steps the dispatchers
+    authorityFile = files.authority();
+    centreFile = files.centre();
   }
 
   private static NetworkNode start(Path file) {
@@ -218,10 +129,18 @@ class NetworkNodeTest {
     assertTrue(badKey.getMessage().contains(": /signingKey/file: "), badKey.getMessage());
   }
 
+  static AttemptId attempt(int i) {
+    return AttemptId.parse("KHM-CMAA-A" + i);
+  }
+
   private static Consent consent(Instant at) {
+    return consent(1, at);
+  }
+
+  static Consent consent(int i, Instant at) {
     return Consent.builder()
-        .id(ConsentId.parse("KHM-CMAA-C1"))
-        .personId(PersonId.parse("KHM-CMAA-P1"))
+        .id(ConsentId.parse("KHM-CMAA-C" + i))
+        .personId(PersonId.parse("KHM-CMAA-P" + i))
         .addGrantees(OrganisationId.parse("KHM-PRC-BTB"))
         .addPurposes(Purpose.REFERRAL, Purpose.SERVICE_DELIVERY)
         .addDataCategories(DataCategory.IDENTITY)
@@ -234,11 +153,15 @@ class NetworkNodeTest {
   }
 
   private static ReferralDraft draft(Instant at) {
+    return draft(1, at);
+  }
+
+  static ReferralDraft draft(int i, Instant at) {
     Referral referral =
         Referral.builder()
-            .id(ReferralId.parse("KHM-CMAA-R1"))
-            .personId(PersonId.parse("KHM-CMAA-P1"))
-            .consentId(ConsentId.parse("KHM-CMAA-C1"))
+            .id(ReferralId.parse("KHM-CMAA-R" + i))
+            .personId(PersonId.parse("KHM-CMAA-P" + i))
+            .consentId(ConsentId.parse("KHM-CMAA-C" + i))
             .addServiceTypes(ServiceType.PROSTHESIS)
             .priority(Priority.HIGH)
             .referringOrganisation(OrganisationId.parse("KHM-CMAA-HQ"))
@@ -247,7 +170,7 @@ class NetworkNodeTest {
             .build();
     return ReferralDraft.builder()
         .referral(referral)
-        .attemptId(ATTEMPT)
+        .attemptId(attempt(i))
         .targetService(ServiceId.parse("KHM-PRC-PROSTHETICS"))
         .requestedCategories(EnumSet.of(DataCategory.IDENTITY))
         .personalData(
