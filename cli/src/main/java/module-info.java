@@ -1,6 +1,6 @@
 /**
- * The {@code van} command line: validate, generate, anonymise, indicators, import, export, schemas,
- * demo.
+ * The {@code van} command line: validate, generate, anonymise, indicators, import, export, node,
+ * schemas, demo.
  */
 module org.vansdk.cli {
   requires org.vansdk.core;
@@ -11,6 +11,10 @@ module org.vansdk.cli {
   requires org.vansdk.indicators;
   requires org.vansdk.exchange;
   requires org.vansdk.ingest;
+  requires org.vansdk.transport;
+  // van node and the demo serve on Jetty and make throw-away certificates with bcpkix
+  requires org.eclipse.jetty.server;
+  requires org.bouncycastle.pkix;
   requires info.picocli;
 
   opens org.vansdk.cli to

@@ -9,6 +9,11 @@ module org.vansdk.transport {
   requires transitive jdk.httpserver;
   requires tools.jackson.core;
   requires tools.jackson.databind;
+  requires org.slf4j;
+  requires static micrometer.core;
+  requires static org.bouncycastle.pkix;
+  requires static org.bouncycastle.provider;
+  requires static org.bouncycastle.util;
   requires static org.eclipse.jetty.server;
   requires static org.eclipse.jetty.http;
   requires static org.eclipse.jetty.io;
@@ -18,4 +23,7 @@ module org.vansdk.transport {
   exports org.vansdk.transport.jdk;
   exports org.vansdk.transport.jetty;
   exports org.vansdk.transport.client;
+  exports org.vansdk.transport.observe;
+  exports org.vansdk.transport.tls;
+  exports org.vansdk.transport.node;
 }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("3. Refer a survivor from the mine action authority to a rehabilitation centre");
     t = System.nanoTime();
     Person survivor = firstSurvivor(population);
-    DemoReferral referral = new DemoReferral(out, work.resolve("stores"), Clock.systemUTC());
+    DemoReferral referral = new DemoReferral(out, work.resolve("network"));
     boolean closedLoop;
     try {
       closedLoop =
@@ -117,8 +116,8 @@ final class DemoCommand implements Callable<Integer> {
       referral.close();
     }
     out.printf(
-        "   closed loop %s in %s (stores in %s)%n",
-        closedLoop ? "verified" : "FAILED", since(t), work.resolve("stores"));
+        "   closed loop %s in %s (node configurations, keys and stores in %s)%n",
+        closedLoop ? "verified" : "FAILED", since(t), work.resolve("network"));
 
     out.println("4. Anonymise for regional sharing");
     t = System.nanoTime();

@@ -1,9 +1,8 @@
 package org.vansdk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -32,22 +31,16 @@ import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.audit.AuditVerification;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.node.Decision;
-import org.vansdk.referral.node.DirectoryEntry;
-import org.vansdk.referral.node.InMemoryServiceDirectory;
 import org.vansdk.referral.node.ReferralDraft;
 import org.vansdk.referral.node.ReferralNode;
-import org.vansdk.referral.node.Transmission;
-import org.vansdk.referral.signature.InMemoryOrganisationKeyRegistry;
-import org.vansdk.referral.signature.KeyId;
-import org.vansdk.referral.signature.SigningKey;
-import org.vansdk.referral.store.JdbcReferralStore;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The demo's referral: a mine action authority refers a survivor to a rehabilitation centre through
- * the protocol, each side with its own H2 file store, signed messages and a consent that covers
- * exactly what is sent. Prints each step; never prints personal data.
+ * the protocol over HTTPS between two nodes on loopback, each side with its own H2 file store,
+ * signed messages and a consent that covers exactly what is sent. Prints each step; never prints
+ * personal data.
  */
 final class DemoReferral {
   static final Party AUTHORITY =
@@ -57,41 +50,31 @@ final class DemoReferral {
   static final ServiceId PROSTHETICS = ServiceId.parse("KHM-PRC-PROSTHETICS");
 
   private final PrintWriter out;
+  private final DemoNetwork network;
   private final ReferralNode authority;
   private final ReferralNode centre;
-  private final JdbcReferralStore authorityStore;
-  private final JdbcReferralStore centreStore;
 
-  DemoReferral(PrintWriter out, Path dir, Clock clock) {
+  /**
+   * Sets up both organisations as two {@code van node}s on loopback (configuration, keys, TLS and
+   * H2 store files in {@code dir}) and starts them.
+   */
+  DemoReferral(PrintWriter out, Path dir) throws IOException {
     this.out = out;
-    InMemoryOrganisationKeyRegistry registry = new InMemoryOrganisationKeyRegistry();
-    InMemoryServiceDirectory directory = new InMemoryServiceDirectory();
-    directory.add(new DirectoryEntry(PROSTHETICS, CENTRE, Duration.ofDays(14)));
-    SecureRandom random = new SecureRandom();
-    SigningKey authorityKey = SigningKey.generate(KeyId.of("KHM-CMAA-HQ-K1"), random);
-    SigningKey centreKey = SigningKey.generate(KeyId.of("KHM-PRC-BTB-K1"), random);
-    registry.register(AUTHORITY.organisation(), authorityKey);
-    registry.register(CENTRE.organisation(), centreKey);
-    authorityStore = JdbcReferralStore.h2File(dir.resolve("authority"));
-    centreStore = JdbcReferralStore.h2File(dir.resolve("centre"));
-    authority =
-        ReferralNode.builder()
-            .party(AUTHORITY)
-            .signingKey(authorityKey)
-            .keyRegistry(registry)
-            .store(authorityStore)
-            .clock(clock)
-            .directory(directory)
-            .build();
-    centre =
-        ReferralNode.builder()
-            .party(CENTRE)
-            .signingKey(centreKey)
-            .keyRegistry(registry)
-            .store(centreStore)
-            .clock(clock)
-            .directory(directory)
-            .build();
+    ObjectNode service =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("service", PROSTHETICS.value())
+            .put("provider", CENTRE.organisation().value())
+            .put("respondWithinDays", 14);
+    network = new DemoNetwork(dir, AUTHORITY, CENTRE, service);
+    authority = network.first.node();
+    centre = network.second.node();
+    out.printf(
+        "   two nodes over HTTPS on loopback: %s at %s, %s at %s%n",
+        AUTHORITY.organisation(),
+        network.first.endpoint(),
+        CENTRE.organisation(),
+        network.second.endpoint());
   }
 
   /**
@@ -183,26 +166,13 @@ final class DemoReferral {
     }
   }
 
+  /** Delivers what either node has to send, over HTTPS, until both outboxes are empty. */
   private void pump() {
-    for (int round = 0; round < 20; round++) {
-      boolean any = false;
-      for (ReferralNode from : List.of(authority, centre)) {
-        for (Transmission t : from.outgoing()) {
-          any = true;
-          (t.to().organisation().equals(AUTHORITY.organisation()) ? authority : centre)
-              .receive(t.bytes());
-        }
-      }
-      if (!any) {
-        return;
-      }
-    }
-    throw new IllegalStateException("demo network did not go quiet");
+    network.settle();
   }
 
   void close() {
-    authorityStore.close();
-    centreStore.close();
+    network.close();
   }
 
   static Map<DataCategory, ObjectNode> personalData(String name, String medical) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       IndicatorsCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      NodeCommand.class,
       SchemasCommand.class,
       DocsCommand.class,
       DemoCommand.class,

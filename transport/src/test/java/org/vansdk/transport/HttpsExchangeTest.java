@@ -77,7 +77,7 @@ class HttpsExchangeTest {
     khmOut.close();
     thaOut.close();
     khmServer.close();
-    thaServer.stop();
+    JettyBinding.stop(thaServer, Duration.ofSeconds(5));
   }
 
   private static void done(Decision d) {

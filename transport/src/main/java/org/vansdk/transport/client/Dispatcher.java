@@ -32,6 +32,7 @@ import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.node.Transmission;
 import org.vansdk.transport.http.MessageEndpoint;
 import org.vansdk.transport.http.TransportErrors;
+import org.vansdk.transport.observe.TransportObserver;
 
 /**
  * Delivers a node's outbox to its peers over HTTP(S): one ordered lane per peer, lanes served in
@@ -59,6 +60,9 @@ public final class Dispatcher implements AutoCloseable {
   private final Duration maxBackoff;
   private final Duration requestTimeout;
   private final ExecutorService lanesPool;
+  private final TransportObserver observer;
+  private final java.util.concurrent.atomic.AtomicInteger backlog =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<OrganisationId, Lane> lanes = new LinkedHashMap<>();
   private final List<Parked> parked = Collections.synchronizedList(new ArrayList<>());
   private final java.util.Set<String> parkedIds =
@@ -75,6 +79,7 @@ public final class Dispatcher implements AutoCloseable {
     this.maxBackoff = b.maxBackoff;
     this.requestTimeout = b.requestTimeout;
     this.lanesPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch"));
+    this.observer = b.observer;
   }
 
   /**
@@ -99,7 +104,9 @@ public final class Dispatcher implements AutoCloseable {
       if (parkedIds.contains(t.message().envelope().messageId())) {
         continue;
       }
-      lanes.computeIfAbsent(t.to().organisation(), Lane::new).offer(t);
+      if (lanes.computeIfAbsent(t.to().organisation(), Lane::new).offer(t)) {
+        backlog.incrementAndGet();
+      }
     }
     Instant now = clock.instant();
     List<Future<int[]>> rounds = new ArrayList<>();
@@ -134,18 +141,26 @@ public final class Dispatcher implements AutoCloseable {
         park(lane, t, 0, TransportErrors.NOT_FOUND, parkedNow);
         continue;
       }
+      long start = System.nanoTime();
       Outcome outcome = send(base.get(), t);
       switch (outcome.kind) {
         case DELIVERED -> {
-          lane.done();
+          done(lane);
           delivered++;
+          observer.delivered(
+              lane.peer,
+              t.message().type(),
+              t.message().envelope().messageId(),
+              System.nanoTime() - start);
           if (outcome.body != null && outcome.body.length > 0) {
             node.receive(outcome.body); // the peer's ack: the node stops resending
           }
         }
         case RETRY -> {
-          lane.failed(
-              clock.instant(), initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter);
+          Instant now = clock.instant();
+          lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter);
+          observer.retrying(
+              lane.peer, outcome.status, Duration.between(now, lane.notBefore()).toMillis());
           return new int[] {delivered};
         }
         case PARK -> park(lane, t, outcome.status, Objects.requireNonNull(outcome.code), parkedNow);
@@ -160,7 +175,26 @@ public final class Dispatcher implements AutoCloseable {
     parkedIds.add(p.messageId());
     parked.add(p);
     parkedNow.add(p);
+    done(lane);
+    observer.parked(lane.peer, p.type(), p.messageId(), status, code);
+  }
+
+  private void done(Lane lane) {
     lane.done();
+    backlog.decrementAndGet();
+  }
+
+  /** The organisation whose outbox this dispatcher delivers. */
+  public OrganisationId organisation() {
+    return node.party().organisation();
+  }
+
+  /**
+   * How many messages wait in the lanes now (queued, not yet delivered or parked). Unlike {@link
+   * #waiting()} it does not wait for a round to end, so a metrics scrape can read it at any time.
+   */
+  public int backlog() {
+    return backlog.get();
   }
 
   private double nextJitter() {
@@ -327,6 +361,7 @@ public final class Dispatcher implements AutoCloseable {
     private Duration maxBackoff = Duration.ofMinutes(5);
     private Duration requestTimeout = Duration.ofSeconds(15);
     private int concurrency = 4;
+    private TransportObserver observer = TransportObserver.NONE;
 
     private Builder(ReferralNode node, PeerEndpoints peers, HttpClient http) {
       this.node = node;
@@ -372,6 +407,15 @@ public final class Dispatcher implements AutoCloseable {
         throw new IllegalArgumentException("concurrency must be positive, was " + lanes);
       }
       this.concurrency = lanes;
+      return this;
+    }
+
+    /**
+     * Who hears of every delivery, retry and parked message (default: nobody); combine several with
+     * {@link TransportObserver#all}.
+     */
+    public Builder observer(TransportObserver observer) {
+      this.observer = TransportObserver.all(observer); // an observer that throws is skipped
       return this;
     }
 

@@ -26,11 +26,17 @@ final class Lane {
     this.peer = peer;
   }
 
-  /** Queues a transmission unless the same message is already waiting (a periodic resend). */
-  void offer(Transmission t) {
+  /**
+   * Queues a transmission unless the same message is already waiting (a periodic resend).
+   *
+   * @return whether it was queued
+   */
+  boolean offer(Transmission t) {
     if (queued.add(t.message().envelope().messageId())) {
       queue.addLast(t);
+      return true;
     }
+    return false;
   }
 
   boolean due(Instant now) {

@@ -20,6 +20,7 @@ import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.node.Reply;
 import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.store.ReferralStoreException;
+import org.vansdk.transport.observe.TransportObserver;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -79,6 +80,7 @@ public final class MessageEndpoint implements HttpEndpoint {
   private final int maxBatchBytes;
   private final int maxBatchMessages;
   private final int retryAfterSeconds;
+  private final TransportObserver observer;
 
   private MessageEndpoint(Builder b) {
     this.node = b.node;
@@ -87,6 +89,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     this.maxBatchBytes = b.maxBatchBytes;
     this.maxBatchMessages = b.maxBatchMessages;
     this.retryAfterSeconds = b.retryAfterSeconds;
+    this.observer = b.observer;
   }
 
   /** Starts an endpoint for a node. */
@@ -105,13 +108,44 @@ public final class MessageEndpoint implements HttpEndpoint {
    */
   @Override
   public EndpointResponse handle(EndpointRequest request) {
+    long start = System.nanoTime();
+    EndpointResponse response;
     try {
-      return route(request);
+      response = route(request);
     } catch (ReferralStoreException e) {
-      return unavailable();
+      response = unavailable();
     } catch (RuntimeException e) {
-      return Problem.response(500, TransportErrors.UNAVAILABLE, "internal error; resend later");
+      response = Problem.response(500, TransportErrors.UNAVAILABLE, "internal error; resend later");
     }
+    tell(request, response, System.nanoTime() - start);
+    return response;
+  }
+
+  private void tell(EndpointRequest request, EndpointResponse response, long nanos) {
+    observer.served(
+        routeName(request.path()),
+        methodName(request.method()),
+        response.status(),
+        response.status() >= 400 ? Problem.code(response) : null,
+        nanos);
+  }
+
+  private static String routeName(String path) {
+    return switch (path) {
+      case MESSAGES_PATH, BATCH_PATH, CONFIGURATION_PATH -> path;
+      default -> "other";
+    };
+  }
+
+  private static String methodName(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS" -> method;
+      default -> "other";
+    };
+  }
+
+  private void decided(Reply reply) {
+    observer.decided(reply.receipt().status(), reply.receipt().code());
   }
 
   private EndpointResponse route(EndpointRequest request) {
@@ -140,6 +174,7 @@ public final class MessageEndpoint implements HttpEndpoint {
       return body.problem;
     }
     Reply reply = node.receiveAndReply(body.bytes);
+    decided(reply);
     if (reply.acknowledgement().isEmpty()) {
       return reply.receipt().status() == AckStatus.FATAL_ERROR
           ? refused(reply.receipt().code())
@@ -175,6 +210,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     List<Reply> replies = node.receiveAllAndReply(lines);
     ByteArrayOutputStream out = new ByteArrayOutputStream(replies.size() * 600);
     for (Reply reply : replies) {
+      decided(reply);
       byte[] line;
       if (reply.acknowledgement().isPresent()) {
         line = reply.acknowledgement().get().bytes();
@@ -338,6 +374,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     private int maxBatchBytes = 16 << 20;
     private int maxBatchMessages = 1_000;
     private int retryAfterSeconds = 2;
+    private TransportObserver observer = TransportObserver.NONE;
 
     private Builder(ReferralNode node) {
       this.node = node;
@@ -381,6 +418,15 @@ public final class MessageEndpoint implements HttpEndpoint {
     /** The {@code Retry-After} seconds sent with a 503 (default 2). */
     public Builder retryAfterSeconds(int seconds) {
       this.retryAfterSeconds = Math.max(0, seconds);
+      return this;
+    }
+
+    /**
+     * Who hears of every request answered and every message decided (default: nobody); combine
+     * several with {@link TransportObserver#all}.
+     */
+    public Builder observer(TransportObserver observer) {
+      this.observer = TransportObserver.all(observer); // an observer that throws is skipped
       return this;
     }
 

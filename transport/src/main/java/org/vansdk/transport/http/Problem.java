@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vansdk.core.ErrorCode;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,5 +43,15 @@ final class Problem {
         status,
         headers,
         MAPPER.writeValueAsString(document(status, code, title)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The stable code of a problem response, or {@code null} if its body is not a problem. */
+  static ErrorCode code(EndpointResponse response) {
+    try {
+      JsonNode code = MAPPER.readTree(response.body()).get("code");
+      return code != null && code.isString() ? ErrorCode.of(code.asString()) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

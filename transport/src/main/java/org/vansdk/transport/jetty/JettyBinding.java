@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -59,7 +62,7 @@ public final class JettyBinding extends Handler.Abstract {
    * @param tls the TLS context for HTTPS, or empty for plain HTTP
    * @param requireClientCertificate whether clients must present a certificate (mutual TLS)
    * @param maxRequestTime how long one request may take to arrive and be answered
-   * @return the started server; stop it with {@link Server#stop()}
+   * @return the started server; stop it with {@link #stop(Server, Duration)}
    * @throws IllegalStateException if the server cannot start
    */
   public static Server start(
@@ -85,7 +88,9 @@ public final class JettyBinding extends Handler.Abstract {
     connector.setPort(port);
     connector.setIdleTimeout(maxRequestTime.toMillis());
     server.addConnector(connector);
-    server.setHandler(new JettyBinding(endpoint, maxRequestTime));
+    GracefulHandler graceful = new GracefulHandler();
+    graceful.setHandler(new JettyBinding(endpoint, maxRequestTime));
+    server.setHandler(graceful);
     server.setStopTimeout(5_000);
     try {
       server.start();
@@ -94,6 +99,29 @@ public final class JettyBinding extends Handler.Abstract {
           "the endpoint server cannot start on " + host + ":" + port, e);
     }
     return server;
+  }
+
+  /**
+   * Stops a server started by {@link #start}: new requests are refused at once, the requests in
+   * flight may finish for up to {@code grace}, then every connection is closed (idle keep-alive
+   * connections that clients hold open are not waited for).
+   */
+  public static void stop(Server server, Duration grace) {
+    try {
+      if (server.getHandler() instanceof GracefulHandler graceful) {
+        try {
+          graceful.shutdown().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          // Out of patience: what is still in flight is cut; its sender resends it.
+        }
+      }
+      server.setStopTimeout(0);
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("the endpoint server did not stop cleanly", e);
+    }
   }
 
   /** The port a server started by {@link #start} listens on. */

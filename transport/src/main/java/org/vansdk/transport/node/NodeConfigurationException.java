@@ -1,0 +1,28 @@
+package org.vansdk.transport.node;
+
+import org.vansdk.core.ErrorCode;
+import org.vansdk.core.VanException;
+
+/**
+ * A node configuration that cannot be used: the message names the JSON Pointer of the offending
+ * member (or the file) and what is wrong with it, never a secret or a value read from a key file.
+ */
+public final class NodeConfigurationException extends VanException {
+
+  /** The configuration is unreadable or breaks a rule of its format. */
+  public static final ErrorCode INVALID = ErrorCode.of("VAN-N-0101");
+
+  /** A file the configuration names (key, store) is missing or unusable. */
+  public static final ErrorCode FILE = ErrorCode.of("VAN-N-0102");
+
+  private static final long serialVersionUID = 1L;
+
+  NodeConfigurationException(ErrorCode code, String message) {
+    super(code, message);
+  }
+
+  static NodeConfigurationException at(String pointer, String problem) {
+    return new NodeConfigurationException(
+        INVALID, (pointer.isEmpty() ? "/" : pointer) + ": " + problem);
+  }
+}
