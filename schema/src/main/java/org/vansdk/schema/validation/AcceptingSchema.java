@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,7 +76,7 @@ final class AcceptingSchema {
    * @return the compiled schema, or empty when it uses anything the compiler does not know
    */
   static Optional<AcceptingSchema> compile(
-      String file, Function<String, JsonNode> documents, RegularExpressionFactory regex) {
+      String file, Function<String, @Nullable JsonNode> documents, RegularExpressionFactory regex) {
     Compiler c = new Compiler(documents, regex);
     try {
       Predicate<JsonNode> root = c.ref(file, "");
@@ -97,13 +98,13 @@ final class AcceptingSchema {
 
   /** Compiles schema nodes into predicates, resolving {@code $ref} lazily (so cycles work). */
   private static final class Compiler {
-    private final Function<String, JsonNode> documents;
+    private final Function<String, @Nullable JsonNode> documents;
     private final RegularExpressionFactory regex;
     private final Map<String, JsonNode> loaded = new HashMap<>();
     private final Map<String, Slot> slots = new HashMap<>();
     private final List<Slot> pending = new ArrayList<>();
 
-    Compiler(Function<String, JsonNode> documents, RegularExpressionFactory regex) {
+    Compiler(Function<String, @Nullable JsonNode> documents, RegularExpressionFactory regex) {
       this.documents = documents;
       this.regex = regex;
     }
@@ -112,7 +113,7 @@ final class AcceptingSchema {
     private static final class Slot implements Predicate<JsonNode> {
       final String file;
       final String pointer;
-      Predicate<JsonNode> target;
+      @Nullable Predicate<JsonNode> target;
 
       Slot(String file, String pointer) {
         this.file = file;
@@ -121,7 +122,7 @@ final class AcceptingSchema {
 
       @Override
       public boolean test(JsonNode node) {
-        return target.test(node);
+        return java.util.Objects.requireNonNull(target, "reference not finished").test(node);
       }
     }
 

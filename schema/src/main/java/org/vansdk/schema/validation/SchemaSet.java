@@ -51,7 +51,7 @@ final class SchemaSet {
   }
 
   /** The tree networknt compiles for one of our files (see {@link #compiled}), or null. */
-  private static JsonNode compiledTree(String file) {
+  private static @Nullable JsonNode compiledTree(String file) {
     String text = compiled(BASE + file);
     return text == null ? null : JsonMapper.builder().build().readTree(text);
   }
