@@ -10,11 +10,13 @@ module org.vansdk.referral {
   requires org.vansdk.schema;
   requires tools.jackson.core;
   requires static org.bouncycastle.provider;
+  requires static org.junit.jupiter.api;
 
   exports org.vansdk.referral.signature;
   exports org.vansdk.referral.audit;
   exports org.vansdk.referral.message;
   exports org.vansdk.referral.store;
+  exports org.vansdk.referral.store.contract;
   exports org.vansdk.referral.consent;
   exports org.vansdk.referral.node;
 }

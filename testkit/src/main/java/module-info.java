@@ -19,4 +19,5 @@ module org.vansdk.testkit {
 
   exports org.vansdk.testkit.gen;
   exports org.vansdk.testkit.legacy;
+  exports org.vansdk.testkit.time;
 }

@@ -30,6 +30,7 @@ import org.vansdk.referral.message.Party;
 import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.testkit.time.MutableClock;
 import org.vansdk.transport.client.Dispatcher;
 import org.vansdk.transport.client.PeerEndpoints;
 import org.vansdk.transport.http.EndpointResponse;
@@ -148,7 +149,7 @@ class NetworkChaosTest {
     final long seed;
     final Random plan;
     final TwoNodes world;
-    final MutableClock clock = new MutableClock(T0);
+    final MutableClock clock = MutableClock.of(T0);
     final Site khm;
     final Site tha;
     final PeerEndpoints peers;

@@ -33,7 +33,11 @@ public final class Hierarchy {
   private final int[][] parents; // [level][code] -> code at level + 1
   private final Map<String, Integer> leafIndex;
 
-  private Hierarchy(String attribute, List<String[]> rows) {
+  /**
+   * @param lines the line of each row in a CSV text, for messages; null when the rows were given as
+   *     a list, whose positions are then named as rows
+   */
+  private Hierarchy(String attribute, List<String[]> rows, int[] lines) {
     this.attribute = attribute;
     if (rows.isEmpty()) {
       throw invalid("has no rows; at least one leaf is required");
@@ -53,17 +57,20 @@ public final class Hierarchy {
       String[] row = rows.get(leaf);
       if (row.length != height) {
         throw invalid(
-            "row "
-                + (leaf + 1)
+            where(lines, leaf)
                 + " has "
                 + row.length
-                + " levels where the first row has "
+                + " levels where the first leaf has "
                 + height
                 + "; every row must have the same number of levels");
       }
-      if (leafIndex.putIfAbsent(row[0], leaf) != null) {
+      Integer earlier = leafIndex.putIfAbsent(row[0], leaf);
+      if (earlier != null) {
         throw invalid(
-            "row " + (leaf + 1) + " repeats a leaf of an earlier row; leaves must be unique");
+            where(lines, leaf)
+                + " repeats the leaf of "
+                + where(lines, earlier)
+                + "; leaves must be unique");
       }
       for (int level = 0; level < height; level++) {
         Map<String, Integer> dictionary = dictionaries.get(level);
@@ -84,6 +91,7 @@ public final class Hierarchy {
     }
     for (int level = 0; level < height; level++) {
       int[] parent = new int[labels[level].length];
+      int[] setBy = new int[parent.length];
       Arrays.fill(parent, -1);
       if (level + 1 < height) {
         for (int leaf = 0; leaf < n; leaf++) {
@@ -93,17 +101,24 @@ public final class Hierarchy {
             throw invalid(
                 "level "
                     + level
-                    + " value at row "
-                    + (leaf + 1)
-                    + " has two different parents at level "
+                    + " value at "
+                    + where(lines, leaf)
+                    + " has another parent at level "
                     + (level + 1)
+                    + " than at "
+                    + where(lines, setBy[code])
                     + "; levels must be functional");
           }
           parent[code] = up;
+          setBy[code] = leaf;
         }
       }
       parents[level] = parent;
     }
+  }
+
+  private static String where(int[] lines, int leaf) {
+    return lines == null ? "row " + (leaf + 1) : "line " + lines[leaf];
   }
 
   private AnonymisationException invalid(String what) {
@@ -125,7 +140,7 @@ public final class Hierarchy {
     for (List<String> row : rows) {
       copy.add(row.toArray(new String[0]));
     }
-    return new Hierarchy(attribute, copy);
+    return new Hierarchy(attribute, copy, null);
   }
 
   /**
@@ -135,23 +150,29 @@ public final class Hierarchy {
    * @param reader the CSV text; closed by the caller
    * @param separator the field separator, {@code ';'} for ARX files
    * @return the hierarchy
-   * @throws AnonymisationException {@code VAN-A-0002} if the file is malformed
+   * @throws AnonymisationException {@code VAN-A-0002} if the file is malformed; the message names
+   *     the line (counting blank lines, which are skipped) but no value
    * @throws UncheckedIOException if reading fails
    */
   public static Hierarchy parseCsv(String attribute, Reader reader, char separator) {
     Pattern split = Pattern.compile(Pattern.quote(String.valueOf(separator)));
     List<String[]> rows = new ArrayList<>();
+    List<Integer> lineNumbers = new ArrayList<>();
     try {
       BufferedReader lines = new BufferedReader(reader);
+      int number = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        number++;
         if (!line.isEmpty()) {
           rows.add(split.split(line, -1));
+          lineNumbers.add(number);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read hierarchy of " + attribute, e);
     }
-    return new Hierarchy(attribute, rows);
+    return new Hierarchy(
+        attribute, rows, lineNumbers.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /**
@@ -207,7 +228,7 @@ public final class Hierarchy {
      * @throws AnonymisationException {@code VAN-A-0002} if the rows are inconsistent
      */
     public Hierarchy build() {
-      return new Hierarchy(attribute, new ArrayList<>(rows));
+      return new Hierarchy(attribute, new ArrayList<>(rows), null);
     }
   }
 

@@ -34,6 +34,7 @@ import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.testkit.time.MutableClock;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,7 +52,7 @@ final class TestWorld {
   static final ServiceId KHM_PROSTHESIS = ServiceId.parse("KHM-PRC-PROSTHESIS");
   static final Duration RESPOND_WITHIN = Duration.ofDays(14);
 
-  final MutableClock clock = new MutableClock(T0);
+  final MutableClock clock = MutableClock.of(T0);
   final InMemoryOrganisationKeyRegistry registry = new InMemoryOrganisationKeyRegistry();
   final InMemoryServiceDirectory directory = new InMemoryServiceDirectory();
   final Map<OrganisationId, ReferralNode> nodes = new LinkedHashMap<>();

@@ -1,0 +1,185 @@
+package org.vansdk.referral.store.contract;
+
+import static org.vansdk.referral.store.contract.ContractCases.expect;
+import static org.vansdk.referral.store.contract.ContractCases.expectEquals;
+import static org.vansdk.referral.store.contract.ContractCases.expectRefused;
+import static org.vansdk.referral.store.contract.ContractCases.ids;
+import static org.vansdk.referral.store.contract.ContractRecords.attempt;
+import static org.vansdk.referral.store.contract.ContractRecords.attemptId;
+import static org.vansdk.referral.store.contract.ContractRecords.entry;
+import static org.vansdk.referral.store.contract.ContractRecords.outbox;
+import static org.vansdk.referral.store.contract.ContractRecords.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.referral.audit.AuditEntry;
+import org.vansdk.referral.store.Change;
+import org.vansdk.referral.store.InboundSequence;
+import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.referral.store.contract.ContractCases.Case;
+
+/**
+ * The cases of the store contract that concern several commits: {@link ReferralStore#atomically}
+ * (rolled back or kept, as the store declares) and commits from several threads.
+ */
+final class TransactionCases {
+  /** Threads committing at once in the concurrency case, and commits per thread. */
+  private static final int THREADS = 4;
+
+  private static final int COMMITS = 25;
+
+  private TransactionCases() {}
+
+  static List<Case> cases(boolean rollsBack) {
+    List<Case> cases = new ArrayList<>();
+    cases.add(
+        new Case("atomically: reads see the work's commits", TransactionCases::atomicallyCommits));
+    cases.add(
+        new Case(
+            rollsBack
+                ? "atomically: a failing work is rolled back whole"
+                : "atomically: a failing work keeps the commits made before the failure",
+            s -> atomicallyFails(s, rollsBack)));
+    cases.add(
+        new Case(
+            "atomically: a refused commit inside the work is reported",
+            s -> atomicallyRefused(s, rollsBack)));
+    cases.add(
+        new Case("commits from several threads are all applied", TransactionCases::concurrent));
+    return cases;
+  }
+
+  private static void atomicallyCommits(ReferralStore s) {
+    String value =
+        s.atomically(
+            () -> {
+              s.commit(Change.builder().addAttempts(attempt(1, AttemptStatus.SENT, 1)).build());
+              expect(
+                  s.attempt(attemptId(1)).isPresent(), "a read inside the work misses its commit");
+              s.commit(Change.builder().addOutboxAdd(outbox("m-1", true)).build());
+              expectEquals(List.of("m-1"), ids(s.outbox()), "outbox read inside the work");
+              return "done";
+            });
+    expectEquals("done", value, "the work's value");
+    expect(s.attempt(attemptId(1)).isPresent(), "the attempt after the work");
+    expectEquals(List.of("m-1"), ids(s.outbox()), "the outbox after the work");
+  }
+
+  private static void atomicallyFails(ReferralStore s, boolean rollsBack) {
+    s.commit(Change.builder().addOutboxAdd(outbox("m-0", true)).build());
+    IllegalStateException failure = new IllegalStateException("work failed");
+    try {
+      s.atomically(
+          () -> {
+            s.commit(Change.builder().addAttempts(attempt(1, AttemptStatus.SENT, 1)).build());
+            s.commit(Change.builder().addOutboxAdd(outbox("m-1", true)).build());
+            throw failure;
+          });
+      throw new AssertionError("atomically returned although its work threw");
+    } catch (IllegalStateException e) {
+      expect(e == failure, "atomically replaced the work's exception with " + e);
+    }
+    expectEquals(
+        !rollsBack, s.attempt(attemptId(1)).isPresent(), "the attempt committed by the work");
+    expectEquals(
+        rollsBack ? List.of("m-0") : List.of("m-0", "m-1"),
+        ids(s.outbox()),
+        "the outbox (m-0 committed before the work)");
+  }
+
+  private static void atomicallyRefused(ReferralStore s, boolean rollsBack) {
+    AuditEntry first = entry(1, Optional.empty(), "draft");
+    s.commit(Change.builder().addAudit(first).build());
+    expectRefused(
+        () ->
+            s.atomically(
+                () -> {
+                  s.commit(Change.builder().addAttempts(attempt(2, AttemptStatus.SENT, 1)).build());
+                  s.commit(Change.builder().addAudit(first).build());
+                  return null;
+                }),
+        "re-appending audit entry 0 inside atomically");
+    expectEquals(
+        !rollsBack, s.attempt(attemptId(2)).isPresent(), "the commit before the refused one");
+    expectEquals(List.of(first), s.audit(referral(1)), "the audit log");
+  }
+
+  private static void concurrent(ReferralStore s) {
+    CountDownLatch start = new CountDownLatch(1);
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  Optional<AuditEntry> last = Optional.empty();
+                  for (int i = 0; i < COMMITS; i++) {
+                    int n = thread * 1000 + i + 1;
+                    AuditEntry e = entry(thread + 1, last, "step-" + i);
+                    s.commit(
+                        Change.builder()
+                            .addAttempts(attempt(n, AttemptStatus.SENT, 1))
+                            .addAudit(e)
+                            .addOutboxAdd(outbox("m-" + n, true))
+                            .addSequences(new InboundSequence(attemptId(n), "KHM-X/y", i + 2))
+                            .build());
+                    last = Optional.of(e);
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              },
+              "store-contract-" + t);
+      threads.add(worker);
+      worker.start();
+    }
+    start.countDown();
+    for (Thread worker : threads) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the committing threads", e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      AssertionError error =
+          new AssertionError(
+              failures.size() + " concurrent commits failed; first: " + failures.peek(),
+              failures.peek());
+      throw error;
+    }
+    expectEquals(THREADS * COMMITS, s.attempts().size(), "attempts committed by all threads");
+    expectEquals(THREADS * COMMITS, s.outbox().size(), "outbox entries committed by all threads");
+    for (int t = 0; t < THREADS; t++) {
+      expectEquals(COMMITS, s.audit(referral(t + 1)).size(), "audit entries of thread " + t);
+      expect(s.verifyAudit(referral(t + 1)).valid(), "audit chain of thread " + t + " verifies");
+      List<Integer> own = new ArrayList<>();
+      for (String id : ids(s.outbox())) {
+        int n = Integer.parseInt(id.substring(2));
+        if (n > t * 1000 && n <= t * 1000 + COMMITS) {
+          own.add(n);
+        }
+      }
+      List<Integer> committed = new ArrayList<>();
+      for (int i = 0; i < COMMITS; i++) {
+        committed.add(t * 1000 + i + 1);
+      }
+      expectEquals(committed, own, "outbox order of thread " + t + "'s commits");
+      for (int i = 0; i < COMMITS; i++) {
+        int n = t * 1000 + i + 1;
+        expectEquals(
+            (long) i + 2,
+            s.nextInboundSequence(attemptId(n), "KHM-X/y"),
+            "sequence of attempt " + n);
+      }
+    }
+  }
+}
