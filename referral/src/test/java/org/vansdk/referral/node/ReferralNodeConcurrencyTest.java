@@ -31,7 +31,7 @@ import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.referral.transition.AttemptStateTable;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.testkit.junit.Seeds;
 
 /**

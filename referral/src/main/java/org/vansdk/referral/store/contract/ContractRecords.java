@@ -20,7 +20,7 @@ import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ConsentState;
 import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ProcessedMessage;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
