@@ -1,5 +1,6 @@
 package org.vansdk.anonymisation.hierarchy;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -37,7 +38,7 @@ public final class Hierarchy {
    * @param lines the line of each row in a CSV text, for messages; null when the rows were given as
    *     a list, whose positions are then named as rows
    */
-  private Hierarchy(String attribute, List<String[]> rows, int[] lines) {
+  private Hierarchy(String attribute, List<String[]> rows, int @Nullable [] lines) {
     this.attribute = attribute;
     if (rows.isEmpty()) {
       throw invalid("has no rows; at least one leaf is required");
@@ -117,7 +118,7 @@ public final class Hierarchy {
     }
   }
 
-  private static String where(int[] lines, int leaf) {
+  private static String where(int @Nullable [] lines, int leaf) {
     return lines == null ? "row " + (leaf + 1) : "line " + lines[leaf];
   }
 
