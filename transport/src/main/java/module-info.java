@@ -5,6 +5,7 @@
  */
 module org.vansdk.transport {
   requires transitive org.vansdk.referral;
+  requires org.vansdk.schema;
   requires transitive java.net.http;
   requires transitive jdk.httpserver;
   requires tools.jackson.core;
@@ -18,4 +19,5 @@ module org.vansdk.transport {
   exports org.vansdk.transport.jdk;
   exports org.vansdk.transport.jetty;
   exports org.vansdk.transport.client;
+  exports org.vansdk.transport.trust;
 }

@@ -38,6 +38,24 @@ public record RegisteredKey(
         revoked ? KeyValidity.always().revokedFrom(Instant.MIN) : KeyValidity.always());
   }
 
+  /**
+   * A key from its raw 32-byte Ed25519 public key (RFC 8032 encoding), as trust lists and other
+   * languages' libraries carry it.
+   *
+   * @throws IllegalArgumentException if the array is not 32 bytes
+   */
+  public static RegisteredKey ofRaw(
+      KeyId keyId, OrganisationId organisation, byte[] rawPublicKey, KeyValidity validity) {
+    JdkEd25519.requireKey(rawPublicKey, "public");
+    return new RegisteredKey(
+        keyId, organisation, JdkEd25519.publicKeyOf(rawPublicKey.clone()), validity);
+  }
+
+  /** The public key as its raw 32 bytes (RFC 8032 encoding); a copy. */
+  public byte[] rawPublicKey() {
+    return JdkEd25519.rawPublicKey(publicKey);
+  }
+
   /** True if the key carries a revocation, whatever its effective time. */
   public boolean revoked() {
     return validity.revokedAt().isPresent();
