@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Verifies detached Ed25519 signatures against an {@link OrganisationKeyRegistry}: the key must
  * exist, belong to the claimed organisation, be valid and not revoked at the signing time, and the
- * signature must verify over the bytes. The curve arithmetic is done by {@link Ed25519Engine#preferred()} unless another engine is
- * chosen with {@link #withEngine}. Thread-safe if the registry is.
+ * signature must verify over the bytes. The curve arithmetic is done by {@link
+ * Ed25519Engine#preferred()} unless another engine is chosen with {@link #withEngine}. Thread-safe
+ * if the registry is.
  */
 public final class SignatureVerifier {
 

@@ -57,8 +57,7 @@ class KeyValidityTest {
     ObjectNode doc = JsonNodeFactory.instance.objectNode().put("type", "accept");
     String sig = key.signCanonical(doc);
     Instant revoked = Instant.parse("2026-06-01T00:00:00Z");
-    assertEquals(
-        SignatureCheck.VALID, verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig, FROM));
+    assertEquals(SignatureCheck.VALID, verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig, FROM));
     assertEquals(
         SignatureCheck.KEY_NOT_YET_VALID,
         verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig, FROM.minus(Duration.ofHours(1))));
@@ -70,10 +69,8 @@ class KeyValidityTest {
         SignatureCheck.VALID,
         verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig, revoked.minusSeconds(1)));
     assertEquals(
-        SignatureCheck.REVOKED_KEY,
-        verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig, revoked));
+        SignatureCheck.REVOKED_KEY, verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig, revoked));
     // with no signing time known, any revocation refuses
-    assertEquals(
-        SignatureCheck.REVOKED_KEY, verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig));
+    assertEquals(SignatureCheck.REVOKED_KEY, verifier.verifyCanonical(KHM, "KHM-CMAA-7", doc, sig));
   }
 }

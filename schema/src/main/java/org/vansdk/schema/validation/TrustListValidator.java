@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Validates a network trust list against the published schema {@code
- * https://schemas.vansdk.org/1.0/trust-list.schema.json}: the structure only (members, forms,
- * code values, which members go together). The operator signatures, the version order and the
- * rules across members (an organisation's country is its id's prefix, key ids are unique) are
- * checked by the trust list reader of {@code van-transport}, which runs this check first.
+ * https://schemas.vansdk.org/1.0/trust-list.schema.json}: the structure only (members, forms, code
+ * values, which members go together). The operator signatures, the version order and the rules
+ * across members (an organisation's country is its id's prefix, key ids are unique) are checked by
+ * the trust list reader of {@code van-transport}, which runs this check first.
  *
  * <p>Every problem is a {@link ValidationIssue} with a stable {@link IssueCode} and the JSON
  * Pointer of the offending member. A trust list holds no personal data, so issues may quote the

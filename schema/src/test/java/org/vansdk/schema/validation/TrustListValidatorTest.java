@@ -81,8 +81,7 @@ class TrustListValidatorTest {
   @Test
   void brokenJson_oneLocatedError() {
     ValidationReport report =
-        TrustListValidator.create()
-            .validate("{\"version\": 1,,}".getBytes(StandardCharsets.UTF_8));
+        TrustListValidator.create().validate("{\"version\": 1,,}".getBytes(StandardCharsets.UTF_8));
     assertEquals(1, report.errors().size());
     assertEquals(1, report.errors().get(0).line());
   }

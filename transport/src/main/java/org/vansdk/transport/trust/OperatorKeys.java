@@ -50,8 +50,8 @@ public final class OperatorKeys {
 
   /**
    * Checks that the list is signed by a pinned key and that every signature by a pinned key
-   * verifies over its content. Signatures by keys this node does not pin are ignored (another
-   * node may pin them).
+   * verifies over its content. Signatures by keys this node does not pin are ignored (another node
+   * may pin them).
    *
    * @throws TrustListException with {@link TrustErrors#BAD_OPERATOR_SIGNATURE} if a signature by a
    *     pinned key does not verify, or {@link TrustErrors#NOT_SIGNED_BY_OPERATOR} if no pinned key

@@ -20,8 +20,8 @@ import org.vansdk.referral.signature.SigningKey;
  *
  * <p>Editing a signed list starts the next version: the version goes up by one, the issue time is
  * the edit's, and the signatures are dropped (they covered the old content). Editing an unsigned
- * draft keeps its version. Signing never changes the content, so several operator keys can sign
- * the same version.
+ * draft keeps its version. Signing never changes the content, so several operator keys can sign the
+ * same version.
  *
  * @param network the network's id, e.g. {@code ASEAN-VAN}
  * @param version the list's version, 1 or more
@@ -74,7 +74,10 @@ public record TrustList(
         if (first != null) {
           throw invalid(
               here + "/kid",
-              "key id " + o.keys().get(k).kid() + " is already listed at " + first
+              "key id "
+                  + o.keys().get(k).kid()
+                  + " is already listed at "
+                  + first
                   + "; key ids are never reused");
         }
       }
@@ -115,8 +118,7 @@ public record TrustList(
    */
   public TrustList withKey(OrganisationId owner, TrustedKey key, Instant now) {
     TrustedOrganisation o =
-        organisation(owner)
-            .orElseThrow(() -> refused("organisation " + owner + " is not listed"));
+        organisation(owner).orElseThrow(() -> refused("organisation " + owner + " is not listed"));
     if (key(key.kid()).isPresent()) {
       throw refused("key id " + key.kid() + " is already listed; key ids are never reused");
     }

@@ -21,8 +21,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes trust lists. Reading is strict: the published schema first (an unknown member,
- * a missing one, a wrong form or code is refused with its JSON Pointer, line and column), then the
+ * Reads and writes trust lists. Reading is strict: the published schema first (an unknown member, a
+ * missing one, a wrong form or code is refused with its JSON Pointer, line and column), then the
  * rules across members ({@link TrustList}'s). Writing gives the document the schema describes.
  * Thread-safe (stateless).
  */
@@ -133,7 +133,9 @@ public final class TrustListJson {
           OrganisationId.parse(o.get("id").asString()),
           o.get("country").asString(),
           o.get("name").asString(),
-          o.has("endpoint") ? Optional.of(URI.create(o.get("endpoint").asString())) : Optional.empty(),
+          o.has("endpoint")
+              ? Optional.of(URI.create(o.get("endpoint").asString()))
+              : Optional.empty(),
           keys);
     } catch (RuntimeException e) {
       throw new TrustListException(TrustErrors.INVALID, at + ": " + e.getMessage(), e);

@@ -91,8 +91,8 @@ public final class TrustListRefresh {
   }
 
   /**
-   * Refreshes now and then every {@code interval} on the scheduler (after each refresh ends). Cancel
-   * the returned future, or shut the scheduler down, to stop.
+   * Refreshes now and then every {@code interval} on the scheduler (after each refresh ends).
+   * Cancel the returned future, or shut the scheduler down, to stop.
    *
    * @throws IllegalArgumentException if the interval is not positive
    */

@@ -12,11 +12,11 @@ import org.vansdk.referral.signature.RegisteredKey;
 
 /**
  * A node's view of the network through the trust list it holds: an {@link OrganisationKeyRegistry}
- * of the keys listed for signing messages (give it to the node's builder), a second one for
- * signing HTTP requests ({@link #forRequests()}), and the organisations' endpoints. It holds the
- * last list it accepted: a list is accepted only if it is signed by a pinned operator key, is of
- * this node's network and is not older than the held one; anything else is refused and the held
- * list kept. Before the first list is accepted no key is known, so every message is refused.
+ * of the keys listed for signing messages (give it to the node's builder), a second one for signing
+ * HTTP requests ({@link #forRequests()}), and the organisations' endpoints. It holds the last list
+ * it accepted: a list is accepted only if it is signed by a pinned operator key, is of this node's
+ * network and is not older than the held one; anything else is refused and the held list kept.
+ * Before the first list is accepted no key is known, so every message is refused.
  *
  * <p>Thread-safe: lookups read an immutable snapshot, replaced atomically when a list is accepted.
  */
@@ -69,9 +69,9 @@ public final class TrustListRegistry implements OrganisationKeyRegistry {
   /**
    * Reads, verifies and, if acceptable, holds a trust list.
    *
-   * @throws TrustListException if the document is not a valid trust list, is not signed by a
-   *     pinned operator key, is of another network, is older than the held list or has its version
-   *     with other content; the held list is kept
+   * @throws TrustListException if the document is not a valid trust list, is not signed by a pinned
+   *     operator key, is of another network, is older than the held list or has its version with
+   *     other content; the held list is kept
    */
   public Acceptance accept(byte[] document) {
     return accept(TrustListJson.read(document));
@@ -145,8 +145,8 @@ public final class TrustListRegistry implements OrganisationKeyRegistry {
   }
 
   /**
-   * The key listed for signing referral messages under the id (revoked or not: the verifier
-   * checks its validity at the message's time), or empty if none is.
+   * The key listed for signing referral messages under the id (revoked or not: the verifier checks
+   * its validity at the message's time), or empty if none is.
    */
   @Override
   public Optional<RegisteredKey> find(KeyId keyId) {

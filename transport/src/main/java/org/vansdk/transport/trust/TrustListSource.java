@@ -69,7 +69,11 @@ public interface TrustListSource {
       @Override
       public byte[] fetch() {
         HttpRequest request =
-            HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
+            HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
           HttpResponse<InputStream> response =
               client.send(request, HttpResponse.BodyHandlers.ofInputStream());

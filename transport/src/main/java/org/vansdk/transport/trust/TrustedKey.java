@@ -78,8 +78,7 @@ public record TrustedKey(
 
   /** This key revoked from the given effective time. */
   public TrustedKey withRevocation(Instant effective) {
-    return new TrustedKey(
-        kid, publicKey, notBefore, notAfter, Optional.of(effective), uses);
+    return new TrustedKey(kid, publicKey, notBefore, notAfter, Optional.of(effective), uses);
   }
 
   /** The raw 32-byte public key; a copy. */

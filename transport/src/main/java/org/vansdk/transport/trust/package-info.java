@@ -4,7 +4,8 @@
  * by the network operator. Read strictly ({@link org.vansdk.transport.trust.TrustListJson}),
  * verified against the operator keys a node pins ({@link org.vansdk.transport.trust.OperatorKeys}),
  * held and refreshed with the last good list kept ({@link
- * org.vansdk.transport.trust.TrustListRegistry}, {@link org.vansdk.transport.trust.TrustListRefresh}),
- * and used by the node as its {@code OrganisationKeyRegistry}.
+ * org.vansdk.transport.trust.TrustListRegistry}, {@link
+ * org.vansdk.transport.trust.TrustListRefresh}), and used by the node as its {@code
+ * OrganisationKeyRegistry}.
  */
 package org.vansdk.transport.trust;
