@@ -20,4 +20,5 @@ module org.vansdk.transport {
   exports org.vansdk.transport.jetty;
   exports org.vansdk.transport.client;
   exports org.vansdk.transport.trust;
+  exports org.vansdk.transport.httpsig;
 }
