@@ -8,6 +8,7 @@ module org.vansdk.cli {
   requires org.vansdk.testkit;
   requires org.vansdk.anonymisation;
   requires org.vansdk.referral;
+  requires org.vansdk.transport;
   requires org.vansdk.indicators;
   requires org.vansdk.exchange;
   requires org.vansdk.ingest;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       ImportCommand.class,
       SchemasCommand.class,
+      TrustListCommand.class,
       DocsCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
