@@ -7,15 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  /** A clock at the given instant. */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  /** Moves the clock by the duration. */
+  public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  /** Sets the clock to the instant. */
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.signature.SignatureCheck;
 import org.vansdk.referral.signature.SigningKey;
+import org.vansdk.transport.MutableClock;
 import org.vansdk.transport.http.EndpointResponse;
 import org.vansdk.transport.trust.KeyUse;
 import org.vansdk.transport.trust.TrustFixtures;
@@ -39,26 +37,6 @@ class HttpSignatureVerifierTest {
   static final Instant REVOKED_AT = T0.minus(Duration.ofHours(1));
   static final URI MAILBOX = URI.create("https://hub.example:8443/van/v1/mailbox?after=42");
   static final byte[] BODY = "{\"release\":1}".getBytes(StandardCharsets.UTF_8);
-
-  /** A clock the test moves. */
-  static final class Moving extends Clock {
-    Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   static TrustListRegistry trust() {
     TrustList list =
@@ -82,7 +60,7 @@ class HttpSignatureVerifierTest {
     return r;
   }
 
-  private final Moving clock = new Moving();
+  private final MutableClock clock = new MutableClock(T0);
   private final HttpSignatureVerifier verifier =
       HttpSignatureVerifier.of(trust().forRequests(), clock);
 
@@ -191,19 +169,19 @@ class HttpSignatureVerifierTest {
     SignedRequest r = signedPost(REQUESTS);
     assertEquals(HttpSignatureCheck.VALID, check(r));
     assertEquals(HttpSignatureCheck.REPLAYED, check(r));
-    clock.now = T0.plus(Duration.ofMinutes(30));
+    clock.set(T0.plus(Duration.ofMinutes(30)));
     assertEquals(HttpSignatureCheck.OUTSIDE_WINDOW, check(r));
   }
 
   @Test
   void window_futureBeyondSkew_andExpired_refused() {
-    clock.now = T0.plus(Duration.ofMinutes(10));
+    clock.set(T0.plus(Duration.ofMinutes(10)));
     SignedRequest future = signedPost(REQUESTS);
-    clock.now = T0;
+    clock.set(T0);
     assertEquals(HttpSignatureCheck.OUTSIDE_WINDOW, check(future));
-    clock.now = T0.plus(Duration.ofMinutes(4));
+    clock.set(T0.plus(Duration.ofMinutes(4)));
     SignedRequest skewed = signedPost(REQUESTS);
-    clock.now = T0;
+    clock.set(T0);
     assertEquals(HttpSignatureCheck.VALID, check(skewed), "4 min ahead: inside the 5 min skew");
     SignedRequest shortLived =
         request(
@@ -213,7 +191,7 @@ class HttpSignatureVerifierTest {
                 .withValidity(Duration.ofSeconds(10))
                 .headers("POST", MAILBOX, "application/json", BODY),
             BODY);
-    clock.now = T0.plus(Duration.ofMinutes(5)).plusSeconds(11);
+    clock.set(T0.plus(Duration.ofMinutes(5)).plusSeconds(11));
     assertEquals(HttpSignatureCheck.OUTSIDE_WINDOW, check(shortLived));
   }
 
@@ -225,7 +203,7 @@ class HttpSignatureVerifierTest {
     HttpSignatureResult revoked = verifier.verify(signedPost(REVOKED));
     assertEquals(HttpSignatureCheck.KEY_REFUSED, revoked.check());
     assertEquals(SignatureCheck.REVOKED_KEY.description(), revoked.detail());
-    clock.now = REVOKED_AT.minusSeconds(60);
+    clock.set(REVOKED_AT.minusSeconds(60));
     assertEquals(HttpSignatureCheck.VALID, check(signedPost(REVOKED)), "signed before revocation");
   }
 
@@ -264,7 +242,7 @@ class HttpSignatureVerifierTest {
     HttpSignatureResult busy = small.verify(signedPost(REQUESTS));
     assertEquals(HttpSignatureCheck.BUSY, busy.check());
     assertEquals(503, busy.refusal().status());
-    clock.now = T0.plus(Duration.ofMinutes(7));
+    clock.set(T0.plus(Duration.ofMinutes(7)));
     assertTrue(small.verify(signedPost(REQUESTS)).isValid(), "old nonces forgotten");
   }
 
