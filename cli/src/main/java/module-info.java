@@ -8,10 +8,10 @@ module org.vansdk.cli {
   requires org.vansdk.testkit;
   requires org.vansdk.anonymisation;
   requires org.vansdk.referral;
+  requires org.vansdk.transport;
   requires org.vansdk.indicators;
   requires org.vansdk.exchange;
   requires org.vansdk.ingest;
-  requires org.vansdk.transport;
   // van node and the demo serve on Jetty and make throw-away certificates with bcpkix
   requires org.eclipse.jetty.server;
   requires org.bouncycastle.pkix;

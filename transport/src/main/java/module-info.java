@@ -5,6 +5,7 @@
  */
 module org.vansdk.transport {
   requires transitive org.vansdk.referral;
+  requires org.vansdk.schema;
   requires transitive java.net.http;
   requires transitive jdk.httpserver;
   requires tools.jackson.core;
@@ -26,4 +27,6 @@ module org.vansdk.transport {
   exports org.vansdk.transport.observe;
   exports org.vansdk.transport.tls;
   exports org.vansdk.transport.node;
+  exports org.vansdk.transport.trust;
+  exports org.vansdk.transport.httpsig;
 }

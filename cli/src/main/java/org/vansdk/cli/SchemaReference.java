@@ -47,7 +47,9 @@ final class SchemaReference {
     index.append(
         "Labels other than English are machine-drafted and await native-speaker review.\n\n");
     index.append("| schema | title | description |\n|---|---|---|\n");
-    for (String file : SchemasCommand.recordSchemaFiles()) {
+    List<String> files = new ArrayList<>(SchemasCommand.recordSchemaFiles());
+    files.addAll(SchemasCommand.networkSchemaFiles());
+    for (String file : files) {
       JsonNode schema = read(file);
       String page = file.replace(".schema.json", ".md");
       index.append(

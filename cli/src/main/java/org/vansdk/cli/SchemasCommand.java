@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the published JSON Schema files (draft 2020-12) to a folder: the record schemas,",
-      "and the referral protocol message schemas in message/ (message.schema.json checks any",
-      "message)."
+      "the network trust list's, and the referral protocol message schemas in message/",
+      "(message.schema.json checks any message)."
     },
     footer = {"", "Example:", "  van schemas --out schemas/"})
 final class SchemasCommand implements Callable<Integer> {
@@ -50,8 +50,14 @@ final class SchemasCommand implements Callable<Integer> {
    */
   static List<String> schemaFiles() {
     List<String> names = new ArrayList<>(recordSchemaFiles());
+    names.addAll(networkSchemaFiles());
     names.addAll(messageSchemaFiles());
     return names;
+  }
+
+  /** Returns the schemas of the network's own documents: the operator's signed trust list. */
+  static List<String> networkSchemaFiles() {
+    return List.of("trust-list.schema.json");
   }
 
   /** Returns the record schemas: one per record type, plus shared ones. */

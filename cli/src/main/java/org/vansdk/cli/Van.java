@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       ImportCommand.class,
       NodeCommand.class,
       SchemasCommand.class,
+      TrustListCommand.class,
       DocsCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

@@ -1,5 +1,7 @@
 package org.vansdk.referral.node;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.message.MessageSignature;
 import org.vansdk.referral.signature.Ed25519Engine;
@@ -24,8 +26,8 @@ interface SignatureSuite {
       OrganisationId organisation, String keyId, ObjectNode signedContent, String value);
 
   /**
-   * Ed25519 with the node's key; peers' keys from the registry, checked by the given engine, valid
-   * signatures cached.
+   * Ed25519 with the node's key; peers' keys from the registry, checked by the given engine at the
+   * message's {@code createdAt} (validity period and revocation), valid signatures cached.
    */
   static SignatureSuite ed25519(
       SigningKey key, OrganisationKeyRegistry registry, Ed25519Engine engine) {
@@ -39,7 +41,14 @@ interface SignatureSuite {
       @Override
       public SignatureCheck verify(
           OrganisationId organisation, String keyId, ObjectNode signedContent, String value) {
-        return verifier.verifyCanonical(organisation, keyId, signedContent, value);
+        // the key must have been valid when the message says it was made (schema-checked before)
+        Instant createdAt;
+        try {
+          createdAt = Instant.parse(signedContent.path("createdAt").asString(""));
+        } catch (DateTimeParseException e) {
+          return SignatureCheck.MALFORMED;
+        }
+        return verifier.verifyCanonical(organisation, keyId, signedContent, value, createdAt);
       }
     };
   }

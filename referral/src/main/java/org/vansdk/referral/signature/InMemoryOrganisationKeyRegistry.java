@@ -1,6 +1,7 @@
 package org.vansdk.referral.signature;
 
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,16 @@ public final class InMemoryOrganisationKeyRegistry implements OrganisationKeyReg
    */
   public InMemoryOrganisationKeyRegistry register(
       OrganisationId organisation, KeyId keyId, PublicKey publicKey) {
-    RegisteredKey entry = new RegisteredKey(keyId, organisation, publicKey, false);
+    return register(new RegisteredKey(keyId, organisation, publicKey, KeyValidity.always()));
+  }
+
+  /**
+   * Registers a key with its validity period (and possibly its revocation).
+   *
+   * @throws IllegalStateException if the key id is already registered to another key
+   */
+  public InMemoryOrganisationKeyRegistry register(RegisteredKey entry) {
+    KeyId keyId = entry.keyId();
     RegisteredKey previous = keys.putIfAbsent(keyId, entry);
     if (previous != null && !previous.equals(entry)) {
       throw new IllegalStateException(
@@ -46,16 +56,29 @@ public final class InMemoryOrganisationKeyRegistry implements OrganisationKeyReg
   }
 
   /**
-   * Revokes a key: messages signed with it are refused from now on.
+   * Revokes a key at every instant: every message signed with it is refused, whenever it says it
+   * was created.
    *
    * @throws IllegalArgumentException if no key is registered under the id
    */
   public void revoke(KeyId keyId) {
+    revoke(keyId, Instant.MIN);
+  }
+
+  /**
+   * Revokes a key from an effective time: messages created before it still verify.
+   *
+   * @throws IllegalArgumentException if no key is registered under the id
+   */
+  public void revoke(KeyId keyId, Instant effective) {
     RegisteredKey k = keys.get(keyId);
     if (k == null) {
       throw new IllegalArgumentException("no key registered under " + keyId);
     }
-    keys.put(keyId, new RegisteredKey(keyId, k.organisation(), k.publicKey(), true));
+    keys.put(
+        keyId,
+        new RegisteredKey(
+            keyId, k.organisation(), k.publicKey(), k.validity().revokedFrom(effective)));
   }
 
   @Override

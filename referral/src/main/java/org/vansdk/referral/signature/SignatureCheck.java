@@ -16,8 +16,12 @@ public enum SignatureCheck {
   UNKNOWN_KEY("key id is not in the organisation key registry"),
   /** The key belongs to an organisation other than the claimed sender. */
   KEY_OF_ANOTHER_ORGANISATION("key id belongs to another organisation than the sender"),
-  /** The key has been revoked. */
-  REVOKED_KEY("key has been revoked"),
+  /** The key was revoked at or before the time the content says it was signed. */
+  REVOKED_KEY("key was revoked at or before the message's signing time"),
+  /** The content says it was signed before the key's validity period began. */
+  KEY_NOT_YET_VALID("key was not yet valid at the message's signing time (clock skew allowed)"),
+  /** The content says it was signed after the key's validity period ended. */
+  KEY_EXPIRED("key had expired at the message's signing time (clock skew allowed)"),
   /** The signature does not verify: the message was altered or signed with another key. */
   INVALID("signature does not verify over the canonical message");
 

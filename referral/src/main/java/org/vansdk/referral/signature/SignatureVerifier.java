@@ -1,9 +1,11 @@
 package org.vansdk.referral.signature;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.internal.Sha256;
@@ -11,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies detached Ed25519 signatures against an {@link OrganisationKeyRegistry}: the key must
- * exist, belong to the claimed organisation, not be revoked, and the signature must verify over the
- * bytes. The curve arithmetic is done by {@link Ed25519Engine#preferred()} unless another engine is
- * chosen with {@link #withEngine}. Thread-safe if the registry is.
+ * exist, belong to the claimed organisation, be valid and not revoked at the signing time, and the
+ * signature must verify over the bytes. The curve arithmetic is done by {@link
+ * Ed25519Engine#preferred()} unless another engine is chosen with {@link #withEngine}. Thread-safe
+ * if the registry is.
  *
  * @since 1.0
  */
@@ -76,7 +79,8 @@ public final class SignatureVerifier {
   }
 
   /**
-   * Checks a base64url signature over raw bytes.
+   * Checks a base64url signature over raw bytes when no signing time is known: the key must carry
+   * no revocation at all; its validity period is not checked.
    *
    * @param organisation the organisation the message claims to come from
    * @param keyId the key id text from the message, checked for form here
@@ -85,6 +89,28 @@ public final class SignatureVerifier {
    */
   public SignatureCheck verify(
       OrganisationId organisation, String keyId, byte[] data, String signature) {
+    return check(organisation, keyId, data, signature, null);
+  }
+
+  /**
+   * Checks a base64url signature over raw bytes made at a stated time (a message's {@code
+   * createdAt}): the key must have been valid then, allowing the registry's {@linkplain
+   * OrganisationKeyRegistry#clockSkew() clock skew}, and not yet revoked. A message signed before a
+   * revocation's effective time, and resent after it, still verifies.
+   *
+   * @param organisation the organisation the message claims to come from
+   * @param keyId the key id text from the message, checked for form here
+   * @param data the signed bytes
+   * @param signature the base64url (unpadded) signature text
+   * @param signedAt when the content says it was signed
+   */
+  public SignatureCheck verify(
+      OrganisationId organisation, String keyId, byte[] data, String signature, Instant signedAt) {
+    return check(organisation, keyId, data, signature, Objects.requireNonNull(signedAt));
+  }
+
+  private SignatureCheck check(
+      OrganisationId organisation, String keyId, byte[] data, String signature, Instant signedAt) {
     if (keyId.isEmpty() || signature.isEmpty()) {
       return SignatureCheck.MISSING;
     }
@@ -106,8 +132,12 @@ public final class SignatureVerifier {
     if (!key.get().organisation().equals(organisation)) {
       return SignatureCheck.KEY_OF_ANOTHER_ORGANISATION;
     }
-    if (key.get().revoked()) {
-      return SignatureCheck.REVOKED_KEY;
+    SignatureCheck validity =
+        signedAt == null
+            ? (key.get().revoked() ? SignatureCheck.REVOKED_KEY : SignatureCheck.VALID)
+            : key.get().validity().checkAt(signedAt, registry.clockSkew());
+    if (!validity.isValid()) {
+      return validity;
     }
     if (cacheEntries == 0) {
       return verifies(key.get(), data, bytes) ? SignatureCheck.VALID : SignatureCheck.INVALID;
@@ -142,5 +172,20 @@ public final class SignatureVerifier {
   public SignatureCheck verifyCanonical(
       OrganisationId organisation, String keyId, JsonNode value, String signature) {
     return verify(organisation, keyId, CanonicalJson.toBytes(value), signature);
+  }
+
+  /**
+   * Checks a base64url signature over the RFC 8785 canonical form of a JSON value made at a stated
+   * time (see {@link #verify(OrganisationId, String, byte[], String, Instant)}).
+   *
+   * @throws CanonicalJsonException if the value cannot be canonicalized
+   */
+  public SignatureCheck verifyCanonical(
+      OrganisationId organisation,
+      String keyId,
+      JsonNode value,
+      String signature,
+      Instant signedAt) {
+    return verify(organisation, keyId, CanonicalJson.toBytes(value), signature, signedAt);
   }
 }

@@ -48,6 +48,7 @@ final class Vocabulary {
     }
     files.add("message/envelope");
     files.add("message/message");
+    files.add("trust-list");
     JsonMapper mapper = JsonMapper.builder().build();
     Set<String> words = new HashSet<>();
     JsonNode envelope = read(mapper, "message/envelope");

@@ -54,6 +54,25 @@ class AjvAgreementTest {
   }
 
   @Test
+  void ajv_agreesWithTrustListValidator_onEverySampleList() throws Exception {
+    JsonNode verdicts =
+        ajv(
+            Paths.get("..", "..", "..", "..", "schema", "src", "test", "resources")
+                .resolve("org/vansdk/schema/trust-list"));
+    Map<String, String> disagreements = new TreeMap<>();
+    for (JsonNode v : verdicts) {
+      String file = v.get("file").asString();
+      boolean ours =
+          TrustListValidator.create().validate(TrustListValidatorTest.bytes(file)).isValid();
+      if (ours != v.get("valid").asBoolean()) {
+        disagreements.put(file, "ajv=" + v.get("valid") + " ours=" + ours + " " + v.get("errors"));
+      }
+    }
+    assertEquals(Map.of(), disagreements, "verdicts differ");
+    assertEquals(TrustListValidatorTest.index().get("files").size(), verdicts.size());
+  }
+
+  @Test
   void ajv_agreesWithOurStructuralVerdict_onEveryCorpusFile() throws Exception {
     JsonNode verdicts =
         ajv(

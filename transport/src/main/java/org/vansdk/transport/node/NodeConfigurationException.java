@@ -10,10 +10,10 @@ import org.vansdk.core.VanException;
 public final class NodeConfigurationException extends VanException {
 
   /** The configuration is unreadable or breaks a rule of its format. */
-  public static final ErrorCode INVALID = ErrorCode.of("VAN-N-0101");
+  public static final ErrorCode INVALID = ErrorCode.of("VAN-N-0301");
 
   /** A file the configuration names (key, store) is missing or unusable. */
-  public static final ErrorCode FILE = ErrorCode.of("VAN-N-0102");
+  public static final ErrorCode FILE = ErrorCode.of("VAN-N-0302");
 
   private static final long serialVersionUID = 1L;
 
