@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a registered key may sign: from {@code notBefore} (inclusive) until {@code notAfter}
@@ -16,11 +17,12 @@ public final class KeyValidity {
 
   private static final KeyValidity ALWAYS = new KeyValidity(null, null, null);
 
-  private final Instant notBefore;
-  private final Instant notAfter;
-  private final Instant revokedAt;
+  private final @Nullable Instant notBefore;
+  private final @Nullable Instant notAfter;
+  private final @Nullable Instant revokedAt;
 
-  private KeyValidity(Instant notBefore, Instant notAfter, Instant revokedAt) {
+  private KeyValidity(
+      @Nullable Instant notBefore, @Nullable Instant notAfter, @Nullable Instant revokedAt) {
     this.notBefore = notBefore;
     this.notAfter = notAfter;
     this.revokedAt = revokedAt;

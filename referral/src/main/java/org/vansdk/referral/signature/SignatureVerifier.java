@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.internal.Sha256;
 import tools.jackson.databind.JsonNode;
@@ -110,7 +111,7 @@ public final class SignatureVerifier {
   }
 
   private SignatureCheck check(
-      OrganisationId organisation, String keyId, byte[] data, String signature, Instant signedAt) {
+      OrganisationId organisation, String keyId, byte[] data, String signature, @Nullable Instant signedAt) {
     if (keyId.isEmpty() || signature.isEmpty()) {
       return SignatureCheck.MISSING;
     }
