@@ -39,7 +39,7 @@ final class AttemptTask {
 
   private AttemptTask() {}
 
-  static Task of(Referral referral, ReferralAttempt a, boolean serviceInBundle) {
+  static Task of(Referral referral, ReferralAttempt a, boolean inBundle, boolean serviceInBundle) {
     Task t = new Task();
     t.setId(FhirNames.resourceId("Task", a.id().value()));
     t.getMeta().addProfile(FhirNames.PROFILE_TASK);
@@ -54,8 +54,8 @@ final class AttemptTask {
     t.setIntent(Task.TaskIntent.ORDER);
     t.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
     t.setFocus(
-        Refs.to("ServiceRequest", FhirNames.ID_REFERRAL, referral.id().value(), true));
-    t.setFor(Refs.to("Patient", FhirNames.ID_PERSON, referral.personId().value(), true));
+        Refs.to("ServiceRequest", FhirNames.ID_REFERRAL, referral.id().value(), inBundle));
+    t.setFor(Refs.to("Patient", FhirNames.ID_PERSON, referral.personId().value(), inBundle));
     Instant authored =
         a.history().isEmpty() ? referral.createdAt() : a.history().get(0).at();
     t.setAuthoredOnElement(Refs.dateTime(authored));
@@ -67,9 +67,9 @@ final class AttemptTask {
             "Organization",
             FhirNames.ID_ORGANISATION,
             referral.referringOrganisation().value(),
-            true));
+            inBundle));
     t.setOwner(
-        Refs.to("Organization", FhirNames.ID_ORGANISATION, a.targetOrganisation().value(), true));
+        Refs.to("Organization", FhirNames.ID_ORGANISATION, a.targetOrganisation().value(), inBundle));
     a.targetService()
         .ifPresent(
             s ->
@@ -80,7 +80,7 @@ final class AttemptTask {
                             "HealthcareService",
                             FhirNames.ID_SERVICE,
                             s.value(),
-                            serviceInBundle)));
+                            inBundle && serviceInBundle)));
     t.addInput()
         .setType(concept(CS_TASK_INPUT, INPUT_DESTINATION_COUNTRY))
         .setValue(new CodeType(a.destinationCountry().code()));

@@ -56,7 +56,7 @@ public final class ReferralBundles {
     orgs.add(r.targetOrganisation().id().value());
     r.consent().ifPresent(c -> add(b, ConsentResource.of(c, orgs)));
     add(b, ReferralServiceRequest.of(r));
-    add(b, AttemptTask.of(r.referral(), r.attempt(), r.targetService().isPresent()));
+    add(b, AttemptTask.of(r.referral(), r.attempt(), true, r.targetService().isPresent()));
     add(b, DirectoryResources.organization(r.referringOrganisation()));
     if (!r.targetOrganisation().id().equals(r.referringOrganisation().id())) {
       add(b, DirectoryResources.organization(r.targetOrganisation()));
