@@ -52,12 +52,13 @@ final class AttemptTask {
       }
     }
     t.setIntent(Task.TaskIntent.ORDER);
-    t.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
-    t.setFocus(
-        Refs.to("ServiceRequest", FhirNames.ID_REFERRAL, referral.id().value(), inBundle));
+    t.getCode()
+        .addCoding()
+        .setSystem("http://hl7.org/fhir/CodeSystem/task-code")
+        .setCode("fulfill");
+    t.setFocus(Refs.to("ServiceRequest", FhirNames.ID_REFERRAL, referral.id().value(), inBundle));
     t.setFor(Refs.to("Patient", FhirNames.ID_PERSON, referral.personId().value(), inBundle));
-    Instant authored =
-        a.history().isEmpty() ? referral.createdAt() : a.history().get(0).at();
+    Instant authored = a.history().isEmpty() ? referral.createdAt() : a.history().get(0).at();
     t.setAuthoredOnElement(Refs.dateTime(authored));
     if (!a.history().isEmpty()) {
       t.setLastModifiedElement(Refs.dateTime(a.history().get(a.history().size() - 1).at()));
@@ -69,7 +70,8 @@ final class AttemptTask {
             referral.referringOrganisation().value(),
             inBundle));
     t.setOwner(
-        Refs.to("Organization", FhirNames.ID_ORGANISATION, a.targetOrganisation().value(), inBundle));
+        Refs.to(
+            "Organization", FhirNames.ID_ORGANISATION, a.targetOrganisation().value(), inBundle));
     a.targetService()
         .ifPresent(
             s ->
@@ -152,7 +154,9 @@ final class AttemptTask {
                 () ->
                     Fields.invalid(
                         path + ".status",
-                        "Task status " + t.getStatus().toCode() + " has no attempt status; allowed: "
+                        "Task status "
+                            + t.getStatus().toCode()
+                            + " has no attempt status; allowed: "
                             + TaskStatuses.TO_TASK.values().stream()
                                 .map(Task.TaskStatus::toCode)
                                 .toList()));
@@ -182,14 +186,19 @@ final class AttemptTask {
           }
           a.destinationCountry(
               Fields.parse(
-                  c.getValue(), CountryCode::parse, at + ".valueCode", "an ISO 3166-1 alpha-3 code"));
+                  c.getValue(),
+                  CountryCode::parse,
+                  at + ".valueCode",
+                  "an ISO 3166-1 alpha-3 code"));
           country = true;
           break;
         case INPUT_REPLACES:
           a.replaces(
               Fields.parse(
                   Fields.referenced(
-                      p.getValue() instanceof Reference r ? r : null, ID_ATTEMPT, at + ".valueReference"),
+                      p.getValue() instanceof Reference r ? r : null,
+                      ID_ATTEMPT,
+                      at + ".valueReference"),
                   AttemptId::parse,
                   at + ".valueReference.identifier.value",
                   "an attempt id (ISO3-ORG-local)"));
@@ -219,8 +228,10 @@ final class AttemptTask {
     } catch (VanException e) {
       throw new FhirException(
           FhirException.INCONSISTENT,
-          path + ": the status, history and inputs do not make an attempt ("
-              + e.code().value() + ")");
+          path
+              + ": the status, history and inputs do not make an attempt ("
+              + e.code().value()
+              + ")");
     }
   }
 

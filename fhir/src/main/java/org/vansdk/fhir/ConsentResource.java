@@ -11,8 +11,8 @@ import org.vansdk.core.consent.ConsentStatus;
 /**
  * A consent as a Consent resource on our {@code van-consent} profile, after the SDOH Clinical Care
  * IG's consent: scope {@code patient-privacy}, category LOINC 59284-0 (patient consent), a permit
- * provision naming the grantees (information recipients), the purposes and the data categories.
- * The countries the data may go to and the capture method have no FHIR element (documented).
+ * provision naming the grantees (information recipients), the purposes and the data categories. The
+ * countries the data may go to and the capture method have no FHIR element (documented).
  */
 final class ConsentResource {
   private ConsentResource() {}
@@ -31,7 +31,9 @@ final class ConsentResource {
         new CodeableConcept()
             .addCoding(
                 new Coding(
-                    "http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null)));
+                    "http://terminology.hl7.org/CodeSystem/consentscope",
+                    "patient-privacy",
+                    null)));
     r.addCategory(new CodeableConcept().addCoding(new Coding("http://loinc.org", "59284-0", null)));
     r.setPatient(Refs.to("Patient", FhirNames.ID_PERSON, c.personId().value(), true));
     r.setDateTimeElement(Refs.dateTime(c.givenAt()));
@@ -39,14 +41,16 @@ final class ConsentResource {
         .ifPresent(
             o ->
                 r.addOrganization(
-                    Refs.to("Organization", ID_ORGANISATION, o.value(), orgsInBundle.contains(o.value()))));
+                    Refs.to(
+                        "Organization",
+                        ID_ORGANISATION,
+                        o.value(),
+                        orgsInBundle.contains(o.value()))));
     r.addPolicy().setUri("https://vansdk.org/fhir/policy/referral-consent");
     Consent.ProvisionComponent p = r.getProvision();
     p.setType(Consent.ConsentProvisionType.PERMIT);
     Period period = new Period().setStartElement(Refs.dateTime(c.givenAt()));
-    c.withdrawnAt()
-        .or(c::expiresAt)
-        .ifPresent(end -> period.setEndElement(Refs.dateTime(end)));
+    c.withdrawnAt().or(c::expiresAt).ifPresent(end -> period.setEndElement(Refs.dateTime(end)));
     p.setPeriod(period);
     for (var g : c.grantees()) {
       p.addActor()
@@ -58,12 +62,12 @@ final class ConsentResource {
                           "IRCP",
                           null)))
           .setReference(
-              Refs.to("Organization", ID_ORGANISATION, g.value(), orgsInBundle.contains(g.value())));
+              Refs.to(
+                  "Organization", ID_ORGANISATION, g.value(), orgsInBundle.contains(g.value())));
     }
     c.purposes().forEach(x -> p.addPurpose(new Coding(FhirNames.CS_PURPOSE, x.code(), null)));
     c.dataCategories()
         .forEach(x -> p.addCode(AttemptTask.concept(FhirNames.CS_DATA_CATEGORY, x.code())));
     return r;
   }
-
 }

@@ -39,9 +39,7 @@ final class ConsentedPatient {
   static ConsentedPayload payload(FhirReferral r, Instant at) {
     ConsentedPayload none =
         new ConsentedPayload(
-            tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-            Set.of(),
-            Set.of());
+            tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Set.of(), Set.of());
     if (r.consent().isEmpty() || r.attempt().status() == AttemptStatus.ENTERED_IN_ERROR) {
       return none;
     }
@@ -79,7 +77,8 @@ final class ConsentedPatient {
     }
     JsonNode location = data.get(DataCategory.LOCATION.code());
     if (location != null) {
-      Address a = p.addAddress().setUse(Address.AddressUse.HOME).setType(Address.AddressType.PHYSICAL);
+      Address a =
+          p.addAddress().setUse(Address.AddressUse.HOME).setType(Address.AddressType.PHYSICAL);
       a.setCountry(location.get("country").stringValue());
       JsonNode area = location.get("adminArea");
       if (area != null && area.has("name")) {
@@ -116,9 +115,7 @@ final class ConsentedPatient {
           .setSystem(
               system.contains(":")
                   ? system
-                  : FhirNames.ID
-                      + "external/"
-                      + URLEncoder.encode(system, StandardCharsets.UTF_8))
+                  : FhirNames.ID + "external/" + URLEncoder.encode(system, StandardCharsets.UTF_8))
           .setValue(id.get("value").stringValue());
     }
   }

@@ -50,8 +50,8 @@ final class FhirNames {
 
   /**
    * The resource id of one of our records: a name-based UUID of the resource type and our id, so
-   * that the same record always gets the same id and FHIR's id grammar ({@code [A-Za-z0-9.-]{1,64}})
-   * holds whatever our id looks like.
+   * that the same record always gets the same id and FHIR's id grammar ({@code
+   * [A-Za-z0-9.-]{1,64}}) holds whatever our id looks like.
    */
   static String resourceId(String resourceType, String ourId) {
     return UUID.nameUUIDFromBytes(

@@ -50,8 +50,8 @@ public abstract class FhirReferral {
 
   /**
    * Returns the data categories the referral needs (as a {@code ReferralDraft} names them): only
-   * those the consent also covers reach the Patient. By default identity, contact and location,
-   * the categories a Patient resource can hold.
+   * those the consent also covers reach the Patient. By default identity, contact and location, the
+   * categories a Patient resource can hold.
    */
   @Value.Default
   public Set<DataCategory> requestedCategories() {
@@ -62,38 +62,65 @@ public abstract class FhirReferral {
   void check() {
     String a = "attempt " + attempt().id().value();
     if (!attempt().referralId().equals(referral().id())) {
-      throw mismatch(a + " belongs to referral " + attempt().referralId().value() + ", not "
-          + referral().id().value());
+      throw mismatch(
+          a
+              + " belongs to referral "
+              + attempt().referralId().value()
+              + ", not "
+              + referral().id().value());
     }
     if (!person().id().equals(referral().personId())) {
-      throw mismatch("referral " + referral().id().value() + " refers another person than the one given");
+      throw mismatch(
+          "referral " + referral().id().value() + " refers another person than the one given");
     }
     if (!referringOrganisation().id().equals(referral().referringOrganisation())) {
-      throw mismatch("referral " + referral().id().value() + " is owned by "
-          + referral().referringOrganisation().value() + ", not "
-          + referringOrganisation().id().value());
+      throw mismatch(
+          "referral "
+              + referral().id().value()
+              + " is owned by "
+              + referral().referringOrganisation().value()
+              + ", not "
+              + referringOrganisation().id().value());
     }
     if (!targetOrganisation().id().equals(attempt().targetOrganisation())) {
-      throw mismatch(a + " targets " + attempt().targetOrganisation().value() + ", not "
-          + targetOrganisation().id().value());
+      throw mismatch(
+          a
+              + " targets "
+              + attempt().targetOrganisation().value()
+              + ", not "
+              + targetOrganisation().id().value());
     }
-    consent().ifPresent(c -> {
-      if (!referral().consentId().equals(Optional.of(c.id()))) {
-        throw mismatch("consent " + c.id().value() + " is not the one referral "
-            + referral().id().value() + " names");
-      }
-    });
-    targetService().ifPresent(s -> {
-      if (!attempt().targetService().equals(Optional.of(s.id()))
-          || !s.organisationId().equals(attempt().targetOrganisation())) {
-        throw mismatch("service " + s.id().value() + " is not the service " + a + " targets");
-      }
-    });
-    serviceLocation().ifPresent(l -> {
-      if (targetService().map(s -> !s.id().equals(l.serviceId())).orElse(true)) {
-        throw mismatch("service location " + l.id().value() + " is not a location of the target service");
-      }
-    });
+    consent()
+        .ifPresent(
+            c -> {
+              if (!referral().consentId().equals(Optional.of(c.id()))) {
+                throw mismatch(
+                    "consent "
+                        + c.id().value()
+                        + " is not the one referral "
+                        + referral().id().value()
+                        + " names");
+              }
+            });
+    targetService()
+        .ifPresent(
+            s -> {
+              if (!attempt().targetService().equals(Optional.of(s.id()))
+                  || !s.organisationId().equals(attempt().targetOrganisation())) {
+                throw mismatch(
+                    "service " + s.id().value() + " is not the service " + a + " targets");
+              }
+            });
+    serviceLocation()
+        .ifPresent(
+            l -> {
+              if (targetService().map(s -> !s.id().equals(l.serviceId())).orElse(true)) {
+                throw mismatch(
+                    "service location "
+                        + l.id().value()
+                        + " is not a location of the target service");
+              }
+            });
   }
 
   private static FhirException mismatch(String message) {

@@ -38,7 +38,8 @@ final class Fields {
         }
         found = ids.get(i).getValue();
         if (found == null || found.isEmpty()) {
-          throw missing(path + "[" + i + "].value", "the identifier of " + system + " has no value");
+          throw missing(
+              path + "[" + i + "].value", "the identifier of " + system + " has no value");
         }
       }
     }
@@ -90,7 +91,8 @@ final class Fields {
   static LocalizedText text(StringType s, String path) {
     Extension lang = s.getExtensionByUrl(FhirNames.EXT_LANGUAGE);
     if (lang == null || !lang.hasValue()) {
-      throw missing(path + ".extension", "a text needs its language (" + FhirNames.EXT_LANGUAGE + ")");
+      throw missing(
+          path + ".extension", "a text needs its language (" + FhirNames.EXT_LANGUAGE + ")");
     }
     return parse(
         s.getValue() == null ? "" : s.getValue(),

@@ -27,7 +27,8 @@ final class PersonCategories {
     p.birthDate().ifPresent(d -> identity.put("birthDate", d.toString()));
     if (!p.identifiers().isEmpty()) {
       ArrayNode ids = identity.putArray("identifiers");
-      p.identifiers().forEach(i -> ids.addObject().put("system", i.system()).put("value", i.value()));
+      p.identifiers()
+          .forEach(i -> ids.addObject().put("system", i.system()).put("value", i.value()));
     }
     out.put(DataCategory.IDENTITY, identity);
     ObjectNode contact = NODES.objectNode();

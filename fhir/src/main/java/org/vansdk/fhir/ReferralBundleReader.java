@@ -108,7 +108,9 @@ public final class ReferralBundleReader {
       // HAPI's message may quote the value: say only what kind of problem it is.
       throw new FhirException(
           FhirException.NOT_FHIR,
-          "not a FHIR R4 " + type.getSimpleName() + " (the resource type or an element's JSON type"
+          "not a FHIR R4 "
+              + type.getSimpleName()
+              + " (the resource type or an element's JSON type"
               + " is wrong)");
     }
   }
@@ -181,5 +183,4 @@ public final class ReferralBundleReader {
       throw fail(l, "an extension has both a value and nested extensions");
     }
   }
-
 }

@@ -12,11 +12,12 @@ import org.vansdk.referral.consent.ConsentedPayload;
 /**
  * Writes a referral and one of its attempts as a FHIR R4 Bundle (type {@code collection}): Patient,
  * Consent, ServiceRequest, Task, the referring and target Organization, the HealthcareService and
- * its Location, each on our profiles of base R4 ({@code https://vansdk.org/fhir/StructureDefinition/
- * van-*}). Resource ids are name-based UUIDs of our record ids, so the same records always give
- * the same Bundle; references carry our ids as identifiers. The Patient holds only what the
- * referral protocol would disclose at the moment of export (see {@link FhirReferral} and the
- * module's docs). Thread-safe; the clock gives that moment and the Bundle's timestamp.
+ * its Location, each on our profiles of base R4 ({@code
+ * https://vansdk.org/fhir/StructureDefinition/ van-*}). Resource ids are name-based UUIDs of our
+ * record ids, so the same records always give the same Bundle; references carry our ids as
+ * identifiers. The Patient holds only what the referral protocol would disclose at the moment of
+ * export (see {@link FhirReferral} and the module's docs). Thread-safe; the clock gives that moment
+ * and the Bundle's timestamp.
  */
 public final class ReferralBundles {
   private final Clock clock;
@@ -89,6 +90,8 @@ public final class ReferralBundles {
   }
 
   private static void add(Bundle b, Resource resource) {
-    b.addEntry().setFullUrl("urn:uuid:" + resource.getIdElement().getIdPart()).setResource(resource);
+    b.addEntry()
+        .setFullUrl("urn:uuid:" + resource.getIdElement().getIdPart())
+        .setResource(resource);
   }
 }

@@ -87,10 +87,7 @@ final class ReferralServiceRequest {
     s.setAuthoredOnElement(Refs.dateTime(ref.createdAt()));
     s.setRequester(
         Refs.to(
-            "Organization",
-            FhirNames.ID_ORGANISATION,
-            ref.referringOrganisation().value(),
-            true));
+            "Organization", FhirNames.ID_ORGANISATION, ref.referringOrganisation().value(), true));
     s.addPerformer(
         Refs.to(
             "Organization",
@@ -133,14 +130,18 @@ final class ReferralServiceRequest {
     if (!s.hasPriority()) {
       throw Fields.missing(path + ".priority", "is required");
     }
-    r.priority(reverse(PRIORITY, s.getPriority(), path + ".priority", ServiceRequestPriority::toCode));
+    r.priority(
+        reverse(PRIORITY, s.getPriority(), path + ".priority", ServiceRequestPriority::toCode));
     for (int i = 0; i < s.getCategory().size(); i++) {
       String at = path + ".category[" + i + "]";
       String code =
           Fields.code(s.getCategory().get(i), FhirNames.CS_SERVICE_TYPE)
               .orElseThrow(
-                  () -> Fields.missing(at + ".coding", "needs a code of " + FhirNames.CS_SERVICE_TYPE));
-      r.addServiceTypes(Fields.parse(code, ServiceType::fromCode, at + ".coding", "a service type code"));
+                  () ->
+                      Fields.missing(
+                          at + ".coding", "needs a code of " + FhirNames.CS_SERVICE_TYPE));
+      r.addServiceTypes(
+          Fields.parse(code, ServiceType::fromCode, at + ".coding", "a service type code"));
     }
     if (s.getCategory().isEmpty()) {
       throw Fields.missing(path + ".category", "needs at least one service type");

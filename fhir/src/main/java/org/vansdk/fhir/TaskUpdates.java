@@ -16,9 +16,9 @@ import org.vansdk.referral.transition.Role;
  * {@code PUT} of the Task (our {@code van-task} profile) with the new status, its {@code
  * statusReason} and the whole history, {@code ifMatch} the version before the change (the number of
  * moves, like the referral protocol's {@code baseVersion}). References carry our ids only: the
- * receiving server resolves them. Applying an update checks it against the attempt as held: the same
- * attempt, the history held as its beginning, and each new move allowed by the referral module's
- * attempt state table. Stateless, thread-safe.
+ * receiving server resolves them. Applying an update checks it against the attempt as held: the
+ * same attempt, the history held as its beginning, and each new move allowed by the referral
+ * module's attempt state table. Stateless, thread-safe.
  */
 public final class TaskUpdates {
   private TaskUpdates() {}
@@ -36,7 +36,10 @@ public final class TaskUpdates {
     if (!attempt.referralId().equals(referral.id())) {
       throw new FhirException(
           FhirException.RECORDS_MISMATCH,
-          "attempt " + attempt.id().value() + " is not an attempt of referral " + referral.id().value());
+          "attempt "
+              + attempt.id().value()
+              + " is not an attempt of referral "
+              + referral.id().value());
     }
     if (attempt.history().isEmpty()) {
       throw new FhirException(
@@ -92,7 +95,8 @@ public final class TaskUpdates {
    *     message names the path
    */
   public static ReferralAttempt apply(ReferralAttempt current, Bundle update) {
-    if (update.getEntry().size() != 1 || !(update.getEntryFirstRep().getResource() instanceof Task t)) {
+    if (update.getEntry().size() != 1
+        || !(update.getEntryFirstRep().getResource() instanceof Task t)) {
       throw Fields.missing("Bundle.entry", "a Task update holds exactly one entry, the Task");
     }
     String path = "Bundle.entry[0].resource";
@@ -100,7 +104,10 @@ public final class TaskUpdates {
     if (!next.id().equals(current.id())) {
       throw new FhirException(
           FhirException.INCONSISTENT,
-          path + ".identifier: the update is for attempt " + next.id().value() + ", not "
+          path
+              + ".identifier: the update is for attempt "
+              + next.id().value()
+              + ", not "
               + current.id().value());
     }
     List<StatusChange> held = current.history();
@@ -108,10 +115,13 @@ public final class TaskUpdates {
     if (got.size() <= held.size() || !got.subList(0, held.size()).equals(held)) {
       throw new FhirException(
           FhirException.INCONSISTENT,
-          path + ".extension: the history must begin with the " + held.size()
+          path
+              + ".extension: the history must begin with the "
+              + held.size()
               + " entries held and add at least one");
     }
-    Optional<AttemptStatus> state = held.isEmpty() ? Optional.empty() : Optional.of(current.status());
+    Optional<AttemptStatus> state =
+        held.isEmpty() ? Optional.empty() : Optional.of(current.status());
     for (int i = held.size(); i < got.size(); i++) {
       AttemptStatus to = got.get(i).status();
       Optional<AttemptStatus> from = state;
@@ -121,8 +131,15 @@ public final class TaskUpdates {
       if (!allowed) {
         throw new FhirException(
             FhirException.TRANSITION_REFUSED,
-            path + ".extension[" + i + "]: attempt " + current.id().value() + " cannot move from "
-                + from.map(AttemptStatus::code).orElse("(none)") + " to " + to.code()
+            path
+                + ".extension["
+                + i
+                + "]: attempt "
+                + current.id().value()
+                + " cannot move from "
+                + from.map(AttemptStatus::code).orElse("(none)")
+                + " to "
+                + to.code()
                 + "; the attempt state table does not allow it");
       }
       state = Optional.of(to);

@@ -20,13 +20,15 @@ import org.vansdk.testkit.junit.Seeds;
 
 /**
  * Every attempt of many testkit populations, in every attempt state: its Bundle is valid under the
- * validator with zero errors, reads back to the same referral and attempt, and its last state change
- * as a Task update is valid and applies to the attempt as it was before.
+ * validator with zero errors, reads back to the same referral and attempt, and its last state
+ * change as a Task update is valid and applies to the attempt as it was before.
  */
 class BundleConformanceTest {
   private static final int SEEDS = 40;
 
-  /** The moment of export: when the attempt was sent (the consent was judged then), else created. */
+  /**
+   * The moment of export: when the attempt was sent (the consent was judged then), else created.
+   */
   static Instant moment(FhirReferral r) {
     return r.attempt().history().stream()
         .filter(c -> c.status() == AttemptStatus.SENT)
@@ -81,7 +83,8 @@ class BundleConformanceTest {
             + " updates validated and applied, over %d seeds; by attempt status %s%n",
         bundles, withPersonalData, updates, SEEDS, byStatus);
     assertEquals(List.of(), failures.stream().limit(20).toList());
-    assertEquals(AttemptStatus.values().length, byStatus.size(), "every attempt status: " + byStatus);
+    assertEquals(
+        AttemptStatus.values().length, byStatus.size(), "every attempt status: " + byStatus);
     assertTrue(withPersonalData > 0, "some Bundles carry consented personal data");
   }
 

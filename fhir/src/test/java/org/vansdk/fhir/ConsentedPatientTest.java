@@ -59,7 +59,12 @@ class ConsentedPatientTest {
 
   @Test
   void identityNotRequested_nameStays() {
-    String j = json(FhirReferral.builder().from(BASE).requestedCategories(EnumSet.of(DataCategory.CONTACT)).build());
+    String j =
+        json(
+            FhirReferral.builder()
+                .from(BASE)
+                .requestedCategories(EnumSet.of(DataCategory.CONTACT))
+                .build());
     assertFalse(j.contains(SampleRecords.SECRET_NAME));
   }
 
@@ -91,7 +96,9 @@ class ConsentedPatientTest {
             .status(AttemptStatus.ENTERED_IN_ERROR)
             .history(history)
             .build();
-    assertFalse(json(FhirReferral.builder().from(BASE).attempt(err).build()).contains(SampleRecords.SECRET_NAME));
+    assertFalse(
+        json(FhirReferral.builder().from(BASE).attempt(err).build())
+            .contains(SampleRecords.SECRET_NAME));
   }
 
   @Test

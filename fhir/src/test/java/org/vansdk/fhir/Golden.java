@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Golden files under {@code src/test/resources/golden}; {@code -Dvan.golden.update=true} rewrites. */
+/**
+ * Golden files under {@code src/test/resources/golden}; {@code -Dvan.golden.update=true} rewrites.
+ */
 final class Golden {
   private Golden() {}
 

@@ -34,13 +34,16 @@ class ReadBackErrorsTest {
   @Test
   void unknownElement_namesIt() {
     refused(
-        JSON.replaceFirst("\"intent\"", "\"intnet\""), FhirException.NOT_FHIR, "unknown element intnet");
+        JSON.replaceFirst("\"intent\"", "\"intnet\""),
+        FhirException.NOT_FHIR,
+        "unknown element intnet");
   }
 
   @Test
   void invalidPrimitive_withPersonalValue_notRepeated() {
     refused(
-        JSON.replaceFirst("\"authoredOn\": \"[^\"]*\"", "\"authoredOn\": \"" + SampleRecords.SECRET_NAME + "\""),
+        JSON.replaceFirst(
+            "\"authoredOn\": \"[^\"]*\"", "\"authoredOn\": \"" + SampleRecords.SECRET_NAME + "\""),
         FhirException.NOT_FHIR,
         "not valid");
   }
@@ -55,7 +58,9 @@ class ReadBackErrorsTest {
   void taskStatusReady_hasNoEquivalent_pathNamed() {
     String ready =
         JSON.replaceFirst(
-            "\"status\": \"" + TaskStatuses.toTask(R.attempt().status()).toCode() + "\",\n      \"intent\"",
+            "\"status\": \""
+                + TaskStatuses.toTask(R.attempt().status()).toCode()
+                + "\",\n      \"intent\"",
             "\"status\": \"ready\",\n      \"intent\"");
     refused(ready, FhirException.INVALID_VALUE, "Bundle.entry[3].resource.status");
   }
@@ -80,7 +85,8 @@ class ReadBackErrorsTest {
                         .history(java.util.List.of())
                         .outcome(java.util.Optional.empty())
                         .build(),
-                    completedJson.replace("\"valueCode\": \"draft\"", "\"valueCode\": \"completed\"")));
+                    completedJson.replace(
+                        "\"valueCode\": \"draft\"", "\"valueCode\": \"completed\"")));
     assertEquals(FhirException.TRANSITION_REFUSED, e.code(), e.getMessage());
   }
 }

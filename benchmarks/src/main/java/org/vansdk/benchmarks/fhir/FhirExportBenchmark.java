@@ -107,7 +107,8 @@ public class FhirExportBenchmark {
     for (int i = 0; i < referrals; i++) {
       input.add(distinct.get(i % distinct.size()));
     }
-    bundles = ReferralBundles.of(Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC));
+    bundles =
+        ReferralBundles.of(Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC));
   }
 
   /** Exports every referral attempt; returns the total length so nothing is optimised away. */

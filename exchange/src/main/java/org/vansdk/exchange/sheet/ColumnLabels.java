@@ -20,7 +20,8 @@ final class ColumnLabels {
 
   static {
     for (LabelLanguage l : LabelLanguage.values()) {
-      String name = l == LabelLanguage.EN ? "columns.properties" : "columns_" + l.tag() + ".properties";
+      String name =
+          l == LabelLanguage.EN ? "columns.properties" : "columns_" + l.tag() + ".properties";
       Properties p = new Properties();
       try (InputStream in = ColumnLabels.class.getResourceAsStream(name)) {
         if (in == null) {

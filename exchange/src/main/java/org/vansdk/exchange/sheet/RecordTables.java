@@ -59,7 +59,9 @@ public final class RecordTables {
         .append(" Code values are labels in the chosen language; identifiers, dates and numbers")
         .append(" as text; lists joined with `; `; nested values (a location, an injury) as JSON.")
         .append(" Personal fields are included: the spreadsheet is the data, keep it as")
-        .append(" protected as the records. Headings are in the chosen language (English below), the field name")
+        .append(
+            " protected as the records. Headings are in the chosen language (English below), the"
+                + " field name")
         .append(" in brackets.\n");
     for (RecordType t : RecordType.values()) {
       sb.append("\n## `").append(t.code()).append("`\n\n");

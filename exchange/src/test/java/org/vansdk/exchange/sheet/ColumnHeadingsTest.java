@@ -22,7 +22,8 @@ class ColumnHeadingsTest {
       for (RecordType t : RecordType.values()) {
         for (String c : RecordTables.columns(t)) {
           assertTrue(
-              ColumnLabels.label(c, l).isPresent(), "no " + l.tag() + " label for " + t.code() + "." + c);
+              ColumnLabels.label(c, l).isPresent(),
+              "no " + l.tag() + " label for " + t.code() + "." + c);
         }
       }
     }

@@ -12,10 +12,10 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
- * Required bindings: the value sets of base R4 expanded from their explicit concepts and whole
- * code systems. A value set that needs a filter, another value set or an external terminology
- * (none of ours and none that our resources bind to with strength required) is not expanded, and
- * its codes are left to the parser's own enumerations.
+ * Required bindings: the value sets of base R4 expanded from their explicit concepts and whole code
+ * systems. A value set that needs a filter, another value set or an external terminology (none of
+ * ours and none that our resources bind to with strength required) is not expanded, and its codes
+ * are left to the parser's own enumerations.
  */
 final class Bindings {
 
@@ -31,7 +31,10 @@ final class Bindings {
     if (valueSetUrl == null) {
       return Optional.empty();
     }
-    String url = valueSetUrl.contains("|") ? valueSetUrl.substring(0, valueSetUrl.indexOf('|')) : valueSetUrl;
+    String url =
+        valueSetUrl.contains("|")
+            ? valueSetUrl.substring(0, valueSetUrl.indexOf('|'))
+            : valueSetUrl;
     Optional<Set<String>> codes = expansions.computeIfAbsent(url, this::expand);
     if (codes.isEmpty()) {
       return Optional.empty();
@@ -78,7 +81,9 @@ final class Bindings {
   }
 
   private static void add(
-      String system, java.util.List<CodeSystem.ConceptDefinitionComponent> concepts, Set<String> out) {
+      String system,
+      java.util.List<CodeSystem.ConceptDefinitionComponent> concepts,
+      Set<String> out) {
     for (CodeSystem.ConceptDefinitionComponent c : concepts) {
       out.add(system + "|" + c.getCode());
       add(system, c.getConcept(), out);

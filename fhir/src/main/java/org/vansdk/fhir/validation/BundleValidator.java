@@ -19,9 +19,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * #shared()} gives one per JVM. Thread-safe.
  *
  * <p>HAPI's full instance validator ({@code hapi-fhir-validation}, {@code org.hl7.fhir.validation})
- * is not used: it is not available from the registries this project builds from; this class
- * checks the same structural and invariant rules, without terminology servers or slicing
- * discriminators other than extension URLs.
+ * is not used: it is not available from the registries this project builds from; this class checks
+ * the same structural and invariant rules, without terminology servers or slicing discriminators
+ * other than extension URLs.
  */
 public final class BundleValidator {
   private static final class Holder {
@@ -62,7 +62,9 @@ public final class BundleValidator {
 
   private static Problem problem(SingleValidationMessage m) {
     return new Problem(
-        m.getSeverity() == ResultSeverityEnum.WARNING ? Problem.Severity.WARNING : Problem.Severity.ERROR,
+        m.getSeverity() == ResultSeverityEnum.WARNING
+            ? Problem.Severity.WARNING
+            : Problem.Severity.ERROR,
         m.getLocationString() == null ? "" : m.getLocationString(),
         m.getMessage());
   }

@@ -11,7 +11,9 @@ import org.hl7.fhir.r4.model.Property;
 final class Patterns {
   private Patterns() {}
 
-  /** FHIR's {@code fixed[x]} rule: exactly equal (a code equals an enumeration of the same code). */
+  /**
+   * FHIR's {@code fixed[x]} rule: exactly equal (a code equals an enumeration of the same code).
+   */
   static boolean equal(Base fixed, Base value) {
     return fixed.isPrimitive()
         ? value.isPrimitive() && fixed.primitiveValue().equals(value.primitiveValue())

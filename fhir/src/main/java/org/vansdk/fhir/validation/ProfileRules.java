@@ -116,6 +116,7 @@ final class ProfileRules implements IValidatorModule {
           error(path + ".meta.profile", "profile " + url + " is for " + sd.getType());
           continue;
         }
+        constraints(r, sd.getSnapshot().getElementFirstRep(), path);
         node(r, sd.getType(), sd, path);
       }
       current = outer;
@@ -213,29 +214,15 @@ final class ProfileRules implements IValidatorModule {
       }
     }
 
-    private void value(Base v, ElementDefinition ed, String edId, StructureDefinition sd, String path) {
+    private void value(
+        Base v, ElementDefinition ed, String edId, StructureDefinition sd, String path) {
       if (ed.hasFixed() && !Patterns.equal(ed.getFixed(), v)) {
         error(path, "differs from the value fixed by " + sd.getUrl());
       }
       if (ed.hasPattern() && !Patterns.matches(ed.getPattern(), v)) {
         error(path, "does not match the pattern of " + sd.getUrl());
       }
-      for (ElementDefinition.ElementDefinitionConstraintComponent c : ed.getConstraint()) {
-        if (c.getSeverity() != ElementDefinition.ConstraintSeverity.ERROR || !c.hasExpression()) {
-          continue;
-        }
-        boolean ok;
-        try {
-          ExpressionNode expr = expressions.computeIfAbsent(c.getExpression(), fhirPath::parse);
-          ok = fhirPath.evaluateToBoolean(null, current, root, v, expr);
-        } catch (RuntimeException e) {
-          error(path, "invariant " + c.getKey() + " could not be evaluated");
-          continue;
-        }
-        if (!ok) {
-          error(path, "invariant " + c.getKey() + " fails: " + c.getHuman());
-        }
-      }
+      constraints(v, ed, path);
       if (ed.hasBinding() && ed.getBinding().getStrength() == BindingStrength.REQUIRED) {
         bindings.check(v, ed.getBinding().getValueSet(), path).ifPresent(m -> error(path, m));
       }
@@ -256,8 +243,30 @@ final class ProfileRules implements IValidatorModule {
         }
       } else {
         StructureDefinition type = profiles.structure(BASE + v.fhirType());
-        if (type != null && type.hasSnapshot() && (!v.isPrimitive() || (v instanceof org.hl7.fhir.r4.model.Element el && el.hasExtension()))) {
+        if (type != null
+            && type.hasSnapshot()
+            && (!v.isPrimitive()
+                || (v instanceof org.hl7.fhir.r4.model.Element el && el.hasExtension()))) {
           node(v, type.getType(), type, path);
+        }
+      }
+    }
+
+    private void constraints(Base v, ElementDefinition ed, String path) {
+      for (ElementDefinition.ElementDefinitionConstraintComponent c : ed.getConstraint()) {
+        if (c.getSeverity() != ElementDefinition.ConstraintSeverity.ERROR || !c.hasExpression()) {
+          continue;
+        }
+        boolean ok;
+        try {
+          ExpressionNode expr = expressions.computeIfAbsent(c.getExpression(), fhirPath::parse);
+          ok = fhirPath.evaluateToBoolean(null, current, root, v, expr);
+        } catch (RuntimeException e) {
+          error(path, "invariant " + c.getKey() + " could not be evaluated");
+          continue;
+        }
+        if (!ok) {
+          error(path, "invariant " + c.getKey() + " fails: " + c.getHuman());
         }
       }
     }
@@ -284,7 +293,8 @@ final class ProfileRules implements IValidatorModule {
   }
 
   private static boolean isSystemType(ElementDefinition ed) {
-    return ed.hasType() && ed.getTypeFirstRep().getCode() != null
+    return ed.hasType()
+        && ed.getTypeFirstRep().getCode() != null
         && ed.getTypeFirstRep().getCode().startsWith("http://hl7.org/fhirpath/");
   }
 }

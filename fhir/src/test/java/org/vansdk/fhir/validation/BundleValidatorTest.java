@@ -16,7 +16,10 @@ class BundleValidatorTest {
     t.addIdentifier().setSystem("https://vansdk.org/fhir/id/attempt").setValue("KHM-HI-A1");
     t.setStatus(Task.TaskStatus.REJECTED);
     t.setIntent(Task.TaskIntent.PLAN);
-    t.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
+    t.getCode()
+        .addCoding()
+        .setSystem("http://hl7.org/fhir/CodeSystem/task-code")
+        .setCode("fulfill");
     t.setFor(new Reference().setDisplay("x"));
     t.setAuthoredOn(new java.util.Date(0));
     t.setRequester(new Reference().setType("Patient").setDisplay("x"));
