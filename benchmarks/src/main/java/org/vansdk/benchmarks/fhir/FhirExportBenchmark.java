@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,15 +18,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.vansdk.core.consent.Consent;
-import org.vansdk.core.directory.Organisation;
-import org.vansdk.core.directory.Service;
-import org.vansdk.core.directory.ServiceLocation;
-import org.vansdk.core.person.Person;
 import org.vansdk.core.place.CountryCode;
-import org.vansdk.core.referral.Referral;
-import org.vansdk.core.referral.ReferralAttempt;
 import org.vansdk.fhir.FhirReferral;
+import org.vansdk.fhir.FhirReferrals;
 import org.vansdk.fhir.ReferralBundles;
 import org.vansdk.testkit.population.PopulationGenerator;
 import org.vansdk.testkit.population.PopulationSpec;
@@ -56,50 +48,11 @@ public class FhirExportBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    Map<Object, Object> byId = new HashMap<>();
-    Map<Object, ServiceLocation> locationOf = new HashMap<>();
-    List<ReferralAttempt> attempts = new ArrayList<>();
+    List<Object> records = new ArrayList<>();
     PopulationGenerator.of(
             PopulationSpec.builder().country(CountryCode.KHM).casualties(5_000).seed(42).build())
-        .forEach(
-            r -> {
-              if (r instanceof Person p) {
-                byId.put(p.id(), p);
-              } else if (r instanceof Consent c) {
-                byId.put(c.id(), c);
-              } else if (r instanceof Referral x) {
-                byId.put(x.id(), x);
-              } else if (r instanceof Organisation o) {
-                byId.put(o.id(), o);
-              } else if (r instanceof Service s) {
-                byId.put(s.id(), s);
-              } else if (r instanceof ServiceLocation l) {
-                locationOf.putIfAbsent(l.serviceId(), l);
-              } else if (r instanceof ReferralAttempt a) {
-                attempts.add(a);
-              }
-            });
-    List<FhirReferral> distinct = new ArrayList<>();
-    for (ReferralAttempt a : attempts) {
-      Referral referral = (Referral) byId.get(a.referralId());
-      FhirReferral.Builder b =
-          FhirReferral.builder()
-              .referral(referral)
-              .attempt(a)
-              .person((Person) byId.get(referral.personId()))
-              .referringOrganisation((Organisation) byId.get(referral.referringOrganisation()))
-              .targetOrganisation((Organisation) byId.get(a.targetOrganisation()));
-      referral.consentId().ifPresent(c -> b.consent((Consent) byId.get(c)));
-      a.targetService()
-          .ifPresent(
-              s -> {
-                b.targetService((Service) byId.get(s));
-                if (locationOf.containsKey(s)) {
-                  b.serviceLocation(locationOf.get(s));
-                }
-              });
-      distinct.add(b.build());
-    }
+        .forEach(records::add);
+    List<FhirReferral> distinct = FhirReferrals.of(records);
     if (distinct.isEmpty()) {
       throw new IllegalStateException("the population has no referral attempts");
     }
