@@ -25,9 +25,9 @@ public final class FhirReferrals {
    *
    * @param records canonical records of any types (others are ignored)
    * @return the attempts with their records
-   * @throws FhirException {@link FhirException#RECORDS_MISMATCH} when an attempt's referral, person,
-   *     consent or organisations are not among the records (the message names the attempt and what
-   *     is missing)
+   * @throws FhirException {@link FhirException#RECORDS_MISMATCH} when an attempt's referral,
+   *     person, consent or organisations are not among the records (the message names the attempt
+   *     and what is missing)
    */
   public static List<FhirReferral> of(Iterable<?> records) {
     Map<Object, Object> byId = new HashMap<>();
