@@ -67,7 +67,7 @@ public final class RecordSheets implements AutoCloseable {
     RecordType type = RecordType.of(record);
     if (book != null) {
       sheets
-          .computeIfAbsent(type, t -> book.sheet(t.code(), RecordTables.headings(t)))
+          .computeIfAbsent(type, t -> book.sheet(t.code(), RecordTables.headings(t, language)))
           .row(RecordTables.row(record, language));
     } else {
       tables.computeIfAbsent(type, this::open).row(RecordTables.row(record, language));
@@ -80,7 +80,7 @@ public final class RecordSheets implements AutoCloseable {
       Writer w =
           Files.newBufferedWriter(csvDir.resolve(type.code() + ".csv"), StandardCharsets.UTF_8);
       writers.put(type, w);
-      return CsvTable.start(w, RecordTables.headings(type));
+      return CsvTable.start(w, RecordTables.headings(type, language));
     } catch (IOException e) {
       throw new ExchangeException(
           ExchangeException.EXPORT_FAILED, "cannot write " + type.code(), e);

@@ -61,7 +61,10 @@ public final class RecordTables {
         .append(" Code values are labels in the chosen language; identifiers, dates and numbers")
         .append(" as text; lists joined with `; `; nested values (a location, an injury) as JSON.")
         .append(" Personal fields are included: the spreadsheet is the data, keep it as")
-        .append(" protected as the records. Headings are English (the field name in brackets).\n");
+        .append(
+            " protected as the records. Headings are in the chosen language (English below), the"
+                + " field name")
+        .append(" in brackets.\n");
     for (RecordType t : RecordType.values()) {
       sb.append("\n## `").append(t.code()).append("`\n\n");
       List<String> h = headings(t);
@@ -77,11 +80,28 @@ public final class RecordTables {
     return COLUMNS.get(type).stream().map(Method::getName).collect(Collectors.toList());
   }
 
-  /** The column headings of a record type, e.g. {@code Birth date (birthDate)}. */
+  /** The column headings of a record type in English, e.g. {@code Birth date (birthDate)}. */
   public static List<String> headings(RecordType type) {
+    return headings(type, LabelLanguage.EN);
+  }
+
+  /**
+   * The column headings of a record type in a language: the attribute's label, then its name in
+   * brackets (the key a program reads), e.g. {@code ថ្ងៃខែឆ្នាំកំណើត (birthDate)} in Khmer. An
+   * attribute without a label in the language falls back to English.
+   *
+   * @param type the record type
+   * @param language the language of the labels
+   * @return the headings, in column order
+   */
+  public static List<String> headings(RecordType type, LabelLanguage language) {
     List<String> h = new ArrayList<>();
     for (String c : columns(type)) {
-      h.add(words(c) + " (" + c + ")");
+      String label =
+          ColumnLabels.label(c, language)
+              .or(() -> ColumnLabels.label(c, LabelLanguage.EN))
+              .orElseGet(() -> words(c));
+      h.add(label + " (" + c + ")");
     }
     return h;
   }

@@ -1,0 +1,2 @@
+/** Speed of the FHIR R4 export of referrals. */
+package org.vansdk.benchmarks.fhir;
