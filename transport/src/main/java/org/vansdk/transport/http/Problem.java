@@ -3,6 +3,7 @@ package org.vansdk.transport.http;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.ErrorCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +47,7 @@ final class Problem {
   }
 
   /** The stable code of a problem response, or {@code null} if its body is not a problem. */
-  static ErrorCode code(EndpointResponse response) {
+  static @Nullable ErrorCode code(EndpointResponse response) {
     try {
       JsonNode code = MAPPER.readTree(response.body()).get("code");
       return code != null && code.isString() ? ErrorCode.of(code.asString()) : null;
