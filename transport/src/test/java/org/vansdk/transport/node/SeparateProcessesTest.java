@@ -72,7 +72,12 @@ class SeparateProcessesTest {
           fail("seed " + seed + ": " + commands.get(c) + " -> " + answer);
         }
       }
-      for (int round = 0; !(a.ask("idle").equals("yes") & b.ask("idle").equals("yes")); round++) {
+      for (int round = 0; ; round++) {
+        boolean aIdle = a.ask("idle").equals("yes"); // each answer is a dispatch round too
+        boolean bIdle = b.ask("idle").equals("yes");
+        if (aIdle && bIdle) {
+          break;
+        }
         assertTrue(round < 500, "seed " + seed + ": the network did not go quiet");
       }
       for (int i = 1; i <= REFERRALS; i++) {
