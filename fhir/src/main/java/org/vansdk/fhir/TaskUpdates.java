@@ -8,8 +8,8 @@ import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Referral;
 import org.vansdk.core.referral.ReferralAttempt;
 import org.vansdk.core.referral.StatusChange;
-import org.vansdk.referral.transition.AttemptStateTable;
-import org.vansdk.referral.transition.Role;
+import org.vansdk.core.referral.AttemptStateTable;
+import org.vansdk.core.referral.Role;
 
 /**
  * An attempt's state change as a FHIR Task update: a {@code transaction} Bundle with one entry, a
