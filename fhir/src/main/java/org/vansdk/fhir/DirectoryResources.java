@@ -59,14 +59,17 @@ final class DirectoryResources {
     r.getAddress().setCountry(l.location().country().code());
     l.location()
         .adminArea()
-        .flatMap(
+        .ifPresent(
             a ->
                 a.name()
-                    .map(
-                        n ->
-                            a.level() >= 2
-                                ? r.getAddress().setDistrict(n)
-                                : r.getAddress().setState(n)));
+                    .ifPresent(
+                        n -> {
+                          if (a.level() >= 2) {
+                            r.getAddress().setDistrict(n);
+                          } else {
+                            r.getAddress().setState(n);
+                          }
+                        }));
     l.location()
         .point()
         .ifPresent(p -> r.getPosition().setLatitude(p.latitude()).setLongitude(p.longitude()));
