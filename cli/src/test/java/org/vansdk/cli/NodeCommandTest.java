@@ -1,0 +1,83 @@
+package org.vansdk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vansdk.cli.VanCommandTest.van;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vansdk.cli.VanCommandTest.Run;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code van node keygen} and {@code van node check}, as an operator uses them. */
+class NodeCommandTest {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  @TempDir Path dir;
+
+  @Test
+  void keygen_writesAPrivateFileForItsOwnerOnly_andPrintsThePublicHalf() throws Exception {
+    Path key = dir.resolve("centre.key");
+    Run run = van("node", "keygen", "--key-id", "KHM-PRC-BTB-K1", "--out", key.toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode printed = MAPPER.readTree(run.out());
+    assertEquals("KHM-PRC-BTB-K1", printed.get("keyId").asString());
+    assertEquals(32, Base64.getDecoder().decode(printed.get("publicKey").asString()).length);
+    String secret = Files.readString(key).strip();
+    assertEquals(32, Base64.getDecoder().decode(secret).length);
+    assertFalse(run.out().contains(secret), "the private key is never printed");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+
+    Run again = van("node", "keygen", "--key-id", "KHM-PRC-BTB-K2", "--out", key.toString());
+    assertEquals(Van.ERROR, again.code(), "an existing key file is never overwritten");
+    assertEquals(secret, Files.readString(key).strip());
+
+    Run badId = van("node", "keygen", "--key-id", "not a key id", "--out", dir.resolve("x").toString());
+    assertEquals(Van.ERROR, badId.code());
+    assertTrue(badId.err().contains("--key-id"), badId.err());
+  }
+
+  @Test
+  void check_acceptsAGoodFile_andNamesThePointerOfABadOne() throws Exception {
+    Run peer =
+        van("node", "keygen", "--key-id", "KHM-CMAA-HQ-K1", "--out", dir.resolve("a.key").toString());
+    String peerKey = MAPPER.readTree(peer.out()).get("publicKey").asString();
+    ObjectNode c = MAPPER.createObjectNode();
+    c.put("organisation", "KHM-PRC-BTB").put("system", "prc").put("country", "KHM");
+    c.putObject("signingKey").put("keyId", "KHM-PRC-BTB-K1").put("file", "centre.key");
+    c.putObject("store").put("jdbcUrl", "jdbc:h2:file:./centre-store");
+    c.putObject("listen").put("host", "127.0.0.1").put("port", 8443);
+    c.putObject("tls")
+        .put("keyStore", "centre.p12")
+        .put("trustStore", "ca.p12")
+        .put("passwordVariable", "VAN_TLS_PASSWORD");
+    ObjectNode p =
+        c.putArray("peers")
+            .addObject()
+            .put("organisation", "KHM-CMAA-HQ")
+            .put("system", "cmvis")
+            .put("country", "KHM")
+            .put("endpoint", "https://127.0.0.1:8444");
+    p.putArray("keys").addObject().put("keyId", "KHM-CMAA-HQ-K1").put("publicKey", peerKey);
+    Path file = dir.resolve("centre.node.json");
+    Files.writeString(file, MAPPER.writeValueAsString(c));
+
+    Run ok = van("node", "check", "--config", file.toString());
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().contains("organisation KHM-PRC-BTB, 1 peer(s)"), ok.out());
+
+    ((ObjectNode) c.get("tls")).put("passwordVar", "X");
+    Files.writeString(file, MAPPER.writeValueAsString(c));
+    Run bad = van("node", "check", "--config", file.toString());
+    assertEquals(Van.INPUT_PROBLEMS, bad.code());
+    assertTrue(bad.err().contains("VAN-N-0301") && bad.err().contains("/tls/passwordVar"), bad.err());
+  }
+}
