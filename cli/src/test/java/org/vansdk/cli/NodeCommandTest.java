@@ -40,7 +40,8 @@ class NodeCommandTest {
     assertEquals(Van.ERROR, again.code(), "an existing key file is never overwritten");
     assertEquals(secret, Files.readString(key).strip());
 
-    Run badId = van("node", "keygen", "--key-id", "not a key id", "--out", dir.resolve("x").toString());
+    Run badId =
+        van("node", "keygen", "--key-id", "not a key id", "--out", dir.resolve("x").toString());
     assertEquals(Van.ERROR, badId.code());
     assertTrue(badId.err().contains("--key-id"), badId.err());
   }
@@ -48,7 +49,13 @@ class NodeCommandTest {
   @Test
   void check_acceptsAGoodFile_andNamesThePointerOfABadOne() throws Exception {
     Run peer =
-        van("node", "keygen", "--key-id", "KHM-CMAA-HQ-K1", "--out", dir.resolve("a.key").toString());
+        van(
+            "node",
+            "keygen",
+            "--key-id",
+            "KHM-CMAA-HQ-K1",
+            "--out",
+            dir.resolve("a.key").toString());
     String peerKey = MAPPER.readTree(peer.out()).get("publicKey").asString();
     ObjectNode c = MAPPER.createObjectNode();
     c.put("organisation", "KHM-PRC-BTB").put("system", "prc").put("country", "KHM");
@@ -78,6 +85,7 @@ class NodeCommandTest {
     Files.writeString(file, MAPPER.writeValueAsString(c));
     Run bad = van("node", "check", "--config", file.toString());
     assertEquals(Van.INPUT_PROBLEMS, bad.code());
-    assertTrue(bad.err().contains("VAN-N-0301") && bad.err().contains("/tls/passwordVar"), bad.err());
+    assertTrue(
+        bad.err().contains("VAN-N-0301") && bad.err().contains("/tls/passwordVar"), bad.err());
   }
 }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Referral;
 import org.vansdk.core.referral.ReferralAttempt;
-import org.vansdk.core.referral.StatusChange;
-import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.Role;
+import org.vansdk.core.referral.StatusChange;
 
 /**
  * An attempt's state change as a FHIR Task update: a {@code transaction} Bundle with one entry, a

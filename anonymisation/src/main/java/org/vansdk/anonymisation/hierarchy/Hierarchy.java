@@ -1,6 +1,5 @@
 package org.vansdk.anonymisation.hierarchy;
 
-import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.anonymisation.AnonymisationException;
 
 /**

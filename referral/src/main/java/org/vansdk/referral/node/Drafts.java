@@ -9,12 +9,12 @@ import java.util.Optional;
 import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Referral;
+import org.vansdk.core.referral.Role;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.message.MessageCodec;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

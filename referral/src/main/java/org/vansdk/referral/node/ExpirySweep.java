@@ -6,10 +6,10 @@ import static org.vansdk.referral.node.MessageFactory.cause;
 import java.time.Instant;
 import java.util.Optional;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.Role;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
-import org.vansdk.core.referral.Role;
 
 /**
  * Expires attempts past their {@code respondBy} deadline, read on this node's clock: as receiver,

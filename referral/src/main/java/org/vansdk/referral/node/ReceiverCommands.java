@@ -5,17 +5,17 @@ import static org.vansdk.referral.node.MessageFactory.NODES;
 
 import java.util.Optional;
 import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.DeclineReason;
 import org.vansdk.core.referral.NotCompletedReason;
+import org.vansdk.core.referral.Role;
 import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.message.BusinessStatus;
 import org.vansdk.referral.message.HoldReason;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ReferralStore;
-import org.vansdk.core.referral.AttemptStateTable;
-import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

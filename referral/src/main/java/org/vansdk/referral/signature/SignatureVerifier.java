@@ -111,7 +111,11 @@ public final class SignatureVerifier {
   }
 
   private SignatureCheck check(
-      OrganisationId organisation, String keyId, byte[] data, String signature, @Nullable Instant signedAt) {
+      OrganisationId organisation,
+      String keyId,
+      byte[] data,
+      String signature,
+      @Nullable Instant signedAt) {
     if (keyId.isEmpty() || signature.isEmpty()) {
       return SignatureCheck.MISSING;
     }

@@ -23,6 +23,7 @@ import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
+import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Referral;
 import org.vansdk.referral.audit.AuditEntry;
@@ -31,7 +32,6 @@ import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.StatusEntry;
-import org.vansdk.core.referral.AttemptStateTable;
 import org.vansdk.testkit.junit.Seeds;
 
 /**

@@ -17,11 +17,11 @@ import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.Role;
 import org.vansdk.referral.message.Envelope;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
-import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

@@ -8,6 +8,7 @@ import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.core.referral.Role;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
@@ -20,7 +21,6 @@ import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.ConsentState;
 import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ProcessedMessage;
-import org.vansdk.core.referral.Role;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
