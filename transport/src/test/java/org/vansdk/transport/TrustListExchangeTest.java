@@ -201,6 +201,8 @@ class TrustListExchangeTest {
 
     // the Cambodian node is rebuilt on its store with its new key: the refused message goes out
     ReferralNode rebuilt = node(KHM, KHM_K2, khmStore, khmTrust);
+    clock.advance(
+        Duration.ofMinutes(1)); // its retry state is durable: due again after the interval
     DispatchReport third = dispatcher(rebuilt, peers).dispatch();
     assertEquals(1, third.delivered(), third.toString());
     assertEquals(AttemptStatus.SENT, atTha(2).orElseThrow());

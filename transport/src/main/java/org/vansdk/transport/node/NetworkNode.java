@@ -115,6 +115,7 @@ public final class NetworkNode implements AutoCloseable {
               .store(store)
               .clock(clock)
               .directory(directory)
+              .retryAfter(configuration.resendAfter())
               .build();
       this.server =
           JettyBinding.start(

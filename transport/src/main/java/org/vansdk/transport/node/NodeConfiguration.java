@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *              "endpoint": "https://127.0.0.1:8444",
  *              "keys": [{"keyId": "KHM-CMAA-HQ-K1", "publicKey": "<base64 of 32 bytes>"}]}],
  *   "services": [{"service": "KHM-PRC-PROSTHETICS", "provider": "KHM-PRC-BTB", "respondWithinDays": 14}],
- *   "dispatchIntervalMillis": 500
+ *   "dispatchIntervalMillis": 500, "resendAfterMillis": 30000
  * }
  * }</pre>
  *
@@ -60,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param peers the organisations this node exchanges referrals with
  * @param services the services referrals can be sent to (own or peers')
  * @param dispatchInterval how often the outbox is drained
+ * @param resendAfter how long an unacknowledged message waits before it is sent again
  */
 public record NodeConfiguration(
     Party party,
@@ -74,7 +75,8 @@ public record NodeConfiguration(
     boolean requireClientCertificate,
     List<Peer> peers,
     List<Service> services,
-    Duration dispatchInterval) {
+    Duration dispatchInterval,
+    Duration resendAfter) {
 
   /** Copies the lists. */
   public NodeConfiguration {
@@ -180,7 +182,7 @@ public record NodeConfiguration(
                 "listen",
                 "tls",
                 "peers"),
-            Set.of("services", "dispatchIntervalMillis"));
+            Set.of("services", "dispatchIntervalMillis", "resendAfterMillis"));
     Party self = party(o);
     ConfigObject key = o.object("signingKey", Set.of("keyId", "file"), Set.of());
     ConfigObject store = o.object("store", Set.of("jdbcUrl"), Set.of());
@@ -236,7 +238,9 @@ public record NodeConfiguration(
         Duration.ofMillis(
             o.has("dispatchIntervalMillis")
                 ? o.integer("dispatchIntervalMillis", 10, 3_600_000)
-                : 1_000));
+                : 1_000),
+        Duration.ofMillis(
+            o.has("resendAfterMillis") ? o.integer("resendAfterMillis", 100, 86_400_000) : 30_000));
   }
 
   private static Party party(ConfigObject o) {

@@ -76,6 +76,7 @@ class NodeConfigurationTest {
     assertEquals(32, c.peers().get(0).keys().get(0).raw().length);
     assertEquals(Duration.ofDays(14), c.services().get(0).respondWithin());
     assertEquals(Duration.ofSeconds(1), c.dispatchInterval());
+    assertEquals(Duration.ofSeconds(30), c.resendAfter());
     assertTrue(!c.requireClientCertificate());
   }
 

@@ -120,6 +120,8 @@ record TwoNodeFiles(Path authority, Path centre) {
         .put("provider", "KHM-PRC-BTB")
         .put("respondWithinDays", 14);
     c.put("dispatchIntervalMillis", dispatchIntervalMillis);
+    // an unacknowledged message goes again soon: a restarted peer gets it within the test's rounds
+    c.put("resendAfterMillis", 200);
     Path file = dir.resolve(name + ".node.json");
     Files.writeString(file, MAPPER.writeValueAsString(c));
     return file;
