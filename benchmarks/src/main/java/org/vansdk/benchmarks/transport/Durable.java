@@ -14,10 +14,10 @@ import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.ReferralStore;
 
 /**
- * Where the two nodes keep their state: an H2 file each (the store sets {@code WRITE_DELAY 0}: every
- * commit is written before it returns), or a database each on one embedded PostgreSQL server run
- * with {@code fsync=on} and {@code synchronous_commit=on} (the embedded server's own default turns
- * synchronous commit off, which would not be durable).
+ * Where the two nodes keep their state: an H2 file each (the store sets {@code WRITE_DELAY 0}:
+ * every commit is written before it returns), or a database each on one embedded PostgreSQL server
+ * run with {@code fsync=on} and {@code synchronous_commit=on} (the embedded server's own default
+ * turns synchronous commit off, which would not be durable).
  */
 abstract class Durable implements AutoCloseable {
 

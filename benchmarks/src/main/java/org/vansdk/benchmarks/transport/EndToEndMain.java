@@ -38,7 +38,7 @@ import org.vansdk.transport.http.MessageEndpoint;
  *
  * <p>Arguments: store kinds ({@code h2}, {@code pg}), optionally {@code n=} messages per throughput
  * run (default 6,000), {@code rate=} offered rate of the latency run (default 500/s) and {@code
- * seconds=} its length (default 20).
+ * seconds=} its length (default 20); {@code latency-only} runs only the send → ack latency run.
  */
 public final class EndToEndMain {
 
@@ -63,12 +63,15 @@ public final class EndToEndMain {
     int n = 6_000;
     int rate = 500;
     int seconds = 20;
+    boolean latencyOnly = false;
     List<String> kinds = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("n=")) {
         n = Integer.parseInt(a.substring(2));
       } else if (a.startsWith("rate=")) {
         rate = Integer.parseInt(a.substring(5));
+      } else if (a.equals("latency-only")) {
+        latencyOnly = true;
       } else if (a.startsWith("seconds=")) {
         seconds = Integer.parseInt(a.substring(8));
       } else {
@@ -84,13 +87,13 @@ public final class EndToEndMain {
     for (String kind : kinds) {
       try (Durable stores = Durable.named(kind);
           Link link = new Link(stores, HttpClient.Version.HTTP_1_1)) {
-        new EndToEndMain(link, stores).run(n, rate, seconds);
+        new EndToEndMain(link, stores).run(n, rate, seconds, latencyOnly);
       }
     }
     System.exit(0);
   }
 
-  private void run(int n, int rate, int seconds) throws Exception {
+  private void run(int n, int rate, int seconds, boolean latencyOnly) throws Exception {
     System.out.println("== " + stores.describe());
     // warm-up: every path once, not reported
     refer(2_000);
@@ -99,6 +102,10 @@ public final class EndToEndMain {
     window(1_000, 16, false);
     latency(rate, 4, false);
 
+    if (latencyOnly) {
+      sendLatency(rate, seconds);
+      return;
+    }
     refer(n);
     dispatcher(n);
     for (int window : new int[] {8, 32}) {
@@ -110,6 +117,58 @@ public final class EndToEndMain {
       batch(n, size, 2, true);
     }
     latency(rate, seconds, true);
+    sendLatency(rate, seconds);
+  }
+
+  /**
+   * Open loop at {@code rate} messages/s for {@code seconds} of messages already referred and
+   * signed: each is posted (single route, asynchronously) at its scheduled time; its latency runs
+   * from then until its ack is committed at the sender (send → ack, without the referral's own
+   * commit and signature).
+   */
+  private void sendLatency(int rate, int seconds) throws Exception {
+    int n = rate * seconds;
+    refer(n);
+    List<Transmission> out = link.sender.outgoing();
+    check(out.size(), n);
+    long interval = 1_000_000_000L / rate;
+    long[] latencies = new long[n];
+    AtomicInteger acked = new AtomicInteger();
+    List<CompletableFuture<?>> all = new ArrayList<>(n);
+    Meter m = new Meter();
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      long scheduled = start + i * interval;
+      for (long wait; (wait = scheduled - System.nanoTime()) > 0; ) {
+        LockSupport.parkNanos(wait);
+      }
+      int slot = i;
+      all.add(
+          link.http
+              .sendAsync(single(out.get(i)), HttpResponse.BodyHandlers.ofByteArray())
+              .thenAccept(
+                  r -> {
+                    ack(r, acked);
+                    latencies[slot] = System.nanoTime() - scheduled;
+                  }));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    check(acked.get(), n);
+    m.report("offered " + rate + "/s for " + seconds + " s (send + ack only)", n);
+    percentiles(latencies);
+  }
+
+  private static void percentiles(long[] latencies) {
+    int n = latencies.length;
+    Arrays.sort(latencies);
+    System.out.printf(
+        Locale.ROOT,
+        "   latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+        latencies[n / 2] / 1e6,
+        latencies[n * 9 / 10] / 1e6,
+        latencies[n * 99 / 100] / 1e6,
+        latencies[n * 999 / 1000] / 1e6,
+        latencies[n - 1] / 1e6);
   }
 
   /** The referrer refers {@code n} survivors (one commit each); reports the rate. */
@@ -249,15 +308,7 @@ public final class EndToEndMain {
     check(acked.get(), n);
     if (report) {
       m.report("offered " + rate + "/s for " + seconds + " s (refer + send + ack)", n);
-      Arrays.sort(latencies);
-      System.out.printf(
-          Locale.ROOT,
-          "   latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
-          latencies[n / 2] / 1e6,
-          latencies[n * 9 / 10] / 1e6,
-          latencies[n * 99 / 100] / 1e6,
-          latencies[n * 999 / 1000] / 1e6,
-          latencies[n - 1] / 1e6);
+      percentiles(latencies);
     }
   }
 

@@ -162,7 +162,7 @@ final class Link implements AutoCloseable {
                 .build(),
             consent);
     if (!d.done()) {
-        throw new IllegalStateException("the referrer refused: " + d.code());
+      throw new IllegalStateException("the referrer refused: " + d.code());
     }
     return attempt;
   }
