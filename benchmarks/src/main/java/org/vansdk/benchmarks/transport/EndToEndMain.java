@@ -150,22 +150,34 @@ public final class EndToEndMain {
       for (long wait; (wait = scheduled - System.nanoTime()) > 0; ) {
         LockSupport.parkNanos(wait);
       }
-      int slot = i;
       inFlight.acquire();
-      all.add(
-          link.http
-              .sendAsync(single(out.get(i)), HttpResponse.BodyHandlers.ofByteArray())
-              .thenAccept(
-                  r -> {
-                    ack(r, acked);
-                    latencies[slot] = System.nanoTime() - scheduled;
-                  })
-              .whenComplete((v, e) -> inFlight.release()));
+      all.add(timed(out.get(i), scheduled, i, latencies, acked, inFlight));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     check(acked.get(), n);
     m.report("offered " + rate + "/s for " + seconds + " s (send + ack only)", n);
     percentiles(latencies);
+  }
+
+  /**
+   * Posts one message (a slot of {@code inFlight} already taken, released when answered); its ack
+   * is committed at the sender and its latency from {@code scheduled} kept in {@code slot}.
+   */
+  private CompletableFuture<Void> timed(
+      Transmission t,
+      long scheduled,
+      int slot,
+      long[] latencies,
+      AtomicInteger acked,
+      Semaphore inFlight) {
+    return link.http
+        .sendAsync(single(t), HttpResponse.BodyHandlers.ofByteArray())
+        .thenAccept(
+            r -> {
+              ack(r, acked);
+              latencies[slot] = System.nanoTime() - scheduled;
+            })
+        .whenComplete((v, e) -> inFlight.release());
   }
 
   private static void percentiles(long[] latencies) {
@@ -303,18 +315,8 @@ public final class EndToEndMain {
         if (k == null) {
           continue; // a resend of an earlier message: the first send's latency counts
         }
-        int slot = k;
-        long scheduled = start + slot * interval;
         inFlight.acquire();
-        all.add(
-            link.http
-                .sendAsync(single(t), HttpResponse.BodyHandlers.ofByteArray())
-                .thenAccept(
-                    r -> {
-                      ack(r, acked);
-                      latencies[slot] = System.nanoTime() - scheduled;
-                    })
-                .whenComplete((v, e) -> inFlight.release()));
+        all.add(timed(t, start + k * interval, k, latencies, acked, inFlight));
       }
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
