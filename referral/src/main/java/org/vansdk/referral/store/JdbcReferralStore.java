@@ -215,19 +215,25 @@ public final class JdbcReferralStore implements ReferralStore {
 
   /**
    * {@inheritDoc} Records written before schema version 3 have no sender (the empty string) and
-   * match any sender, as they did then.
+   * match any sender, as they did then; the sender's own record comes first.
    */
   @Override
   public synchronized Optional<ProcessedMessage> processed(
       OrganisationId sender, String messageId) {
+    // Two primary-key look-ups: "sender IN (?, '')" makes H2 scan every record of the sender.
+    Optional<ProcessedMessage> own = processedFrom(sender.value(), messageId);
+    return own.isPresent() ? own : processedFrom("", messageId);
+  }
+
+  private Optional<ProcessedMessage> processedFrom(String sender, String messageId) {
     return first(
         read(
             "processed message",
             "SELECT payload_sha256, reply_json FROM van_processed"
-                + " WHERE message_id = ? AND sender IN (?, '') ORDER BY sender DESC",
+                + " WHERE sender = ? AND message_id = ?",
             ps -> {
-              ps.setString(1, messageId);
-              ps.setString(2, sender.value());
+              ps.setString(1, sender);
+              ps.setString(2, messageId);
             },
             rs -> new ProcessedMessage(messageId, rs.getString(1), message(rs.getString(2)))));
   }

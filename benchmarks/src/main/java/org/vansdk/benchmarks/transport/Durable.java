@@ -1,0 +1,102 @@
+package org.vansdk.benchmarks.transport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.vansdk.referral.store.JdbcReferralStore;
+import org.vansdk.referral.store.ReferralStore;
+
+/**
+ * Where the two nodes keep their state: an H2 file each (the store sets {@code WRITE_DELAY 0}:
+ * every commit is written before it returns), or a database each on one embedded PostgreSQL server
+ * run with {@code fsync=on} and {@code synchronous_commit=on} (the embedded server's own default
+ * turns synchronous commit off, which would not be durable).
+ */
+abstract class Durable implements AutoCloseable {
+
+  /** A fresh, empty store for the named node. */
+  abstract ReferralStore open(String node);
+
+  /** What the stores are, for the report. */
+  abstract String describe();
+
+  /** The store kind named on the command line: {@code h2} or {@code pg}. */
+  static Durable named(String kind) throws IOException {
+    return switch (kind) {
+      case "h2" -> new H2File();
+      case "pg" -> new Postgres();
+      default -> throw new IllegalArgumentException("unknown store kind (h2 or pg): " + kind);
+    };
+  }
+
+  /** H2 files in a temporary directory, deleted on close. */
+  static final class H2File extends Durable {
+    private final Path dir;
+
+    H2File() throws IOException {
+      dir = Files.createTempDirectory("van-e2e-h2");
+    }
+
+    @Override
+    ReferralStore open(String node) {
+      return JdbcReferralStore.h2File(dir.resolve(node));
+    }
+
+    @Override
+    String describe() {
+      return "H2 file (" + dir + ")";
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  /** One embedded PostgreSQL server, a database per node. */
+  static final class Postgres extends Durable {
+    private final EmbeddedPostgres server;
+
+    Postgres() throws IOException {
+      server =
+          EmbeddedPostgres.builder()
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .start();
+    }
+
+    @Override
+    ReferralStore open(String node) {
+      String database = node.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + database);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot create the database of " + node, e);
+      }
+      return JdbcReferralStore.open(server.getJdbcUrl("postgres", database));
+    }
+
+    @Override
+    String describe() {
+      return "PostgreSQL (embedded, fsync=on, synchronous_commit=on)";
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+}
