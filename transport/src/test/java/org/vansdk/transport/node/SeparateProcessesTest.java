@@ -72,13 +72,16 @@ class SeparateProcessesTest {
           fail("seed " + seed + ": " + commands.get(c) + " -> " + answer);
         }
       }
-      for (int round = 0; ; round++) {
+      // A lane that met the killed peer backs off (1 s, doubling), so the bound is time, not
+      // rounds.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (true) {
         boolean aIdle = a.ask("idle").equals("yes"); // each answer is a dispatch round too
         boolean bIdle = b.ask("idle").equals("yes");
         if (aIdle && bIdle) {
           break;
         }
-        assertTrue(round < 500, "seed " + seed + ": the network did not go quiet");
+        assertTrue(System.nanoTime() < deadline, "seed " + seed + ": the network did not go quiet");
       }
       for (int i = 1; i <= REFERRALS; i++) {
         assertEquals("completed", a.ask("status " + i), "seed " + seed);
@@ -109,8 +112,9 @@ class SeparateProcessesTest {
       return;
     }
     NodeProcess at = w[0].equals("ack") ? a : b;
-    for (int round = 0; !at.ask("status " + w[1]).equals(expected); round++) {
-      if (round > 2_000) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90); // lanes back off after a kill
+    while (!at.ask("status " + w[1]).equals(expected)) {
+      if (System.nanoTime() > deadline) {
         throw new AssertionError("never reached " + expected + " before " + step);
       }
       (at == a ? b : a).ask("idle"); // a dispatch round on the sending side
