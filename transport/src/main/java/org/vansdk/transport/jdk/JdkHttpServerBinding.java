@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,7 @@ public final class JdkHttpServerBinding implements AutoCloseable {
               new EndpointRequest(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getPath(),
+                  Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
                   exchange.getRequestHeaders(),
                   exchange.getRequestBody()));
       response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -149,7 +150,11 @@ public final class JettyBinding extends Handler.Abstract {
         answer =
             endpoint.handle(
                 new EndpointRequest(
-                    request.getMethod(), request.getHttpURI().getPath(), headers, body));
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    Objects.requireNonNullElse(request.getHttpURI().getQuery(), ""),
+                    headers,
+                    body));
       }
       response.setStatus(answer.status());
       answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
