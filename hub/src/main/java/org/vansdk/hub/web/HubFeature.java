@@ -14,7 +14,14 @@ public interface HubFeature extends AutoCloseable {
   /** The feature's routes. */
   List<Route> routes();
 
-  /** Releases what the feature holds; by default nothing. */
+  /**
+   * Called once when the hub stops taking new requests, before it waits for the requests in flight
+   * to finish: a feature wakes what waits for an event that will not come now (a long-poll answers
+   * at once). By default nothing.
+   */
+  default void stopping() {}
+
+  /** Releases what the feature holds, once no request is in flight; by default nothing. */
   @Override
   default void close() {}
 }
