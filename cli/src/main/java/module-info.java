@@ -1,6 +1,6 @@
 /**
  * The {@code van} command line: validate, generate, anonymise, indicators, import, export, node,
- * schemas, demo.
+ * schemas, demo, hub.
  */
 module org.vansdk.cli {
   requires org.vansdk.core;
@@ -12,6 +12,7 @@ module org.vansdk.cli {
   requires org.vansdk.indicators;
   requires org.vansdk.exchange;
   requires org.vansdk.ingest;
+  requires org.vansdk.hub;
   // van node and the demo serve on Jetty and make throw-away certificates with bcpkix
   requires org.eclipse.jetty.server;
   requires org.bouncycastle.pkix;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       ImportCommand.class,
       NodeCommand.class,
+      HubCommand.class,
       SchemasCommand.class,
       TrustListCommand.class,
       DocsCommand.class,

@@ -46,8 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A small network for the hub's tests: the operator (the ASEAN secretariat), a focal point (KHM),
  * two organisations reached by mailbox only (LAO, THA), and one organisation that is listed but
- * whose key signs messages only; a started hub on loopback with its log lines captured; and
- * clients that sign their requests.
+ * whose key signs messages only; a started hub on loopback with its log lines captured; and clients
+ * that sign their requests.
  */
 public final class HubFixtures {
   public static final String NETWORK = "ASEAN-VAN";
