@@ -42,9 +42,7 @@ class AuthorisationTest {
       List.of(
           new Who("anonymous", Optional.empty(), Set.of(Role.READER)),
           new Who(
-              "organisation",
-              Optional.of(HubFixtures.THA),
-              Set.of(Role.READER, Role.ORGANISATION)),
+              "organisation", Optional.of(HubFixtures.THA), Set.of(Role.READER, Role.ORGANISATION)),
           new Who(
               "focal point",
               Optional.of(HubFixtures.KHM),
@@ -119,7 +117,8 @@ class AuthorisationTest {
           "allowed but refused: " + r.statusCode() + " " + HubFixtures.text(r));
     } else {
       assertEquals(who.organisation().isEmpty() ? 401 : 403, r.statusCode(), HubFixtures.text(r));
-      assertTrue(HubFixtures.text(r).contains(who.organisation().isEmpty() ? "VAN-H-0003" : "VAN-H-0004"));
+      assertTrue(
+          HubFixtures.text(r).contains(who.organisation().isEmpty() ? "VAN-H-0003" : "VAN-H-0004"));
       assertTrue(handled.isEmpty(), "the handler ran for a refused caller");
     }
   }

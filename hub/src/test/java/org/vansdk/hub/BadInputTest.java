@@ -100,7 +100,9 @@ class BadInputTest {
     refused(post(wrongKey), 401, "VAN-H-0021");
     // signed with a key nobody listed
     refused(
-        post(MessageCodec.toBytes(original.signedWith(HubFixtures.STRANGER_KEY))), 401, "VAN-H-0021");
+        post(MessageCodec.toBytes(original.signedWith(HubFixtures.STRANGER_KEY))),
+        401,
+        "VAN-H-0021");
     // unsigned
     refused(
         post(MessageCodec.toBytes(Message.of(original.envelope(), original.payload()))),
@@ -143,7 +145,8 @@ class BadInputTest {
     HttpRequest signed =
         HttpSigner.of(HubFixtures.LAO_KEY, Clock.systemUTC(), new SecureRandom())
             .request("GET", hub.uri().resolve("/van/v1/mailbox?after=0"), "", new byte[0]);
-    HttpRequest.Builder moved = HttpRequest.newBuilder(hub.uri().resolve("/van/v1/mailbox?after=5"));
+    HttpRequest.Builder moved =
+        HttpRequest.newBuilder(hub.uri().resolve("/van/v1/mailbox?after=5"));
     signed.headers().map().forEach((k, vs) -> vs.forEach(v -> moved.header(k, v)));
     refused(client.send(moved.GET().build()), 401, "VAN-N-0210");
   }
@@ -173,8 +176,7 @@ class BadInputTest {
             "{\"cursor\":7}".getBytes(StandardCharsets.UTF_8)),
         409,
         "VAN-H-0024");
-    refused(
-        client.as(THA, "GET", "/van/v1/mailbox?wait=999", "", new byte[0]), 400, "VAN-H-0007");
+    refused(client.as(THA, "GET", "/van/v1/mailbox?wait=999", "", new byte[0]), 400, "VAN-H-0007");
     refused(
         client.as(THA, "GET", "/van/v1/mailbox?after=1&after=2", "", new byte[0]),
         400,

@@ -22,8 +22,8 @@ import org.vansdk.transport.http.EndpointResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Closing the hub refuses new requests, answers waiting mailbox reads at once, lets the requests
- * in flight finish with their answers, and only then closes the features.
+ * Closing the hub refuses new requests, answers waiting mailbox reads at once, lets the requests in
+ * flight finish with their answers, and only then closes the features.
  */
 class GracefulShutdownTest {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();

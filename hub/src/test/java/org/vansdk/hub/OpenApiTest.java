@@ -49,8 +49,9 @@ class OpenApiTest {
               "Echoes a path parameter",
               r ->
                   new EndpointResponse(
-                      200, Map.of("Content-Type", "text/plain"), r.pathParameter("name").getBytes(
-                          java.nio.charset.StandardCharsets.UTF_8))));
+                      200,
+                      Map.of("Content-Type", "text/plain"),
+                      r.pathParameter("name").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
   }
 

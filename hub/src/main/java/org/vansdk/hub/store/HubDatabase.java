@@ -2,6 +2,9 @@ package org.vansdk.hub.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,7 +16,9 @@ import org.vansdk.hub.web.HubException;
  * The hub's database: a HikariCP pool on an H2 file ({@code jdbc:h2:file:…}) or a PostgreSQL server
  * ({@code jdbc:postgresql://…}), migrated by Flyway from {@value #MIGRATIONS} before anything uses
  * it. Every feature's tables come from those migrations (the relay's V1 to V9, submissions V10 to
- * V19, the directory V20 to V29). Thread-safe; close it to close the pool.
+ * V19, the directory V20 to V29). On H2 a commit is in the file before it returns ({@code
+ * WRITE_DELAY 0}), so it survives the process being killed. Thread-safe; close it to close the
+ * pool.
  *
  * @since 1.0
  */
@@ -78,6 +83,23 @@ public final class HubDatabase implements AutoCloseable {
           503,
           HubErrors.CANNOT_START,
           "the hub's database could not be migrated (" + dialect.label() + "): " + rootCause(e));
+    }
+    if (dialect == Dialect.H2) {
+      // H2 otherwise writes committed changes to its file up to 500 ms later: a hub killed in that
+      // window would lose messages it already answered 202 for.
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("SET WRITE_DELAY 0");
+      } catch (SQLException e) {
+        pool.close();
+        throw new HubException(
+            503,
+            HubErrors.CANNOT_START,
+            "the H2 user cannot set WRITE_DELAY 0 (it needs admin rights); without it a killed hub"
+                + " loses its last commits (SQL state "
+                + e.getSQLState()
+                + ")");
+      }
     }
     return new HubDatabase(pool, dialect);
   }

@@ -63,7 +63,8 @@ class MailboxStoreTest {
       List<MailboxEntry> lao = boxes.after(LAO, 0, 10);
       assertEquals(List.of(1L, 2L), lao.stream().map(MailboxEntry::cursor).toList());
       assertArrayEquals(message(KHM, LAO, "m1").bytes(), lao.get(0).bytes());
-      assertEquals(List.of(2L), boxes.after(LAO, 1, 10).stream().map(MailboxEntry::cursor).toList());
+      assertEquals(
+          List.of(2L), boxes.after(LAO, 1, 10).stream().map(MailboxEntry::cursor).toList());
       assertEquals(1, boxes.acknowledge(LAO, 1));
       assertEquals(0, boxes.acknowledge(LAO, 1));
       assertEquals(1, boxes.acknowledged(LAO));
