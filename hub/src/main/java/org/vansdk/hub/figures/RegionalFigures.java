@@ -1,6 +1,5 @@
 package org.vansdk.hub.figures;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import org.vansdk.core.json.Ndjson;
+import org.vansdk.core.deidentified.DeidentifiedCasualty;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.indicators.catalogue.Dimension;
@@ -145,7 +144,7 @@ public final class RegionalFigures {
         ReportingPeriod.of(LocalDate.of(first, 1, 1), LocalDate.of(last, 12, 31));
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT l.content, l.line_number FROM hub_regional_release r"
+            "SELECT l.content FROM hub_regional_release r"
                 + " JOIN hub_submission_line l ON l.submission_id = r.submission_id"
                 + " ORDER BY r.country, l.line_number")) {
       s.setFetchSize(1000);
@@ -206,8 +205,7 @@ public final class RegionalFigures {
           }
           ahead = 0;
           try {
-            byte[] line = rows.getString(1).getBytes(StandardCharsets.UTF_8);
-            return Ndjson.decode(json, line, rows.getLong(2)).record();
+            return json.read(rows.getString(1), DeidentifiedCasualty.class);
           } catch (SQLException e) {
             throw new Failure(e);
           }

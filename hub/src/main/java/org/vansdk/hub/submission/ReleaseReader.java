@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.vansdk.core.ErrorCode;
 import org.vansdk.core.VanException;
 import org.vansdk.core.deidentified.DeidentifiedCasualty;
 import org.vansdk.core.internal.NdjsonLines;
@@ -19,6 +21,8 @@ import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.Severity;
 import org.vansdk.schema.validation.ValidationIssue;
 import org.vansdk.schema.validation.ValidationReport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a de-identified release line by line, never holding more than one line: each line is
@@ -122,7 +126,12 @@ final class ReleaseReader {
   }
 
   private void line(long n, byte[] line, Sink sink) {
-    ValidationReport report = validator.validateNdjson(new ByteArrayInputStream(line));
+    JsonNode tree = parse(line);
+    boolean typed = tree != null && tree.isObject() && tree.has("type") && tree.has("record");
+    ValidationReport report =
+        typed
+            ? validator.validateNdjson(new ByteArrayInputStream(line))
+            : validator.validateRecord(RecordType.DEIDENTIFIED_CASUALTY, line);
     boolean bad = false;
     for (ValidationIssue i : report.issues()) {
       boolean error = i.severity() == Severity.ERROR;
@@ -130,25 +139,25 @@ final class ReleaseReader {
       warned |= !error;
       issue(new Receipt.Issue(n, i.pointer(), i.code().code(), error));
     }
-    if (bad) {
+    if (bad || tree == null) {
       rejected++;
       return;
     }
-    NdjsonRecord decoded;
+    String prefix = typed ? "/record" : "";
+    DeidentifiedCasualty casualty;
     try {
-      decoded = Ndjson.decode(json, line, n);
+      casualty = decode(tree, typed, line, n);
     } catch (VanException e) {
       // The validator accepts what the model reads; this is a second line of defence.
-      reject(n, e instanceof VanJsonException j ? j.pointer() : "/record", e.code().value());
+      reject(n, e instanceof VanJsonException j ? j.pointer() : prefix, e.code().value());
       return;
     }
-    if (decoded.type() != RecordType.DEIDENTIFIED_CASUALTY) {
+    if (casualty == null) {
       reject(n, "/type", SubmissionErrors.NOT_A_DEIDENTIFIED_CASUALTY.value());
       return;
     }
-    DeidentifiedCasualty casualty = decoded.as(DeidentifiedCasualty.class);
     if (!casualty.country().code().equals(country)) {
-      reject(n, "/record/country", SubmissionErrors.OTHER_COUNTRY.value());
+      reject(n, prefix + "/country", SubmissionErrors.OTHER_COUNTRY.value());
       return;
     }
     if (regionalPseudonyms.contains(casualty.pseudonym())) {
@@ -157,6 +166,32 @@ final class ReleaseReader {
       imported++;
     }
     sink.accept(n, casualty, line);
+  }
+
+  /** The line's JSON tree, or null if it is not JSON (the validator locates the problem). */
+  private @Nullable JsonNode parse(byte[] line) {
+    try {
+      return json.readTree(line);
+    } catch (VanException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A line as a de-identified casualty: a bare record, as the anonymisation module writes a
+   * release, or a typed line ({@code {"type": "deidentified_casualty", "record": ...}}); null for a
+   * typed line of another type.
+   */
+  private @Nullable DeidentifiedCasualty decode(JsonNode tree, boolean typed, byte[] line, long n) {
+    if (typed) {
+      NdjsonRecord r = Ndjson.decode(json, line, n);
+      return r.type() == RecordType.DEIDENTIFIED_CASUALTY ? r.as(DeidentifiedCasualty.class) : null;
+    }
+    try {
+      return json.mapper().treeToValue(tree, DeidentifiedCasualty.class);
+    } catch (JacksonException e) {
+      throw new VanJsonException(ErrorCode.JSON_MAPPING, "not a de-identified casualty", "", n, 1);
+    }
   }
 
   private void reject(long line, String pointer, String code) {

@@ -1,6 +1,5 @@
 package org.vansdk.hub.submission;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.vansdk.core.deidentified.DeidentifiedCasualty;
+import org.vansdk.core.json.VanJson;
 import org.vansdk.hub.figures.RegionalFigures;
 import org.vansdk.hub.web.HubException;
 
@@ -26,6 +26,8 @@ final class SubmissionStore {
   private static final String DUPLICATE_KEY = "23505";
 
   private static final int BATCH = 500;
+
+  private static final VanJson JSON = VanJson.strict();
 
   /**
    * A stored submission.
@@ -250,13 +252,14 @@ final class SubmissionStore {
                   + " VALUES (?, ?, ?, ?, ?)");
     }
 
+    /** Stores the record in its canonical form (compact JSON of the strict codec). */
     @Override
     public void accept(long line, DeidentifiedCasualty casualty, byte[] content) {
       write(
           line,
           Optional.of(casualty.pseudonym()),
           casualty.incidentPeriod().map(p -> p.year()),
-          new String(content, StandardCharsets.UTF_8));
+          JSON.write(casualty));
     }
 
     /** Writes one line: a record of a release, or a whole indicator table as line 0. */
