@@ -18,12 +18,15 @@ import org.vansdk.anonymisation.pseudonym.PseudonymKey;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.hub.web.Caller;
+import org.vansdk.hub.web.HubFeature;
 import org.vansdk.hub.web.HubPaths;
 import org.vansdk.hub.web.HubRequest;
 import org.vansdk.hub.web.Role;
+import org.vansdk.hub.web.Route;
 import org.vansdk.testkit.population.PopulationGenerator;
 import org.vansdk.testkit.population.PopulationSpec;
 import org.vansdk.transport.http.EndpointRequest;
+import org.vansdk.transport.http.EndpointResponse;
 
 /** Requests to the submission and figures routes, and the releases they carry, for the tests. */
 public final class Uploads {
@@ -117,6 +120,19 @@ public final class Uploads {
         new EndpointRequest("GET", path, query, Map.of(), InputStream.nullInputStream()),
         Caller.anonymous(),
         Map.of());
+  }
+
+  /** Answers a request with the feature's route of the request's method and path. */
+  public static EndpointResponse call(HubFeature feature, HubRequest request) {
+    for (Route r : feature.routes()) {
+      if (r.method().equals(request.request().method())
+          && r.segments().size() == request.request().path().substring(1).split("/").length
+          && (r.pathTemplate().contains("{")
+              || r.pathTemplate().equals(request.request().path()))) {
+        return r.handler().handle(request);
+      }
+    }
+    throw new AssertionError("no route for " + request.request().method());
   }
 
   /** A stream that gives the first bytes of a text, then breaks as a cut connection does. */
