@@ -27,7 +27,7 @@ import org.vansdk.schema.validation.IssueCode;
  * cell), so it is read whole, within the body limit. Stateless.
  */
 final class TableReader {
-  private static final Pattern ROW = Pattern.compile("^SDMX-CSV row (\\d+),");
+  private static final Pattern ROW = Pattern.compile("SDMX-CSV row (\\d+),");
 
   private TableReader() {}
 

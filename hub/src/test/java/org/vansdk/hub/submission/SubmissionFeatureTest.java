@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vansdk.anonymisation.profile.Release;
 import org.vansdk.core.place.CountryCode;
+import org.vansdk.core.submission.ReportingPeriod;
 import org.vansdk.hub.web.Caller;
 import org.vansdk.hub.web.HubContext;
 import org.vansdk.hub.web.HubException;
 import org.vansdk.hub.web.HubRequest;
 import org.vansdk.hub.web.Route;
+import org.vansdk.indicators.catalogue.Dimension;
+import org.vansdk.indicators.engine.IndicatorEngine;
+import org.vansdk.indicators.engine.IndicatorRequest;
+import org.vansdk.indicators.export.IndicatorCsv;
+import org.vansdk.indicators.table.IndicatorTable;
 import org.vansdk.transport.http.EndpointResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -339,5 +346,54 @@ class SubmissionFeatureTest {
     assertEquals(
         404, assertThrows(HubException.class, () -> call(feature, unknownAction)).status());
     assertNothingStored(context);
+  }
+
+  private static HubRequest table(Caller caller, String id, String csv) {
+    return Uploads.request(
+        caller,
+        "PUT",
+        id,
+        "",
+        "text/csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+        Map.of());
+  }
+
+  @ParameterizedTest
+  @EnumSource(HubDatabases.class)
+  void indicatorTable_isReadStrictly_storedAndApprovable(HubDatabases db) {
+    HubContext context = db.context(CLOCK);
+    SubmissionFeature feature = new SubmissionFeature(context);
+    IndicatorTable table =
+        IndicatorEngine.builder()
+            .period(ReportingPeriod.of(LocalDate.of(2000, 1, 1), LocalDate.of(2025, 12, 31)))
+            .build()
+            .compute(
+                new java.util.ArrayList<Object>(KHM.records()),
+                List.of(IndicatorRequest.of("CAS-01", Dimension.SEX)));
+    Caller khm = Uploads.focalPoint("KHM");
+    String csv = IndicatorCsv.toCsv(table, CountryCode.KHM);
+    EndpointResponse stored = call(feature, table(khm, "KHM-T1", csv));
+    assertEquals(201, stored.status());
+    assertEquals("indicatorTable", body(stored).get("kind").asString());
+    assertEquals(
+        table.observations().size(), body(stored).get("importCount").get("imported").asLong());
+    assertEquals(1, rows(context.dataSource(), "hub_submission_line"));
+    assertEquals(200, call(feature, table(khm, "KHM-T1", csv)).status());
+    assertEquals(200, call(feature, Uploads.approve(khm, "KHM-T1")).status());
+    assertEquals(
+        0, rows(context.dataSource(), "hub_regional_release"), "figures come from releases");
+
+    EndpointResponse other =
+        call(feature, table(khm, "KHM-T2", IndicatorCsv.toCsv(table, CountryCode.LAO)));
+    assertEquals(422, other.status());
+    JsonNode issue = body(other).get("issues").get(0);
+    assertEquals(2, issue.get("line").asLong());
+    assertEquals(SubmissionErrors.OTHER_COUNTRY.value(), issue.get("code").asString());
+    EndpointResponse broken = call(feature, table(khm, "KHM-T3", csv.replace("CAS-01", "CAS-99")));
+    assertEquals(422, broken.status());
+    assertEquals("VAN-E-0001", body(broken).get("issues").get(0).get("code").asString());
+    assertEquals(2, body(broken).get("issues").get(0).get("line").asLong());
+    assertEquals(1, rows(context.dataSource(), "hub_submission"));
   }
 }
