@@ -97,29 +97,31 @@ public final class RegionalFigures {
    */
   public void recompute(Connection c) throws SQLException {
     IndicatorTable table = compute(c);
-    long version = 1;
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT version FROM hub_regional_figures WHERE figures_id = ?")) {
-      s.setInt(1, ROW);
-      try (ResultSet r = s.executeQuery()) {
-        if (r.next()) {
-          version = r.getLong(1) + 1;
-        }
-      }
-    }
-    try (PreparedStatement s =
-        c.prepareStatement("DELETE FROM hub_regional_figures WHERE figures_id = ?")) {
-      s.setInt(1, ROW);
-      s.executeUpdate();
-    }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO hub_regional_figures (figures_id, version, computed_at, table_csv)"
-                + " VALUES (?, ?, ?, ?)")) {
+            "UPDATE hub_regional_figures SET version = version + 1, computed_at = ?,"
+                + " table_csv = ? WHERE figures_id = ?")) {
+      s.setString(1, Instant.now(clock).toString());
+      s.setString(2, IndicatorCsv.toCsv(table));
+      s.setInt(3, ROW);
+      if (s.executeUpdate() != 1) {
+        throw new SQLException("the regional figures row is missing (migration V11)", "55000");
+      }
+    }
+  }
+
+  /**
+   * Locks the figures row in the connection's transaction, so that approvals changing the regional
+   * dataset recompute one after another and each sees the dataset the one before it committed. Call
+   * it before reading the dataset.
+   *
+   * @throws SQLException if the store fails
+   */
+  public void lock(Connection c) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE hub_regional_figures SET version = version WHERE figures_id = ?")) {
       s.setInt(1, ROW);
-      s.setLong(2, version);
-      s.setString(3, Instant.now(clock).toString());
-      s.setString(4, IndicatorCsv.toCsv(table));
       s.executeUpdate();
     }
   }

@@ -153,6 +153,7 @@ final class SubmissionStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        figures.lock(c);
         Stored stored = find(c, id).orElseThrow(() -> notFound());
         if (stored.approvedAt().isPresent()) {
           c.rollback();

@@ -131,7 +131,9 @@ class RegionalFiguresTest {
     for (JsonNode o : khm.get("observations")) {
       assertEquals("KHM", o.get("dimensions").get("country").asString());
     }
-    String year = all.get(0).incidentPeriod().orElseThrow().year() + "";
+    String year =
+        all.stream().flatMap(c -> c.incidentPeriod().stream()).findFirst().orElseThrow().year()
+            + "";
     JsonNode byYear =
         JSON.readTree(
             text(Uploads.call(figures, Uploads.figures(HubPaths.FIGURES, "year=" + year))));

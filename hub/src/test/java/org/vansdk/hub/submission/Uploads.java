@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,14 @@ import org.vansdk.transport.http.EndpointResponse;
 public final class Uploads {
   private Uploads() {}
 
-  /** A testkit population of a country de-identified by the regional sharing profile. */
+  /**
+   * A testkit population of a country de-identified by the regional sharing profile, with a key
+   * derived from the seed.
+   */
   public static Release release(CountryCode country, int casualties, long seed) {
     AnonymisationPolicy policy = AnonymisationPolicy.regionalDefault();
     byte[] secret = new byte[PseudonymKey.MINIMUM_BYTES];
-    new SecureRandom().nextBytes(secret);
+    new java.util.Random(seed).nextBytes(secret); // a test key: the same release for a seed
     InMemoryKeyProvider keys =
         InMemoryKeyProvider.empty()
             .add(PseudonymKey.of(policy.purpose(), policy.recipient(), 1, secret));
