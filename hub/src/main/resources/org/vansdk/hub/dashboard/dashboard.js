@@ -17,6 +17,7 @@
     indicator: null,
     chart: null,
     ready: false,
+    readyMs: null,
   };
   window.vanDashboard = state;
 
@@ -312,31 +313,24 @@
 
   // ---- directory
 
+  // Refills a choice list in the current language, keeping what was chosen.
+  function fillChoices(select, anyLabel, labels) {
+    const chosen = select.value;
+    select.replaceChildren();
+    const any = el('option', anyLabel);
+    any.value = '';
+    select.appendChild(any);
+    for (const [code, name] of Object.entries(labels || {})) {
+      const option = el('option', name);
+      option.value = code;
+      option.selected = code === chosen;
+      select.appendChild(option);
+    }
+  }
+
   function fillDirectoryChoices() {
-    const country = byId('directory-country');
-    const chosenCountry = country.value;
-    country.replaceChildren();
-    const anyCountry = el('option', ui('anyCountry'));
-    anyCountry.value = '';
-    country.appendChild(anyCountry);
-    for (const [code, name] of Object.entries(state.labels.values.country || {})) {
-      const option = el('option', name);
-      option.value = code;
-      option.selected = code === chosenCountry;
-      country.appendChild(option);
-    }
-    const type = byId('directory-type');
-    const chosenType = type.value;
-    type.replaceChildren();
-    const anyType = el('option', ui('anyServiceType'));
-    anyType.value = '';
-    type.appendChild(anyType);
-    for (const [code, name] of Object.entries(state.labels.serviceTypes)) {
-      const option = el('option', name);
-      option.value = code;
-      option.selected = code === chosenType;
-      type.appendChild(option);
-    }
+    fillChoices(byId('directory-country'), ui('anyCountry'), state.labels.values.country);
+    fillChoices(byId('directory-type'), ui('anyServiceType'), state.labels.serviceTypes);
   }
 
   function text(names) {
@@ -434,6 +428,7 @@
     } catch (e) {
       showStatus(ui('loadFailed'));
     } finally {
+      state.readyMs = Math.round(performance.now());
       state.ready = true;
     }
   }

@@ -277,6 +277,13 @@ class DashboardBrowserTest {
     browser.get(base + "/");
     waitFor("window.vanDashboard && window.vanDashboard.ready && window.vanDashboard.directory");
     assertEquals("", browser.findElement(By.id("status")).getText(), "the page reports a failure");
+    // Reported, never asserted (timing belongs to benchmarks): from navigation to all drawn.
+    System.out.println(
+        "dashboard ready after "
+            + script("return window.vanDashboard.readyMs;")
+            + " ms ("
+            + table.observations().size()
+            + " observations)");
 
     // The JSON the page fetched is the API's, and the API's is the indicators module's table.
     String fetched = (String) script("return JSON.stringify(window.vanDashboard.figures);");
