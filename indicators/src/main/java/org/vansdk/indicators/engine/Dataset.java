@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vansdk.core.casualty.Casualty;
+import org.vansdk.core.casualty.CivilianStatus;
 import org.vansdk.core.casualty.Outcome;
 import org.vansdk.core.code.YesNoUnknown;
+import org.vansdk.core.deidentified.DeidentifiedCasualty;
 import org.vansdk.core.delivery.ServiceDelivery;
 import org.vansdk.core.functioning.FunctioningAssessment;
 import org.vansdk.core.functioning.WgSsIdentifiers;
@@ -50,6 +54,9 @@ final class Dataset {
   private final AttemptColumns att = new AttemptColumns(codes);
   int casualties;
   int attempts;
+  private int deidentified;
+
+  private static final Pattern FIVE_YEAR_BAND = Pattern.compile("(\\d{1,3})(?:-(\\d{1,3})|\\+)");
 
   // joined views, filled by join()
   int[][] needsByPillar;
@@ -105,7 +112,56 @@ final class Dataset {
     } else if (record instanceof ReferralAttempt) {
       att.add((ReferralAttempt) record);
       attempts = att.size;
+    } else if (record instanceof DeidentifiedCasualty) {
+      deidentified((DeidentifiedCasualty) record);
     }
+  }
+
+  /**
+   * Reads a de-identified casualty of a regional release as a casualty of its own person and
+   * incident (a release does not say which casualties share an incident, so per-incident indicators
+   * count each as one). What the release generalised away is unknown: an age band wider than five
+   * years gives no age (age group and band unknown), a missing incident period leaves the casualty
+   * outside every period. Prior risk education and the date of death are not released: unknown and
+   * none. Disability is read from assessments, which a release does not carry.
+   */
+  private void deidentified(DeidentifiedCasualty c) {
+    String key = "deidentified#" + deidentified++;
+    person(key, c.sex().ordinal());
+    if (c.incidentPeriod().isPresent()) {
+      Optional<AdminArea> area = c.adminArea();
+      incident(
+          key,
+          c.incidentPeriod().get(),
+          c.deviceCategory().orElse(DeviceCategory.UNKNOWN).ordinal(),
+          area.isPresent() ? area.get().pCode() : null,
+          area.isPresent() ? area.get().level() : 0,
+          c.country().code(),
+          YesNoUnknown.UNKNOWN.ordinal());
+    }
+    casualty(
+        key,
+        key,
+        c.outcome().ordinal(),
+        c.civilianStatus().orElse(CivilianStatus.UNKNOWN).ordinal(),
+        fiveYearBandStart(c.ageBand().orElse("")),
+        YesNoUnknown.UNKNOWN.ordinal(),
+        c.amputation() == YesNoUnknown.YES,
+        NO_DAY);
+  }
+
+  /** The first year of a five-year band such as {@code 20-24} or {@code 85+}; -1 for any other. */
+  static int fiveYearBandStart(String band) {
+    Matcher m = FIVE_YEAR_BAND.matcher(band);
+    if (!m.matches()) {
+      return -1;
+    }
+    int low = Integer.parseInt(m.group(1));
+    if (m.group(2) == null) {
+      return low == 85 ? 85 : -1;
+    }
+    int high = Integer.parseInt(m.group(2));
+    return low % 5 == 0 && high == low + 4 && low < 85 ? low : -1;
   }
 
   /** Reads a person's fields: its identifier and sex (ordinal of {@code Sex}). */

@@ -60,7 +60,11 @@ public final class IndicatorEngine {
     return joined(d);
   }
 
-  /** Loads records of any VAN type, in any order, for this engine's period. */
+  /**
+   * Loads records of any VAN type, in any order, for this engine's period. De-identified casualties
+   * of a regional release count as casualties each of their own person and incident, with what the
+   * release withheld unknown.
+   */
   public IndicatorData load(Iterable<?> records) {
     Dataset d = new Dataset(period);
     for (Object r : records) {
