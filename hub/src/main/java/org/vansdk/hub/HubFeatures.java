@@ -2,6 +2,10 @@ package org.vansdk.hub;
 
 import java.util.List;
 import java.util.function.Function;
+import org.vansdk.hub.dashboard.DashboardFeature;
+import org.vansdk.hub.directory.DirectoryFeature;
+import org.vansdk.hub.figures.FiguresFeature;
+import org.vansdk.hub.submission.SubmissionFeature;
 import org.vansdk.hub.web.HubContext;
 import org.vansdk.hub.web.HubFeature;
 
@@ -18,6 +22,7 @@ public final class HubFeatures {
   /** The default features, in mounting order. */
   public static List<Function<HubContext, HubFeature>> defaults() {
     // The one place where a feature joins the default hub.
-    return List.of();
+    return List.of(
+        SubmissionFeature::new, FiguresFeature::new, DirectoryFeature::new, DashboardFeature::new);
   }
 }

@@ -46,8 +46,7 @@ class HubConfigurationTest {
   @Test
   void validFile_startsAHub_withItsRoles() throws Exception {
     HubConfiguration c = HubConfiguration.read(write(valid()), Map.<String, String>of()::get);
-    try (Hub hub =
-        c.applyTo(Hub.builder()).log(new ConcurrentLinkedQueue<String>()::add).start()) {
+    try (Hub hub = c.applyTo(Hub.builder()).log(new ConcurrentLinkedQueue<String>()::add).start()) {
       HubFixtures.Client client = new HubFixtures.Client(hub.uri());
       assertEquals(200, client.send("GET", "/health", "", new byte[0]).statusCode());
       assertEquals(
@@ -74,7 +73,8 @@ class HubConfigurationTest {
     assertTrue(json.contains(from), from);
     Path file = write(json.replace(from, to));
     HubException e =
-        assertThrows(HubException.class, () -> HubConfiguration.read(file, Map.<String, String>of()::get));
+        assertThrows(
+            HubException.class, () -> HubConfiguration.read(file, Map.<String, String>of()::get));
     assertEquals("VAN-H-0030", e.code().value());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
@@ -84,8 +84,10 @@ class HubConfigurationTest {
     HubException unknown =
         assertThrows(
             HubException.class,
-            () -> HubConfiguration.read(write("{\"trustlist\": {}}"), Map.<String, String>of()::get));
-    assertTrue(unknown.getMessage().contains("/trustlist is not a known key"), unknown.getMessage());
+            () ->
+                HubConfiguration.read(write("{\"trustlist\": {}}"), Map.<String, String>of()::get));
+    assertTrue(
+        unknown.getMessage().contains("/trustlist is not a known key"), unknown.getMessage());
     HubException missing =
         assertThrows(
             HubException.class,
