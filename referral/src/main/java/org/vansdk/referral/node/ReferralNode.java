@@ -25,6 +25,7 @@ import org.vansdk.referral.message.HoldReason;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.signature.Ed25519Engine;
+import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.referral.store.AttemptRecord;
@@ -64,11 +65,13 @@ public final class ReferralNode {
   private final Drafts drafts;
   private final ExpirySweep expiry;
   private final OutboxOperations operations;
+  private final SigningKeys keys;
   private final Duration retention;
 
   private ReferralNode(Builder b) {
+    this.keys = new SigningKeys(b.key);
     SignatureSuite signatures =
-        b.signatures != null ? b.signatures : SignatureSuite.ed25519(b.key, b.registry, b.engine);
+        b.signatures != null ? b.signatures : SignatureSuite.ed25519(keys, b.registry, b.engine);
     MessageValidation validation = b.validate ? MessageSchemas.instance() : MessageValidation.NONE;
     this.self = b.party;
     this.retention = b.retention;
@@ -99,6 +102,27 @@ public final class ReferralNode {
   /** This node's party (organisation, system, country). */
   public Party party() {
     return self;
+  }
+
+  /** The id of the key this node signs new messages with. */
+  public KeyId signingKeyId() {
+    return keys.current().keyId();
+  }
+
+  /**
+   * Signs with another key from now on, without a restart (key rotation): messages created from
+   * this instant on (on the node's clock), acknowledgements included, are signed with {@code next};
+   * messages created before keep the key they were made under, so their resends carry the same
+   * signature. List {@code next} in the peers' key registries (the network's trust list) as valid
+   * from before now first, and keep the old key valid while messages made under it may still be
+   * resent (the overlap). After a restart the node knows only the key it is built with: a message
+   * made under an older key is then signed with that one.
+   *
+   * @return false if {@code next} is the current key already (nothing changed)
+   * @throws IllegalArgumentException if another key already has the current key's id
+   */
+  public boolean rotateSigningKey(SigningKey next) {
+    return keys.rotate(next, factory.clock.instant());
   }
 
   /** The store this node writes to. */
