@@ -51,22 +51,7 @@ class NodeCommandTest {
     Run operator = van("trust-list", "keygen", "--out", dir.resolve("op.key").toString());
     assertEquals(0, operator.code(), operator.err());
     String operatorKey = operator.out().strip();
-    ObjectNode c = MAPPER.createObjectNode();
-    c.put("organisation", "KHM-PRC-BTB").put("system", "prc").put("country", "KHM");
-    c.putObject("signingKey").put("keyId", "KHM-PRC-BTB-K1").put("file", "centre.key");
-    c.putObject("store").put("jdbcUrl", "jdbc:h2:file:./centre-store");
-    c.putObject("listen").put("host", "127.0.0.1").put("port", 8443);
-    c.putObject("tls")
-        .put("keyStore", "centre.p12")
-        .put("trustStore", "ca.p12")
-        .put("passwordVariable", "VAN_TLS_PASSWORD");
-    ObjectNode trust = c.putObject("trustList");
-    trust.put("source", "network.trust.json").put("network", "ASEAN-VAN");
-    trust
-        .putArray("operatorKeys")
-        .addObject()
-        .put("keyId", "operator-2026")
-        .put("publicKey", operatorKey);
+    ObjectNode c = NodeFiles.config("KHM-PRC-BTB", "prc", "centre", operatorKey);
     Path file = dir.resolve("centre.node.json");
     Files.writeString(file, MAPPER.writeValueAsString(c));
 

@@ -43,7 +43,6 @@ import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.transport.node.NodeConfiguration;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,7 +52,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class NodeOperatorCommandsTest {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final Party AUTHORITY =
       new Party(OrganisationId.parse("KHM-CMAA-HQ"), "cmvis", CountryCode.KHM);
   private static final Party CENTRE =
@@ -68,24 +66,9 @@ class NodeOperatorCommandsTest {
     byte[] seed = new byte[32];
     new java.security.SecureRandom().nextBytes(seed);
     Files.writeString(dir.resolve("authority.key"), Base64.getEncoder().encodeToString(seed));
-    ObjectNode c = MAPPER.createObjectNode();
-    c.put("organisation", "KHM-CMAA-HQ").put("system", "cmvis").put("country", "KHM");
-    c.putObject("signingKey").put("keyId", "KHM-CMAA-HQ-K1").put("file", "authority.key");
-    c.putObject("store").put("jdbcUrl", "jdbc:h2:file:./authority-store");
-    c.putObject("listen").put("host", "127.0.0.1").put("port", 0);
-    c.putObject("tls")
-        .put("keyStore", "authority.p12")
-        .put("trustStore", "ca.p12")
-        .put("passwordVariable", "VAN_TLS_PASSWORD");
-    ObjectNode trust = c.putObject("trustList");
-    trust.put("source", "network.trust.json").put("network", "ASEAN-VAN");
-    trust
-        .putArray("operatorKeys")
-        .addObject()
-        .put("keyId", "operator-2026")
-        .put("publicKey", "A".repeat(43));
+    ObjectNode c = NodeFiles.config("KHM-CMAA-HQ", "cmvis", "authority", "A".repeat(43));
     Path file = dir.resolve("authority.node.json");
-    Files.writeString(file, MAPPER.writeValueAsString(c));
+    Files.writeString(file, NodeFiles.MAPPER.writeValueAsString(c));
 
     NodeConfiguration config = NodeConfiguration.read(file);
     Instant sent = Instant.now().minus(Duration.ofDays(2));

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.referral.AttemptStatus;
-import org.vansdk.core.referral.Referral;
 import org.vansdk.core.text.LocalizedText;
 import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.KeyValidity;
@@ -32,14 +29,8 @@ class KeyRotationTest {
     ReferralNode khm = world.add(TestWorld.KHM_CMAA);
     ReferralNode tha = world.add(TestWorld.THA_REHAB);
     KeyId k1 = khm.signingKeyId();
-    Referral referral = TestWorld.referral(TestWorld.KHM_CMAA, "1", "1");
     AttemptId attempt = TestWorld.attempt(TestWorld.KHM_CMAA, "1");
-    assertTrue(
-        khm.refer(
-                TestWorld.draft(
-                    referral, attempt, TestWorld.THA_PROSTHESIS, EnumSet.of(DataCategory.IDENTITY)),
-                TestWorld.crossBorderConsent("1"))
-            .done());
+    assertTrue(TestWorld.referToTha(khm, "1").done());
     List<Transmission> lost = khm.outgoing();
     assertEquals(k1.value(), lost.get(0).message().signature().orElseThrow().keyId());
 

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Referral;
@@ -32,12 +30,7 @@ class OutboxOperationsTest {
   private final AttemptId attempt = TestWorld.attempt(TestWorld.KHM_CMAA, "1");
 
   private ReferralNode referLost(ReferralNode khm) {
-    assertTrue(
-        khm.refer(
-                TestWorld.draft(
-                    referral, attempt, TestWorld.THA_PROSTHESIS, EnumSet.of(DataCategory.IDENTITY)),
-                TestWorld.crossBorderConsent("1"))
-            .done());
+    assertTrue(TestWorld.referToTha(khm, "1").done());
     assertEquals(1, khm.outgoing().size(), "sent, and lost on the way");
     return khm;
   }
