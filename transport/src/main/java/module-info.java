@@ -8,6 +8,7 @@ module org.vansdk.transport {
   requires org.vansdk.schema;
   requires transitive java.net.http;
   requires transitive jdk.httpserver;
+  requires java.naming;
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires org.slf4j;

@@ -1,13 +1,18 @@
 package org.vansdk.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.SigningKey;
@@ -15,6 +20,11 @@ import org.vansdk.transport.node.NetworkNode;
 import org.vansdk.transport.node.NodeConfiguration;
 import org.vansdk.transport.observe.TransportObserver;
 import org.vansdk.transport.tls.EphemeralCertificates;
+import org.vansdk.transport.trust.KeyUse;
+import org.vansdk.transport.trust.TrustList;
+import org.vansdk.transport.trust.TrustListJson;
+import org.vansdk.transport.trust.TrustedKey;
+import org.vansdk.transport.trust.TrustedOrganisation;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,12 +33,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The demo's two-organisation network on loopback, set up exactly as an operator would set up
  * {@code van node}: a throw-away CA and a TLS key store for each organisation, an Ed25519 signing
- * key file each, and one configuration file each naming the other as its peer; then both nodes are
- * started from their files. The files stay in the demo's folder for a look.
+ * key file each, the network operator's signed trust list naming both (their keys and endpoints),
+ * and one configuration file each pinning the operator's key; then both nodes are started from
+ * their files. The files stay in the demo's folder for a look.
  */
 final class DemoNetwork implements AutoCloseable {
 
   private static final String PASSWORD_VARIABLE = "VAN_DEMO_TLS_PASSWORD";
+  private static final String NETWORK = "VAN-DEMO";
+  private static final String TRUST_LIST = "network.trust.json";
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   final NetworkNode first;
@@ -58,10 +71,16 @@ final class DemoNetwork implements AutoCloseable {
     Map<String, String> environment = Map.of(PASSWORD_VARIABLE, new String(password));
     int firstPort = freePort();
     int secondPort = freePort();
-    Path firstFile =
-        write(dir, firstParty, firstKey, firstPort, secondParty, secondKey, secondPort, service);
-    Path secondFile =
-        write(dir, secondParty, secondKey, secondPort, firstParty, firstKey, firstPort, service);
+    SigningKey operator = SigningKey.generate(KeyId.of("demo-operator"), random);
+    Instant now = Instant.now();
+    TrustList list =
+        TrustList.draft(NETWORK, now)
+            .withOrganisation(listed(firstParty, firstKey, firstPort, now), now)
+            .withOrganisation(listed(secondParty, secondKey, secondPort, now), now)
+            .signedBy(operator);
+    Files.write(dir.resolve(TRUST_LIST), TrustListJson.write(list));
+    Path firstFile = write(dir, firstParty, firstKey, firstPort, operator, service);
+    Path secondFile = write(dir, secondParty, secondKey, secondPort, operator, service);
     first =
         NetworkNode.start(
             NodeConfiguration.read(firstFile), environment::get, TransportObserver.NONE);
@@ -116,15 +135,29 @@ final class DemoNetwork implements AutoCloseable {
     return SigningKey.fromRaw(KeyId.of(p.organisation().value() + "-K1"), seed);
   }
 
-  /** Writes one node's configuration naming the other as its peer on {@code peerPort}. */
+  /** An organisation of the demo's trust list: its key for a day, its endpoint on loopback. */
+  private static TrustedOrganisation listed(Party p, SigningKey key, int port, Instant now) {
+    return new TrustedOrganisation(
+        p.organisation(),
+        p.country().code(),
+        p.organisation().value(),
+        Optional.of(URI.create("https://127.0.0.1:" + port)),
+        List.of(
+            TrustedKey.of(
+                key.keyId(),
+                key.rawPublicKey(),
+                now.minus(Duration.ofMinutes(10)),
+                now.plus(Duration.ofDays(1)),
+                EnumSet.allOf(KeyUse.class))));
+  }
+
+  /** Writes one node's configuration, pinning the operator's key. */
   private static Path write(
       Path dir,
       Party self,
       SigningKey selfKey,
       int selfPort,
-      Party peer,
-      SigningKey peerKey,
-      int peerPort,
+      SigningKey operator,
       ObjectNode service)
       throws IOException {
     ObjectNode c = JsonNodeFactory.instance.objectNode();
@@ -140,17 +173,15 @@ final class DemoNetwork implements AutoCloseable {
         .put("keyStore", name(self) + ".p12")
         .put("trustStore", "network-ca.p12")
         .put("passwordVariable", PASSWORD_VARIABLE);
-    ObjectNode p =
-        c.putArray("peers")
-            .addObject()
-            .put("organisation", peer.organisation().value())
-            .put("system", peer.system())
-            .put("country", peer.country().code())
-            .put("endpoint", "https://127.0.0.1:" + peerPort);
-    p.putArray("keys")
+    ObjectNode trust = c.putObject("trustList");
+    trust.put("source", TRUST_LIST).put("network", NETWORK);
+    trust
+        .putArray("operatorKeys")
         .addObject()
-        .put("keyId", peerKey.keyId().value())
-        .put("publicKey", Base64.getEncoder().encodeToString(peerKey.rawPublicKey()));
+        .put("keyId", operator.keyId().value())
+        .put(
+            "publicKey",
+            Base64.getUrlEncoder().withoutPadding().encodeToString(operator.rawPublicKey()));
     ArrayNode services = c.putArray("services");
     services.add(service);
     c.put("dispatchIntervalMillis", 60_000); // the demo steps its dispatchers itself

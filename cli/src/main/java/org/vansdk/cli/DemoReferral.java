@@ -65,6 +65,7 @@ final class DemoReferral {
             .objectNode()
             .put("service", PROSTHETICS.value())
             .put("provider", CENTRE.organisation().value())
+            .put("system", CENTRE.system())
             .put("respondWithinDays", 14);
     network = new DemoNetwork(dir, AUTHORITY, CENTRE, service);
     authority = network.first.node();

@@ -30,16 +30,25 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run one organisation's referral node: serve its endpoint over HTTPS and deliver its",
-      "outbox to its peers, from a configuration file (see the README's transport section)."
+      "outbox to the organisations of the network's trust list, from a configuration file",
+      "(see the README's transport section); look at and act on a stopped node's outbox."
     },
-    subcommands = {NodeCommand.Run.class, NodeCommand.Check.class, NodeCommand.Keygen.class},
+    subcommands = {
+      NodeCommand.Run.class,
+      NodeCommand.Check.class,
+      NodeCommand.Keygen.class,
+      NodeOperatorCommands.Outbox.class,
+      NodeOperatorCommands.Stuck.class
+    },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 the configuration or a file it names is unusable, 2 usage errors.",
+      "Exit codes: 0 ok, 1 the configuration or a file it names is unusable or an outbox",
+      "action was refused, 2 usage errors.",
       "Examples:",
       "  van node keygen --key-id KHM-PRC-BTB-K1 --out centre.key",
       "  van node check --config centre.json",
-      "  VAN_TLS_PASSWORD=… van node run --config centre.json"
+      "  VAN_TLS_PASSWORD=… van node run --config centre.json",
+      "  van node stuck --config centre.json --quiet-for 24h"
     })
 final class NodeCommand {
 
@@ -92,7 +101,7 @@ final class NodeCommand {
                   }
                 }
               });
-      NetworkNode node = NetworkNode.start(c, System::getenv, log);
+      NetworkNode node = NetworkNode.start(config, System::getenv, log);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -104,8 +113,11 @@ final class NodeCommand {
                   "van-node-stop"));
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
-          "node %s serving %s (%d peer(s)); stop with Ctrl-C%n",
-          c.party().organisation(), node.endpoint(), c.peers().size());
+          "node %s serving %s (trust list version %d, %d organisation(s)); stop with Ctrl-C%n",
+          c.party().organisation(),
+          node.endpoint(),
+          node.trustList().version(),
+          node.trustList().current().map(l -> l.organisations().size()).orElse(0));
       out.flush();
       stopped.await();
       return Van.OK;
@@ -133,10 +145,13 @@ final class NodeCommand {
       spec.commandLine()
           .getOut()
           .printf(
-              "%s: ok — organisation %s, %d peer(s), %d service(s), listens on %s:%d%n",
+              "%s: ok — organisation %s, trust list %s (network %s, %d pinned operator key(s)),"
+                  + " %d service(s), listens on %s:%d%n",
               config,
               c.party().organisation(),
-              c.peers().size(),
+              c.trustList().source(),
+              c.trustList().network(),
+              c.trustList().operatorKeys().size(),
               c.services().size(),
               c.host(),
               c.port());
@@ -150,7 +165,8 @@ final class NodeCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Make a new Ed25519 signing key: the private key goes to --out (readable by its owner",
-        "only; never share it), the public key is printed for the peers' configurations."
+        "only; never share it), the public key is printed (base64url) for the network operator",
+        "to list with `van trust-list add --public-key`."
       })
   static final class Keygen implements java.util.concurrent.Callable<Integer> {
     @Option(
@@ -197,7 +213,8 @@ final class NodeCommand {
           .getOut()
           .printf(
               "{\"keyId\": \"%s\", \"publicKey\": \"%s\"}%n",
-              id.value(), Base64.getEncoder().encodeToString(key.rawPublicKey()));
+              id.value(),
+              Base64.getUrlEncoder().withoutPadding().encodeToString(key.rawPublicKey()));
       return Van.OK;
     }
   }

@@ -30,7 +30,7 @@ class NodeCommandTest {
     assertEquals(0, run.code(), run.err());
     JsonNode printed = MAPPER.readTree(run.out());
     assertEquals("KHM-PRC-BTB-K1", printed.get("keyId").asString());
-    assertEquals(32, Base64.getDecoder().decode(printed.get("publicKey").asString()).length);
+    assertEquals(32, Base64.getUrlDecoder().decode(printed.get("publicKey").asString()).length);
     String secret = Files.readString(key).strip();
     assertEquals(32, Base64.getDecoder().decode(secret).length);
     assertFalse(run.out().contains(secret), "the private key is never printed");
@@ -48,38 +48,17 @@ class NodeCommandTest {
 
   @Test
   void check_acceptsAGoodFile_andNamesThePointerOfABadOne() throws Exception {
-    Run peer =
-        van(
-            "node",
-            "keygen",
-            "--key-id",
-            "KHM-CMAA-HQ-K1",
-            "--out",
-            dir.resolve("a.key").toString());
-    String peerKey = MAPPER.readTree(peer.out()).get("publicKey").asString();
-    ObjectNode c = MAPPER.createObjectNode();
-    c.put("organisation", "KHM-PRC-BTB").put("system", "prc").put("country", "KHM");
-    c.putObject("signingKey").put("keyId", "KHM-PRC-BTB-K1").put("file", "centre.key");
-    c.putObject("store").put("jdbcUrl", "jdbc:h2:file:./centre-store");
-    c.putObject("listen").put("host", "127.0.0.1").put("port", 8443);
-    c.putObject("tls")
-        .put("keyStore", "centre.p12")
-        .put("trustStore", "ca.p12")
-        .put("passwordVariable", "VAN_TLS_PASSWORD");
-    ObjectNode p =
-        c.putArray("peers")
-            .addObject()
-            .put("organisation", "KHM-CMAA-HQ")
-            .put("system", "cmvis")
-            .put("country", "KHM")
-            .put("endpoint", "https://127.0.0.1:8444");
-    p.putArray("keys").addObject().put("keyId", "KHM-CMAA-HQ-K1").put("publicKey", peerKey);
+    Run operator = van("trust-list", "keygen", "--out", dir.resolve("op.key").toString());
+    assertEquals(0, operator.code(), operator.err());
+    String operatorKey = operator.out().strip();
+    ObjectNode c = NodeFiles.config("KHM-PRC-BTB", "prc", "centre", operatorKey);
     Path file = dir.resolve("centre.node.json");
     Files.writeString(file, MAPPER.writeValueAsString(c));
 
     Run ok = van("node", "check", "--config", file.toString());
     assertEquals(0, ok.code(), ok.err());
-    assertTrue(ok.out().contains("organisation KHM-PRC-BTB, 1 peer(s)"), ok.out());
+    assertTrue(ok.out().contains("organisation KHM-PRC-BTB, trust list file:"), ok.out());
+    assertTrue(ok.out().contains("(network ASEAN-VAN, 1 pinned operator key(s))"), ok.out());
 
     ((ObjectNode) c.get("tls")).put("passwordVar", "X");
     Files.writeString(file, MAPPER.writeValueAsString(c));

@@ -27,7 +27,16 @@ public enum AuditAction {
   /** Personal data held for the attempt was deleted; the audit trail is kept. */
   PURGED("purged"),
   /** A business update, information request or response, or feedback was exchanged. */
-  NOTED("noted");
+  NOTED("noted"),
+  /** An operator made a parked or waiting outbox message due at once. */
+  OUTBOX_RESENT("outbox_resent"),
+  /** An outbox message was parked: not sent again until an operator resends it. */
+  OUTBOX_PARKED("outbox_parked"),
+  /**
+   * An operator removed an unacknowledged message from the outbox: it will never be sent (again);
+   * the attempt's status is unchanged.
+   */
+  OUTBOX_CANCELLED("outbox_cancelled");
 
   private final String code;
 

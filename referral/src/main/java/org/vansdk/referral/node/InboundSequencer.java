@@ -242,7 +242,10 @@ final class InboundSequencer {
     }
     Work w = new Work(store);
     for (OutboxEntry e : store.outbox()) {
-      if (e.reliable() && e.message().envelope().attemptId().equals(m.envelope().attemptId())) {
+      // A parked message waits for an operator, whoever asks for it.
+      if (e.reliable()
+          && !e.isParked()
+          && e.message().envelope().attemptId().equals(m.envelope().attemptId())) {
         OutboxPump.retryNow(w, e);
       }
     }

@@ -103,5 +103,12 @@ public final class ReferralErrors {
    */
   public static final ErrorCode TOO_OLD = ErrorCode.of("VAN-R-0025");
 
+  /**
+   * An operator action named a message that is not a reliable entry of this node's outbox (never
+   * queued, already acknowledged or cancelled, or a one-shot message such as an {@code ack});
+   * nothing was changed.
+   */
+  public static final ErrorCode OUTBOX_ENTRY_UNKNOWN = ErrorCode.of("VAN-R-0026");
+
   private ReferralErrors() {}
 }

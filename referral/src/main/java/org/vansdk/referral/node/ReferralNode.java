@@ -25,9 +25,11 @@ import org.vansdk.referral.message.HoldReason;
 import org.vansdk.referral.message.Message;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.signature.Ed25519Engine;
+import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.referral.store.AttemptRecord;
+import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ReferralStore;
 
 /**
@@ -62,11 +64,14 @@ public final class ReferralNode {
   private final ReceiverCommands receiver;
   private final Drafts drafts;
   private final ExpirySweep expiry;
+  private final OutboxOperations operations;
+  private final SigningKeys keys;
   private final Duration retention;
 
   private ReferralNode(Builder b) {
+    this.keys = new SigningKeys(b.key);
     SignatureSuite signatures =
-        b.signatures != null ? b.signatures : SignatureSuite.ed25519(b.key, b.registry, b.engine);
+        b.signatures != null ? b.signatures : SignatureSuite.ed25519(keys, b.registry, b.engine);
     MessageValidation validation = b.validate ? MessageSchemas.instance() : MessageValidation.NONE;
     this.self = b.party;
     this.retention = b.retention;
@@ -86,6 +91,7 @@ public final class ReferralNode {
     this.referrer = new ReferrerCommands(store, factory, moves, b.directory, drafts);
     this.receiver = new ReceiverCommands(store, moves);
     this.expiry = new ExpirySweep(store, factory, moves);
+    this.operations = new OutboxOperations(store, factory);
   }
 
   /** A builder; party, signing key, key registry and store are required. */
@@ -96,6 +102,27 @@ public final class ReferralNode {
   /** This node's party (organisation, system, country). */
   public Party party() {
     return self;
+  }
+
+  /** The id of the key this node signs new messages with. */
+  public KeyId signingKeyId() {
+    return keys.current().keyId();
+  }
+
+  /**
+   * Signs with another key from now on, without a restart (key rotation): messages created from
+   * this instant on (on the node's clock), acknowledgements included, are signed with {@code next};
+   * messages created before keep the key they were made under, so their resends carry the same
+   * signature. List {@code next} in the peers' key registries (the network's trust list) as valid
+   * from before now first, and keep the old key valid while messages made under it may still be
+   * resent (the overlap). After a restart the node knows only the key it is built with: a message
+   * made under an older key is then signed with that one.
+   *
+   * @return false if {@code next} is the current key already (nothing changed)
+   * @throws IllegalArgumentException if another key already has the current key's id
+   */
+  public boolean rotateSigningKey(SigningKey next) {
+    return keys.rotate(next, factory.clock.instant());
   }
 
   /** The store this node writes to. */
@@ -306,6 +333,49 @@ public final class ReferralNode {
    */
   public synchronized int pruneReceived() {
     return store.pruneReceived(factory.clock.instant().minus(retention));
+  }
+
+  /**
+   * Attempts that have not ended and whose status has not moved for {@code quietFor} (on this
+   * node's clock), the longest-quiet first, with how many of this node's messages about each still
+   * wait for an acknowledgement: what an operator looks at first.
+   */
+  public synchronized List<StuckAttempt> stuckAttempts(Duration quietFor) {
+    return operations.stuckAttempts(quietFor);
+  }
+
+  /**
+   * The unacknowledged messages of the outbox that are parked or were created more than {@code
+   * olderThan} ago (on this node's clock), oldest first; each entry says how often it was sent.
+   */
+  public synchronized List<OutboxEntry> stuckOutbox(Duration olderThan) {
+    return operations.stuckOutbox(olderThan);
+  }
+
+  /** Every unacknowledged (reliable) message of the outbox, oldest first. */
+  public synchronized List<OutboxEntry> unacknowledged() {
+    return operations.reliableOutbox();
+  }
+
+  /**
+   * An operator's action on one unacknowledged message of the outbox: {@link OutboxAction#RESEND}
+   * makes it due at once (parked or not); {@link OutboxAction#PARK} keeps it but never sends it
+   * until it is resent (it stays parked after a restart); {@link OutboxAction#CANCEL} removes it,
+   * so it is never sent again, while the attempt keeps its status (use {@link #cancel} to end it;
+   * the peer holds this node's later messages about the attempt behind the missing one, so cancel a
+   * message only when the peer will never take it). The action and the reason are audited on the
+   * attempt's referral. A transmission already on its way may still arrive.
+   *
+   * @param reason a stable code or short token saying why (1 to 64 letters, digits or {@code ._:-};
+   *     never free text: it goes to the audit log), e.g. {@code operator} or the error code a peer
+   *     answered with
+   * @return done, or refused ({@link ReferralErrors#OUTBOX_ENTRY_UNKNOWN}) if no unacknowledged
+   *     message with the id waits in the outbox, or ({@link ReferralErrors#COMMAND_INVALID}) if the
+   *     reason is not a code
+   * @throws org.vansdk.referral.store.ReferralStoreException if the store cannot commit
+   */
+  public synchronized Decision outboxAction(OutboxAction action, String messageId, String reason) {
+    return operations.act(action, messageId, reason);
   }
 
   /** How many out-of-order messages are held in memory (lost on restart; senders resend). */

@@ -26,15 +26,22 @@ interface SignatureSuite {
       OrganisationId organisation, String keyId, ObjectNode signedContent, String value);
 
   /**
-   * Ed25519 with the node's key; peers' keys from the registry, checked by the given engine at the
-   * message's {@code createdAt} (validity period and revocation), valid signatures cached.
+   * Ed25519 with the node's key in force when a message was created; peers' keys from the registry,
+   * checked by the given engine at the message's {@code createdAt} (validity period and
+   * revocation), valid signatures cached.
    */
   static SignatureSuite ed25519(
-      SigningKey key, OrganisationKeyRegistry registry, Ed25519Engine engine) {
+      SigningKeys keys, OrganisationKeyRegistry registry, Ed25519Engine engine) {
     SignatureVerifier verifier = SignatureVerifier.cached(registry, 10_000).withEngine(engine);
     return new SignatureSuite() {
       @Override
       public MessageSignature sign(ObjectNode signedContent) {
+        SigningKey key;
+        try {
+          key = keys.at(Instant.parse(signedContent.path("createdAt").asString("")));
+        } catch (DateTimeParseException e) {
+          key = keys.current();
+        }
         return new MessageSignature(key.keyId().value(), key.signCanonical(signedContent));
       }
 

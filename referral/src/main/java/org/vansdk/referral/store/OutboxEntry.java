@@ -11,10 +11,18 @@ import org.vansdk.referral.message.Message;
  * @param message the message (signed again on every transmission)
  * @param reliable true if it must be resent until acknowledged
  * @param attempts how many times it was handed to a transport
- * @param nextDue when it is due (again); {@link Instant#EPOCH} for at once
+ * @param nextDue when it is due (again); {@link Instant#EPOCH} for at once; {@link #NEVER} while it
+ *     is parked
  * @since 1.0
  */
 public record OutboxEntry(Message message, boolean reliable, int attempts, Instant nextDue) {
+
+  /**
+   * The due time of a parked entry: never (the latest instant a store keeps as epoch milliseconds).
+   * A parked entry stays in the outbox, is not sent again until an operator resends it, and keeps
+   * its attempt count.
+   */
+  public static final Instant NEVER = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   /** An entry not sent yet: no attempts, due at once. */
   public OutboxEntry(Message message, boolean reliable) {
@@ -29,6 +37,16 @@ public record OutboxEntry(Message message, boolean reliable, int attempts, Insta
   /** This entry after one more transmission, due again at {@code next}. */
   public OutboxEntry sent(Instant next) {
     return new OutboxEntry(message, reliable, attempts + 1, next);
+  }
+
+  /** True if the entry is parked: kept, but never due until an operator resends it. */
+  public boolean isParked() {
+    return nextDue.equals(NEVER);
+  }
+
+  /** This entry parked: never due, its attempt count kept. */
+  public OutboxEntry parked() {
+    return new OutboxEntry(message, reliable, attempts, NEVER);
   }
 
   /** This entry due at once (its peer asked for it again). */

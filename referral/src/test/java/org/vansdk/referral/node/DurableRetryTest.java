@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vansdk.core.consent.DataCategory;
 import org.vansdk.core.id.AttemptId;
-import org.vansdk.core.referral.Referral;
 import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.OutboxEntry;
@@ -40,14 +37,8 @@ class DurableRetryTest {
     TestWorld world = new TestWorld(41);
     ReferralNode khm = world.add(TestWorld.KHM_CMAA, open.get());
     world.add(TestWorld.THA_REHAB);
-    Referral referral = TestWorld.referral(TestWorld.KHM_CMAA, "1", "1");
     AttemptId attempt = TestWorld.attempt(TestWorld.KHM_CMAA, "1");
-    assertTrue(
-        khm.refer(
-                TestWorld.draft(
-                    referral, attempt, TestWorld.THA_PROSTHESIS, EnumSet.of(DataCategory.IDENTITY)),
-                TestWorld.crossBorderConsent("1"))
-            .done());
+    assertTrue(TestWorld.referToTha(khm, "1").done());
     assertEquals(1, khm.outgoing().size(), "sent, and lost on the way");
     OutboxEntry entry = khm.store().outbox().get(0);
     assertEquals(1, entry.attempts());

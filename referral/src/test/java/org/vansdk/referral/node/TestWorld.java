@@ -157,6 +157,20 @@ final class TestWorld {
         .build();
   }
 
+  /**
+   * Has KHM refer its survivor {@code local} (referral R{@code local}, attempt A{@code local}) to
+   * the Thai prosthesis service, disclosing identity under the survivor's cross-border consent.
+   */
+  static Decision referToTha(ReferralNode khm, String local) {
+    return khm.refer(
+        draft(
+            referral(KHM_CMAA, local, local),
+            attempt(KHM_CMAA, local),
+            THA_PROSTHESIS,
+            java.util.EnumSet.of(org.vansdk.core.consent.DataCategory.IDENTITY)),
+        crossBorderConsent(local));
+  }
+
   static AttemptId attempt(Party referrer, String local) {
     return AttemptId.parse(
         referrer.organisation().countryPrefix()

@@ -3,6 +3,7 @@ package org.vansdk.transport.http;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +21,43 @@ import java.util.TreeMap;
  * @param query the raw query string without the {@code ?}, still percent-encoded; empty if none
  * @param headers the headers; names are matched without regard to case
  * @param body the body, read at most once and only up to the endpoint's limit
+ * @param clientCertificates the certificate chain the client presented over mutual TLS, its own
+ *     certificate first, as the server verified it; empty when it presented none (or plain HTTP)
  * @since 1.0
  */
 public record EndpointRequest(
-    String method, String path, String query, Map<String, List<String>> headers, InputStream body) {
+    String method,
+    String path,
+    String query,
+    Map<String, List<String>> headers,
+    InputStream body,
+    List<X509Certificate> clientCertificates) {
 
   /** Copies the headers into a case-insensitive map. */
   public EndpointRequest {
     Objects.requireNonNull(query, "query");
+    clientCertificates = List.copyOf(clientCertificates);
     TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
     headers = copy;
+  }
+
+  /**
+   * A request without a client certificate.
+   *
+   * @param method the method
+   * @param path the path
+   * @param query the raw query string, empty if none
+   * @param headers the headers
+   * @param body the body
+   */
+  public EndpointRequest(
+      String method,
+      String path,
+      String query,
+      Map<String, List<String>> headers,
+      InputStream body) {
+    this(method, path, query, headers, body, List.of());
   }
 
   /**

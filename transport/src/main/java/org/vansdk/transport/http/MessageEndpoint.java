@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.internal.NdjsonLines;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.Message;
@@ -81,6 +84,7 @@ public final class MessageEndpoint implements HttpEndpoint {
   private final int maxBatchMessages;
   private final int retryAfterSeconds;
   private final TransportObserver observer;
+  private final @Nullable SenderBinding senders;
 
   private MessageEndpoint(Builder b) {
     this.node = b.node;
@@ -90,6 +94,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     this.maxBatchMessages = b.maxBatchMessages;
     this.retryAfterSeconds = b.retryAfterSeconds;
     this.observer = b.observer;
+    this.senders = b.clientOrganisations == null ? null : new SenderBinding(b.clientOrganisations);
   }
 
   /** Starts an endpoint for a node. */
@@ -173,6 +178,13 @@ public final class MessageEndpoint implements HttpEndpoint {
     if (body.problem != null) {
       return body.problem;
     }
+    EndpointResponse refusal =
+        senders == null
+            ? null
+            : senders.check(request, List.of(Objects.requireNonNull(body.bytes)));
+    if (refusal != null) {
+      return refusal;
+    }
     Reply reply = node.receiveAndReply(body.bytes);
     decided(reply);
     if (reply.acknowledgement().isEmpty()) {
@@ -207,6 +219,10 @@ public final class MessageEndpoint implements HttpEndpoint {
             "a message is larger than " + maxMessageBytes + " bytes");
       }
     }
+    EndpointResponse refusal = senders == null ? null : senders.check(request, lines);
+    if (refusal != null) {
+      return refusal;
+    }
     List<Reply> replies = node.receiveAllAndReply(lines);
     ByteArrayOutputStream out = new ByteArrayOutputStream(replies.size() * 600);
     for (Reply reply : replies) {
@@ -233,7 +249,7 @@ public final class MessageEndpoint implements HttpEndpoint {
     doc.putObject("endpoints").put("messages", MESSAGES_PATH).put("batch", BATCH_PATH);
     doc.putArray("schemaVersions").add(Message.SCHEMA_VERSION);
     ArrayNode kids = doc.putArray("keyIds");
-    keyIds.forEach(k -> kids.add(k.value()));
+    (keyIds.isEmpty() ? List.of(node.signingKeyId()) : keyIds).forEach(k -> kids.add(k.value()));
     doc.putObject("limits")
         .put("maxMessageBytes", maxMessageBytes)
         .put("maxBatchBytes", maxBatchBytes)
@@ -375,12 +391,16 @@ public final class MessageEndpoint implements HttpEndpoint {
     private int maxBatchMessages = 1_000;
     private int retryAfterSeconds = 2;
     private TransportObserver observer = TransportObserver.NONE;
+    private @Nullable Function<X509Certificate, Optional<OrganisationId>> clientOrganisations;
 
     private Builder(ReferralNode node) {
       this.node = node;
     }
 
-    /** A key id the configuration document lists (the node's current signing keys). */
+    /**
+     * A key id the configuration document lists (default: the node's current signing key, which
+     * follows {@link ReferralNode#rotateSigningKey}).
+     */
     public Builder keyId(KeyId keyId) {
       keyIds.add(keyId);
       return this;
@@ -427,6 +447,23 @@ public final class MessageEndpoint implements HttpEndpoint {
      */
     public Builder observer(TransportObserver observer) {
       this.observer = TransportObserver.all(observer); // an observer that throws is skipped
+      return this;
+    }
+
+    /**
+     * Binds mutual TLS to the messages: a request whose client presented a certificate is served
+     * only if {@code organisations} names the certificate's organisation (else {@code 403} {@link
+     * TransportErrors#CLIENT_NOT_LISTED}) and every message it carries is sent by that organisation
+     * (else {@code 403} {@link TransportErrors#SENDER_NOT_CLIENT}, nothing applied). Requests
+     * without a certificate rest on the message signatures alone (make the server require
+     * certificates to refuse them). Default: certificates are not looked at.
+     *
+     * @param organisations the organisation a verified client certificate stands for, e.g. {@link
+     *     org.vansdk.transport.tls.ClientCertificates#organisation} checked against the trust list
+     */
+    public Builder clientOrganisations(
+        Function<X509Certificate, Optional<OrganisationId>> organisations) {
+      this.clientOrganisations = Objects.requireNonNull(organisations);
       return this;
     }
 

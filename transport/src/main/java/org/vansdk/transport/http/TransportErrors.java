@@ -34,5 +34,19 @@ public final class TransportErrors {
   /** A batch holds more messages than the endpoint accepts. */
   public static final ErrorCode BATCH_TOO_LONG = ErrorCode.of("VAN-N-0008");
 
+  /**
+   * The client certificate presented over mutual TLS names no organisation of the network's trust
+   * list (its common name is not a listed organisation id); nothing was read as a message. Never
+   * resend: the client's certificate must change.
+   */
+  public static final ErrorCode CLIENT_NOT_LISTED = ErrorCode.of("VAN-N-0401");
+
+  /**
+   * A message's sender is not the organisation of the client certificate presented over mutual TLS:
+   * one organisation may not send another's messages on its channel. Nothing was applied (for a
+   * batch, none of its messages). Never resend.
+   */
+  public static final ErrorCode SENDER_NOT_CLIENT = ErrorCode.of("VAN-N-0402");
+
   private TransportErrors() {}
 }

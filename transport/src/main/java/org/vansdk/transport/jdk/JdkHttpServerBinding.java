@@ -3,12 +3,17 @@ package org.vansdk.transport.jdk;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.vansdk.transport.http.EndpointRequest;
 import org.vansdk.transport.http.EndpointResponse;
 import org.vansdk.transport.http.HttpEndpoint;
@@ -65,7 +71,11 @@ public final class JdkHttpServerBinding implements AutoCloseable {
               @Override
               public void configure(HttpsParameters params) {
                 SSLParameters p = getSSLContext().getDefaultSSLParameters();
-                p.setNeedClientAuth(requireClientCertificate);
+                if (requireClientCertificate) {
+                  p.setNeedClientAuth(true);
+                } else {
+                  p.setWantClientAuth(true); // a client that has a certificate presents it
+                }
                 params.setSSLParameters(p);
               }
             });
@@ -92,7 +102,8 @@ public final class JdkHttpServerBinding implements AutoCloseable {
                   exchange.getRequestURI().getPath(),
                   Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
                   exchange.getRequestHeaders(),
-                  exchange.getRequestBody()));
+                  exchange.getRequestBody(),
+                  clientCertificates(exchange)));
       response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       byte[] body = response.body();
       exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
@@ -101,6 +112,23 @@ public final class JdkHttpServerBinding implements AutoCloseable {
           out.write(body);
         }
       }
+    }
+  }
+
+  private static List<X509Certificate> clientCertificates(HttpExchange exchange) {
+    if (!(exchange instanceof HttpsExchange secure) || secure.getSSLSession() == null) {
+      return List.of();
+    }
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate c : secure.getSSLSession().getPeerCertificates()) {
+        if (c instanceof X509Certificate x) {
+          chain.add(x);
+        }
+      }
+      return chain;
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of(); // the client presented none
     }
   }
 

@@ -2,6 +2,7 @@ package org.vansdk.transport.jetty;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -80,7 +82,11 @@ public final class JettyBinding extends Handler.Abstract {
     if (tls.isPresent()) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setSslContext(tls.get());
-      ssl.setNeedClientAuth(requireClientCertificate);
+      if (requireClientCertificate) {
+        ssl.setNeedClientAuth(true);
+      } else {
+        ssl.setWantClientAuth(true); // a client that has a certificate presents it
+      }
       connector = new ServerConnector(server, ssl);
     } else {
       connector = new ServerConnector(server);
@@ -130,6 +136,13 @@ public final class JettyBinding extends Handler.Abstract {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
   }
 
+  private static List<X509Certificate> clientCertificates(Request request) {
+    EndPoint.SslSessionData tls =
+        request.getConnectionMetaData().getConnection().getEndPoint().getSslSessionData();
+    X509Certificate[] chain = tls == null ? null : tls.peerCertificates();
+    return chain == null ? List.of() : List.of(chain);
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     Scheduler.Task deadline =
@@ -154,7 +167,8 @@ public final class JettyBinding extends Handler.Abstract {
                     request.getHttpURI().getPath(),
                     Objects.requireNonNullElse(request.getHttpURI().getQuery(), ""),
                     headers,
-                    body));
+                    body,
+                    clientCertificates(request)));
       }
       response.setStatus(answer.status());
       answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));

@@ -1,16 +1,10 @@
 package org.vansdk.transport.node;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,28 +12,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Server;
+import org.jspecify.annotations.Nullable;
+import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
-import org.vansdk.referral.message.Party;
+import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.node.DirectoryEntry;
 import org.vansdk.referral.node.InMemoryServiceDirectory;
+import org.vansdk.referral.node.OutboxAction;
 import org.vansdk.referral.node.ReferralNode;
-import org.vansdk.referral.signature.InMemoryOrganisationKeyRegistry;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.ReferralStoreException;
 import org.vansdk.transport.client.Dispatcher;
-import org.vansdk.transport.client.PeerEndpoints;
 import org.vansdk.transport.http.MessageEndpoint;
 import org.vansdk.transport.jetty.JettyBinding;
 import org.vansdk.transport.observe.TransportObserver;
 import org.vansdk.transport.tls.TlsFiles;
+import org.vansdk.transport.trust.TrustListRegistry;
 
 /**
  * One organisation's referral node running on the network from a {@link NodeConfiguration}: its
- * durable store, its endpoint served over HTTPS on Jetty (optionally requiring client
- * certificates), a dispatcher that drains its outbox to its peers every {@code dispatchInterval},
- * and an hourly sweep that expires unanswered attempts. The application drives the protocol through
- * {@link #node()} (refer, accept, complete, …); what the node sends leaves on the next dispatch.
+ * durable store, the network's trust list (peers' keys and endpoints, refreshed periodically), its
+ * endpoint served over HTTPS on Jetty (client certificates asked for, optionally required: a
+ * certificate binds the channel to one listed organisation, whose messages alone it may carry), a
+ * dispatcher that drains its outbox to its peers every {@code dispatchInterval}, and an hourly
+ * sweep that expires unanswered attempts. The application drives the protocol through {@link
+ * #node()} (refer, accept, complete, …); what the node sends leaves on the next dispatch; an
+ * operator looks at and acts on the outbox through {@link #operator()}. Messages the dispatcher
+ * parks are parked in the store too, so they stay parked across restarts until an operator resends
+ * them.
+ *
+ * <p>Started {@linkplain #start(Path, Function, TransportObserver) from its configuration file},
+ * the node re-reads the file after each trust list refresh and switches to the signing key it names
+ * as soon as the held list lists that key as valid now (key rotation without a restart, see {@link
+ * ReferralNode#rotateSigningKey}).
  *
  * <p>{@link #close()} stops taking requests, finishes the ones in flight, stops the dispatcher and
  * closes the store; what was not delivered stays in the durable outbox and leaves after the next
@@ -50,76 +56,49 @@ public final class NetworkNode implements AutoCloseable {
   private final NodeConfiguration configuration;
   private final JdbcReferralStore store;
   private final ReferralNode node;
+  private final NodeTrust trust;
   private final Server server;
   private final Dispatcher dispatcher;
-  private final ScheduledExecutorService sweeper;
+  private final ScheduledExecutorService scheduler;
+  private final TransportObserver observer;
 
   private NetworkNode(
       NodeConfiguration configuration,
+      @Nullable Path file,
       Function<String, String> environment,
       TransportObserver observer,
       Clock clock) {
     this.configuration = configuration;
-    SigningKey key = signingKey(configuration);
-    String password = environment.apply(configuration.passwordVariable());
-    if (password == null) {
-      throw new NodeConfigurationException(
-          NodeConfigurationException.FILE,
-          "/tls/passwordVariable: the environment variable "
-              + configuration.passwordVariable()
-              + " is not set");
-    }
-    SSLContext tls;
-    try {
-      tls =
-          TlsFiles.read(
-              configuration.keyStore(),
-              password.toCharArray(),
-              configuration.trustStore(),
-              password.toCharArray());
-    } catch (IllegalArgumentException e) {
-      throw new NodeConfigurationException(
-          NodeConfigurationException.FILE, "/tls: " + e.getMessage());
-    }
-    InMemoryOrganisationKeyRegistry registry = new InMemoryOrganisationKeyRegistry();
-    registry.register(configuration.party().organisation(), key);
-    Map<OrganisationId, Party> parties = new HashMap<>();
-    Map<OrganisationId, URI> endpoints = new HashMap<>();
-    parties.put(configuration.party().organisation(), configuration.party());
-    for (NodeConfiguration.Peer peer : configuration.peers()) {
-      parties.put(peer.party().organisation(), peer.party());
-      endpoints.put(peer.party().organisation(), peer.endpoint());
-      for (NodeConfiguration.PeerKey k : peer.keys()) {
-        registry.register(peer.party().organisation(), k.keyId(), publicKey(k.raw()));
-      }
-    }
+    this.observer = observer;
+    SigningKey key = KeyFiles.signingKey(configuration);
+    SSLContext tls = tls(configuration, environment);
+    HttpClient http =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    this.trust = new NodeTrust(configuration, file, http, clock, observer);
+    trust.load();
     InMemoryServiceDirectory directory = new InMemoryServiceDirectory();
     for (NodeConfiguration.Service s : configuration.services()) {
-      directory.add(new DirectoryEntry(s.service(), parties.get(s.provider()), s.respondWithin()));
+      directory.add(new DirectoryEntry(s.service(), s.provider(), s.respondWithin()));
     }
-    try {
-      this.store = JdbcReferralStore.open(configuration.jdbcUrl());
-    } catch (ReferralStoreException e) {
-      throw new NodeConfigurationException(
-          NodeConfigurationException.FILE,
-          "/store/jdbcUrl: "
-              + e.getMessage()
-              + " (is the database reachable and its JDBC driver on the class path?)");
-    }
+    this.store = openStore(configuration);
     try {
       this.node =
           ReferralNode.builder()
               .party(configuration.party())
               .signingKey(key)
-              .keyRegistry(registry)
+              .keyRegistry(trust.registry())
               .store(store)
               .clock(clock)
               .directory(directory)
               .retryAfter(configuration.resendAfter())
               .build();
+      trust.attach(node);
       this.server =
           JettyBinding.start(
-              MessageEndpoint.builder(node).keyId(key.keyId()).observer(observer).build(),
+              MessageEndpoint.builder(node)
+                  .observer(observer)
+                  .clientOrganisations(trust::clientOrganisation)
+                  .build(),
               configuration.host(),
               configuration.port(),
               Optional.of(tls),
@@ -129,37 +108,57 @@ public final class NetworkNode implements AutoCloseable {
       store.close();
       throw e;
     }
-    HttpClient http =
-        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     this.dispatcher =
-        Dispatcher.builder(node, PeerEndpoints.of(endpoints), http)
+        Dispatcher.builder(node, trust::endpoint, http)
             .clock(clock)
-            .observer(observer)
+            .observer(TransportObserver.all(observer, new DurableParking(node)))
             .build();
     dispatcher.start(configuration.dispatchInterval());
-    this.sweeper =
+    this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "van-expiry-sweep");
+              Thread t = new Thread(r, "van-node-schedule");
               t.setDaemon(true);
               return t;
             });
-    sweeper.scheduleWithFixedDelay(this::sweep, 1, 60, TimeUnit.MINUTES);
+    scheduler.scheduleWithFixedDelay(this::sweep, 1, 60, TimeUnit.MINUTES);
+    long refresh = configuration.trustList().refresh().toMillis();
+    scheduler.scheduleWithFixedDelay(
+        trust::refreshAndReload, refresh, refresh, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Starts a node: opens its store, serves its endpoint and starts draining its outbox.
+   * Starts a node: loads the trust list, opens its store, serves its endpoint and starts draining
+   * its outbox.
    *
    * @param configuration what to run
    * @param environment where the TLS password variable is looked up (e.g. {@code System::getenv})
-   * @param observer who hears of the endpoint's and the dispatcher's events
-   * @throws NodeConfigurationException if a file the configuration names is missing or unusable
+   * @param observer who hears of the endpoint's, the dispatcher's and the trust list's events
+   * @throws NodeConfigurationException if a file the configuration names is missing or unusable, or
+   *     no acceptable trust list can be had from its source
    */
   public static NetworkNode start(
       NodeConfiguration configuration,
       Function<String, String> environment,
       TransportObserver observer) {
-    return new NetworkNode(configuration, environment, observer, Clock.systemUTC());
+    return new NetworkNode(configuration, null, environment, observer, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a node from its configuration file, as {@link #start(NodeConfiguration, Function,
+   * TransportObserver)}, and re-reads the file after each trust list refresh to follow a change of
+   * its signing key ({@link #reloadSigningKey()}).
+   *
+   * @throws NodeConfigurationException if the file or one it names is unusable
+   */
+  public static NetworkNode start(
+      Path configurationFile, Function<String, String> environment, TransportObserver observer) {
+    return new NetworkNode(
+        NodeConfiguration.read(configurationFile),
+        configurationFile,
+        environment,
+        observer,
+        Clock.systemUTC());
   }
 
   private void sweep() {
@@ -175,6 +174,42 @@ public final class NetworkNode implements AutoCloseable {
     return node;
   }
 
+  /** The trust list the node holds now. */
+  public TrustListRegistry trustList() {
+    return trust.registry();
+  }
+
+  /**
+   * Fetches the trust list now (as the periodic refresh does) and, for a node started from its
+   * file, follows a change of its signing key; never throws (the outcome goes to the observer).
+   */
+  public void refreshTrustList() {
+    trust.refreshAndReload();
+  }
+
+  /**
+   * Re-reads the configuration file and switches the node to the signing key it names, once the
+   * held trust list lists that key, with its public key, for this organisation as valid now. The
+   * old key keeps signing the resends of messages made before (see {@link
+   * ReferralNode#rotateSigningKey}): keep it listed as valid until they are acknowledged.
+   *
+   * @return true if the node now signs with another key, false if the file names the current one
+   * @throws NodeConfigurationException if the file does not read, names another party, or its key
+   *     is not listed yet ({@link NodeConfigurationException#KEY_NOT_LISTED}; the key is kept)
+   * @throws IllegalStateException if the node was not started from a file
+   */
+  public boolean reloadSigningKey() {
+    return trust.reloadSigningKey();
+  }
+
+  /**
+   * The operator's view of this running node: stuck attempts and messages, resend, park or cancel
+   * (closing it leaves the node running).
+   */
+  public NodeOperator operator() {
+    return NodeOperator.of(node, observer);
+  }
+
   /** The dispatcher draining the node's outbox. */
   public Dispatcher dispatcher() {
     return dispatcher;
@@ -188,7 +223,7 @@ public final class NetworkNode implements AutoCloseable {
   /** Stops serving (in-flight requests finish), stops the dispatcher and closes the store. */
   @Override
   public void close() {
-    sweeper.shutdownNow();
+    scheduler.shutdownNow();
     dispatcher.close();
     try {
       JettyBinding.stop(server, Duration.ofSeconds(10));
@@ -197,46 +232,47 @@ public final class NetworkNode implements AutoCloseable {
     }
   }
 
-  /** An Ed25519 public key from its 32 raw bytes (its X.509 encoding is a fixed prefix + them). */
-  private static java.security.PublicKey publicKey(byte[] raw) {
-    byte[] encoded = new byte[44];
-    byte[] prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
-    System.arraycopy(prefix, 0, encoded, 0, 12);
-    System.arraycopy(raw, 0, encoded, 12, 32);
-    try {
-      return java.security.KeyFactory.getInstance("Ed25519")
-          .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no Ed25519", e);
+  /**
+   * Records in the store each message the dispatcher parks, with the code of why, so it stays
+   * parked across restarts and an operator finds it ({@code van node outbox list}).
+   */
+  private record DurableParking(ReferralNode node) implements TransportObserver {
+    @Override
+    public void parked(
+        OrganisationId peer, MessageType type, String messageId, int httpStatus, ErrorCode code) {
+      node.outboxAction(
+          OutboxAction.PARK, messageId, code != null ? code.value() : "http-" + httpStatus);
     }
   }
 
-  private static SigningKey signingKey(NodeConfiguration c) {
-    String text;
-    try {
-      text = Files.readString(c.signingKeyFile(), StandardCharsets.US_ASCII).strip();
-    } catch (NoSuchFileException e) {
+  private static SSLContext tls(NodeConfiguration c, Function<String, String> environment) {
+    String password = environment.apply(c.passwordVariable());
+    if (password == null) {
       throw new NodeConfigurationException(
           NodeConfigurationException.FILE,
-          "/signingKey/file: " + c.signingKeyFile() + " does not exist");
-    } catch (IOException e) {
-      throw new NodeConfigurationException(
-          NodeConfigurationException.FILE,
-          "/signingKey/file: " + c.signingKeyFile() + " cannot be read");
+          "/tls/passwordVariable: the environment variable "
+              + c.passwordVariable()
+              + " is not set");
     }
-    byte[] raw;
     try {
-      raw = Base64.getDecoder().decode(text);
+      return TlsFiles.read(
+          c.keyStore(), password.toCharArray(), c.trustStore(), password.toCharArray());
     } catch (IllegalArgumentException e) {
-      raw = new byte[0];
+      throw new NodeConfigurationException(
+          NodeConfigurationException.FILE, "/tls: " + e.getMessage());
     }
-    if (raw.length != 32) {
+  }
+
+  /** Opens the node's store, naming the configuration's pointer when it cannot. */
+  static JdbcReferralStore openStore(NodeConfiguration c) {
+    try {
+      return JdbcReferralStore.open(c.jdbcUrl());
+    } catch (ReferralStoreException e) {
       throw new NodeConfigurationException(
           NodeConfigurationException.FILE,
-          "/signingKey/file: "
-              + c.signingKeyFile()
-              + " does not hold the base64 of a 32-byte Ed25519 private key");
+          "/store/jdbcUrl: "
+              + e.getMessage()
+              + " (is the database reachable and its JDBC driver on the class path?)");
     }
-    return SigningKey.fromRaw(c.signingKeyId(), raw);
   }
 }

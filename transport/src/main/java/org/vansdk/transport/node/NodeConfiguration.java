@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ServiceId;
@@ -35,13 +36,21 @@ import tools.jackson.databind.json.JsonMapper;
  *   "listen": {"host": "127.0.0.1", "port": 8443},
  *   "tls": {"keyStore": "centre.p12", "trustStore": "network-ca.p12",
  *           "passwordVariable": "VAN_TLS_PASSWORD", "requireClientCertificate": false},
- *   "peers": [{"organisation": "KHM-CMAA-HQ", "system": "cmvis", "country": "KHM",
- *              "endpoint": "https://127.0.0.1:8444",
- *              "keys": [{"keyId": "KHM-CMAA-HQ-K1", "publicKey": "<base64 of 32 bytes>"}]}],
- *   "services": [{"service": "KHM-PRC-PROSTHETICS", "provider": "KHM-PRC-BTB", "respondWithinDays": 14}],
+ *   "trustList": {"source": "network.trust.json", "network": "ASEAN-VAN",
+ *                 "operatorKeys": [{"keyId": "operator-2026", "publicKey": "<base64url of 32 bytes>"}],
+ *                 "refreshMinutes": 60},
+ *   "services": [{"service": "KHM-PRC-PROSTHETICS", "provider": "KHM-PRC-BTB", "respondWithinDays": 14},
+ *                {"service": "KHM-CMAA-PSS", "provider": "KHM-CMAA-HQ", "system": "cmvis",
+ *                 "respondWithinDays": 7}],
  *   "dispatchIntervalMillis": 500, "resendAfterMillis": 30000
  * }
  * }</pre>
+ *
+ * <p>Peers are the organisations of the network's trust list: their keys and endpoints come from
+ * it, refreshed every {@code refreshMinutes} from its {@code source} (a file, resolved against the
+ * configuration's folder, or an {@code https} URL); only a list signed by one of the pinned {@code
+ * operatorKeys} (as {@code van trust-list keygen} prints them) is believed. A service's {@code
+ * system} is the provider's system id, needed for another organisation's service.
  *
  * <p>The signing key file holds the Ed25519 private key as the base64 of its 32 raw bytes (what
  * {@code van node keygen} writes). A {@code jdbc:h2:file:} URL with a relative path is resolved
@@ -57,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param trustStore the PKCS #12 file with the CAs the node trusts
  * @param passwordVariable the environment variable holding both stores' password
  * @param requireClientCertificate whether callers must present a certificate (mutual TLS)
- * @param peers the organisations this node exchanges referrals with
+ * @param trustList where the network's trust list comes from and who signs it
  * @param services the services referrals can be sent to (own or peers')
  * @param dispatchInterval how often the outbox is drained
  * @param resendAfter how long an unacknowledged message waits before it is sent again
@@ -73,41 +82,32 @@ public record NodeConfiguration(
     Path trustStore,
     String passwordVariable,
     boolean requireClientCertificate,
-    List<Peer> peers,
+    TrustListSettings trustList,
     List<Service> services,
     Duration dispatchInterval,
     Duration resendAfter) {
 
   /** Copies the lists. */
   public NodeConfiguration {
-    peers = List.copyOf(peers);
     services = List.copyOf(services);
   }
 
   /**
-   * A peer organisation: where its endpoint is and the keys its messages are signed with.
+   * Where the network's trust list comes from and who signs it.
    *
-   * @param party its organisation, system and country
-   * @param endpoint the base URL of its endpoint ({@code https})
-   * @param keys its public keys
+   * @param source a {@code file:} URI (a path in the configuration, resolved against its folder) or
+   *     an {@code https} URL
+   * @param network the network's id, as the list names it
+   * @param operatorKeys the pinned operator keys: key id to raw 32-byte Ed25519 public key
+   * @param refresh how often the list is fetched again
    */
-  public record Peer(Party party, URI endpoint, List<PeerKey> keys) {
+  public record TrustListSettings(
+      URI source, String network, Map<KeyId, byte[]> operatorKeys, Duration refresh) {
     /** Copies the keys. */
-    public Peer {
-      keys = List.copyOf(keys);
-    }
-  }
-
-  /**
-   * A peer's public key.
-   *
-   * @param keyId the key's id
-   * @param publicKey the base64 of the 32-byte Ed25519 public key
-   */
-  public record PeerKey(KeyId keyId, String publicKey) {
-    /** The raw public key. */
-    public byte[] raw() {
-      return Base64.getDecoder().decode(publicKey);
+    public TrustListSettings {
+      Map<KeyId, byte[]> copy = new LinkedHashMap<>();
+      operatorKeys.forEach((k, v) -> copy.put(k, v.clone()));
+      operatorKeys = java.util.Collections.unmodifiableMap(copy);
     }
   }
 
@@ -115,10 +115,10 @@ public record NodeConfiguration(
    * A service referrals can be sent to.
    *
    * @param service its id
-   * @param provider the organisation that provides it (this node or a peer)
+   * @param provider the party that provides it (this node, or an organisation of the trust list)
    * @param respondWithin how long the provider takes to answer
    */
-  public record Service(ServiceId service, OrganisationId provider, Duration respondWithin) {}
+  public record Service(ServiceId service, Party provider, Duration respondWithin) {}
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -181,7 +181,7 @@ public record NodeConfiguration(
                 "store",
                 "listen",
                 "tls",
-                "peers"),
+                "trustList"),
             Set.of("services", "dispatchIntervalMillis", "resendAfterMillis"));
     Party self = party(o);
     ConfigObject key = o.object("signingKey", Set.of("keyId", "file"), Set.of());
@@ -196,30 +196,11 @@ public record NodeConfiguration(
             "tls",
             Set.of("keyStore", "trustStore", "passwordVariable"),
             Set.of("requireClientCertificate"));
-    List<Peer> peers = new ArrayList<>();
-    Set<OrganisationId> known = new HashSet<>(Set.of(self.organisation()));
-    for (ConfigObject.Element e : o.array("peers", 1)) {
-      Peer peer = peer(e);
-      if (!known.add(peer.party().organisation())) {
-        throw NodeConfigurationException.at(
-            e.pointer() + "/organisation", "is listed twice (or is this node itself)");
-      }
-      peers.add(peer);
-    }
+    TrustListSettings trustList = trustList(o, folder);
     List<Service> services = new ArrayList<>();
     if (o.has("services")) {
       for (ConfigObject.Element e : o.array("services", 0)) {
-        ConfigObject s = e.object(Set.of("service", "provider", "respondWithinDays"), Set.of());
-        OrganisationId provider = s.parsed("provider", OrganisationId::parse, "an organisation id");
-        if (!known.contains(provider)) {
-          throw NodeConfigurationException.at(
-              s.child("provider"), "is neither this node nor one of its peers");
-        }
-        services.add(
-            new Service(
-                s.parsed("service", ServiceId::parse, "a service id"),
-                provider,
-                Duration.ofDays(s.integer("respondWithinDays", 1, 365))));
+        services.add(service(e, self));
       }
     }
     return new NodeConfiguration(
@@ -233,7 +214,7 @@ public record NodeConfiguration(
         folder.resolve(tls.string("trustStore")),
         tls.parsed("passwordVariable", NodeConfiguration::variable, "an environment variable name"),
         tls.has("requireClientCertificate") && tls.bool("requireClientCertificate"),
-        peers,
+        trustList,
         services,
         Duration.ofMillis(
             o.has("dispatchIntervalMillis")
@@ -250,30 +231,77 @@ public record NodeConfiguration(
         o.parsed("country", CountryCode::parse, "a country code"));
   }
 
-  private static Peer peer(ConfigObject.Element e) {
-    ConfigObject p =
-        e.object(Set.of("organisation", "system", "country", "endpoint", "keys"), Set.of());
-    URI endpoint = p.parsed("endpoint", URI::create, "a URL");
-    if (!"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
-      throw NodeConfigurationException.at(p.child("endpoint"), "must be an https URL with a host");
+  private static Service service(ConfigObject.Element e, Party self) {
+    ConfigObject s = e.object(Set.of("service", "provider", "respondWithinDays"), Set.of("system"));
+    OrganisationId provider = s.parsed("provider", OrganisationId::parse, "an organisation id");
+    Party party;
+    if (provider.equals(self.organisation())) {
+      if (s.has("system") && !s.string("system").equals(self.system())) {
+        throw NodeConfigurationException.at(
+            s.child("system"), "must be this node's own system, or be left out");
+      }
+      party = self;
+    } else {
+      if (!s.has("system")) {
+        throw NodeConfigurationException.at(
+            e.pointer(), "a service of another organisation needs the provider's \"system\"");
+      }
+      CountryCode country =
+          s.parsed("provider", v -> CountryCode.parse(v.substring(0, 3)), "an organisation id");
+      party =
+          s.parsed(
+              "system",
+              v -> new Party(provider, v, country),
+              "a system id (1 to 64 of A-Z a-z 0-9 . _ -)");
     }
-    List<PeerKey> keys = new ArrayList<>();
-    for (ConfigObject.Element k : p.array("keys", 1)) {
+    return new Service(
+        s.parsed("service", ServiceId::parse, "a service id"),
+        party,
+        Duration.ofDays(s.integer("respondWithinDays", 1, 365)));
+  }
+
+  private static TrustListSettings trustList(ConfigObject o, Path folder) {
+    ConfigObject t =
+        o.object(
+            "trustList", Set.of("source", "network", "operatorKeys"), Set.of("refreshMinutes"));
+    String text = t.string("source");
+    URI source;
+    if (text.startsWith("https://")) {
+      source = t.parsed("source", URI::create, "a file or an https URL");
+      if (source.getHost() == null) {
+        throw NodeConfigurationException.at(t.child("source"), "must be an https URL with a host");
+      }
+    } else if (text.contains("://")) {
+      throw NodeConfigurationException.at(
+          t.child("source"), "must be a file or an https URL (no other scheme)");
+    } else {
+      source = folder.resolve(text).normalize().toUri();
+    }
+    Map<KeyId, byte[]> keys = new LinkedHashMap<>();
+    for (ConfigObject.Element k : t.array("operatorKeys", 1)) {
       ConfigObject key = k.object(Set.of("keyId", "publicKey"), Set.of());
-      String publicKey = key.string("publicKey");
+      KeyId id = key.parsed("keyId", KeyId::of, "a key id");
       byte[] raw;
       try {
-        raw = Base64.getDecoder().decode(publicKey);
+        raw = Base64.getUrlDecoder().decode(key.string("publicKey"));
       } catch (IllegalArgumentException ex) {
         raw = new byte[0];
       }
       if (raw.length != 32) {
         throw NodeConfigurationException.at(
-            key.child("publicKey"), "must be the base64 of a 32-byte Ed25519 public key");
+            key.child("publicKey"),
+            "must be the base64url of a 32-byte Ed25519 public key (as van trust-list keygen"
+                + " prints it)");
       }
-      keys.add(new PeerKey(key.parsed("keyId", KeyId::of, "a key id"), publicKey));
+      if (keys.put(id, raw) != null) {
+        throw NodeConfigurationException.at(key.child("keyId"), "is pinned twice");
+      }
     }
-    return new Peer(party(p), endpoint, keys);
+    return new TrustListSettings(
+        source,
+        t.string("network"),
+        keys,
+        Duration.ofMinutes(t.has("refreshMinutes") ? t.integer("refreshMinutes", 1, 10_080) : 60));
   }
 
   private static String variable(String name) {

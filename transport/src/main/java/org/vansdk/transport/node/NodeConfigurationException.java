@@ -15,6 +15,13 @@ public final class NodeConfigurationException extends VanException {
   /** A file the configuration names (key, store) is missing or unusable. */
   public static final ErrorCode FILE = ErrorCode.of("VAN-N-0302");
 
+  /**
+   * The signing key the configuration names is not listed, with its public key and valid now, for
+   * this organisation in the held trust list: the node keeps signing with its current key (key
+   * rotation waits until the operator's list names the new key).
+   */
+  public static final ErrorCode KEY_NOT_LISTED = ErrorCode.of("VAN-N-0403");
+
   private static final long serialVersionUID = 1L;
 
   NodeConfigurationException(ErrorCode code, String message) {

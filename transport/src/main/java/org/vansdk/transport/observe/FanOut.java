@@ -6,6 +6,9 @@ import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.MessageType;
+import org.vansdk.referral.node.OutboxAction;
+import org.vansdk.referral.signature.KeyId;
+import org.vansdk.transport.trust.TrustListRefresh;
 
 /** Tells several observers; a failing one is skipped (observers must not break the transport). */
 final class FanOut implements TransportObserver {
@@ -50,5 +53,26 @@ final class FanOut implements TransportObserver {
   public void parked(
       OrganisationId peer, MessageType type, String messageId, int httpStatus, ErrorCode code) {
     each(o -> o.parked(peer, type, messageId, httpStatus, code));
+  }
+
+  @Override
+  public void outboxAction(
+      OutboxAction action, OrganisationId peer, MessageType type, String messageId) {
+    each(o -> o.outboxAction(action, peer, type, messageId));
+  }
+
+  @Override
+  public void trustListRefreshed(TrustListRefresh.Status status, long heldVersion, ErrorCode code) {
+    each(o -> o.trustListRefreshed(status, heldVersion, code));
+  }
+
+  @Override
+  public void signingKeyChanged(KeyId previous, KeyId current) {
+    each(o -> o.signingKeyChanged(previous, current));
+  }
+
+  @Override
+  public void signingKeyRefused(KeyId candidate, ErrorCode code) {
+    each(o -> o.signingKeyRefused(candidate, code));
   }
 }

@@ -9,6 +9,9 @@ import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.MessageType;
+import org.vansdk.referral.node.OutboxAction;
+import org.vansdk.referral.signature.KeyId;
+import org.vansdk.transport.trust.TrustListRefresh;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * "code":"VAN-N-0003"}}: the event's name and the observer's fields, nothing else, so a log holds
  * no personal data. Routine events (requests answered 2xx, messages decided {@code ok}, deliveries)
  * are {@code DEBUG}; retries, refusals and transient answers {@code INFO}; parked messages, fatal
- * answers and 5xx {@code WARNING}.
+ * answers, 5xx and operators' outbox actions {@code WARNING}.
  *
  * <p>By default the lines go to the SLF4J logger {@code org.vansdk.transport} (so any logging
  * back-end the application binds receives them); {@link #to} sends them anywhere else.
@@ -102,6 +105,38 @@ public final class JsonLogObserver implements TransportObserver {
             .put("messageId", messageId);
     line.put("httpStatus", httpStatus);
     emit(Level.WARNING, code(line, code));
+  }
+
+  @Override
+  public void outboxAction(
+      OutboxAction action, OrganisationId peer, MessageType type, String messageId) {
+    emit(
+        Level.WARNING,
+        event("outbox_action")
+            .put("action", action.code())
+            .put("peer", peer.value())
+            .put("type", type.code())
+            .put("messageId", messageId));
+  }
+
+  @Override
+  public void trustListRefreshed(TrustListRefresh.Status status, long heldVersion, ErrorCode code) {
+    ObjectNode line =
+        event("trust_list").put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+    line.put("version", heldVersion);
+    emit(status == TrustListRefresh.Status.FAILED ? Level.WARNING : Level.DEBUG, code(line, code));
+  }
+
+  @Override
+  public void signingKeyChanged(KeyId previous, KeyId current) {
+    emit(
+        Level.WARNING,
+        event("signing_key_changed").put("from", previous.value()).put("to", current.value()));
+  }
+
+  @Override
+  public void signingKeyRefused(KeyId candidate, ErrorCode code) {
+    emit(Level.WARNING, code(event("signing_key_refused").put("keyId", candidate.value()), code));
   }
 
   private static ObjectNode event(String name) {

@@ -10,7 +10,9 @@ import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.MessageType;
+import org.vansdk.referral.node.OutboxAction;
 import org.vansdk.transport.client.Dispatcher;
+import org.vansdk.transport.trust.TrustListRefresh;
 
 /**
  * Records transport events as Micrometer meters (Micrometer is an optional dependency of this
@@ -22,6 +24,8 @@ import org.vansdk.transport.client.Dispatcher;
  *   <li>{@value #DELIVERIES} timer, tags {@code peer}, {@code type}
  *   <li>{@value #RETRIES} counter, tags {@code peer}, {@code status}
  *   <li>{@value #PARKED} counter, tags {@code peer}, {@code type}, {@code code}
+ *   <li>{@value #OUTBOX_ACTIONS} counter, tags {@code action}, {@code peer}, {@code type}
+ *   <li>{@value #TRUST_LIST} counter, tags {@code status}, {@code code}
  *   <li>{@value #BACKLOG} gauge, tag {@code organisation}: messages waiting in a dispatcher's lanes
  *       (see {@link #watch(Dispatcher)})
  * </ul>
@@ -42,6 +46,12 @@ public final class MicrometerTransportObserver implements TransportObserver {
 
   /** Failed sends that will be retried. */
   public static final String RETRIES = "van.transport.retries";
+
+  /** Trust list fetches. */
+  public static final String TRUST_LIST = "van.transport.trust.refreshes";
+
+  /** Operator actions on the outbox. */
+  public static final String OUTBOX_ACTIONS = "van.transport.outbox.actions";
 
   /** Messages parked for an operator. */
   public static final String PARKED = "van.transport.parked";
@@ -116,6 +126,26 @@ public final class MicrometerTransportObserver implements TransportObserver {
     Counter.builder(PARKED)
         .tag("peer", peer.value())
         .tag("type", type.code())
+        .tag("code", code == null ? NONE : code.value())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void outboxAction(
+      OutboxAction action, OrganisationId peer, MessageType type, String messageId) {
+    Counter.builder(OUTBOX_ACTIONS)
+        .tag("action", action.code())
+        .tag("peer", peer.value())
+        .tag("type", type.code())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void trustListRefreshed(TrustListRefresh.Status status, long heldVersion, ErrorCode code) {
+    Counter.builder(TRUST_LIST)
+        .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
         .tag("code", code == null ? NONE : code.value())
         .register(registry)
         .increment();

@@ -5,6 +5,9 @@ import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.MessageType;
+import org.vansdk.referral.node.OutboxAction;
+import org.vansdk.referral.signature.KeyId;
+import org.vansdk.transport.trust.TrustListRefresh;
 
 /**
  * Watches a transport: the {@link org.vansdk.transport.http.MessageEndpoint} reports each request
@@ -70,6 +73,45 @@ public interface TransportObserver {
    */
   default void parked(
       OrganisationId peer, MessageType type, String messageId, int httpStatus, ErrorCode code) {}
+
+  /**
+   * An operator (or the node, for a message parked by the dispatcher) acted on an unacknowledged
+   * message of the outbox; the action is also in the referral's audit log.
+   *
+   * @param action what was done
+   * @param peer the message's receiving organisation
+   * @param type the message type
+   * @param messageId the message's id
+   */
+  default void outboxAction(
+      OutboxAction action, OrganisationId peer, MessageType type, String messageId) {}
+
+  /**
+   * The node fetched the network's trust list.
+   *
+   * @param status whether a newer list is now held, the held one was fetched again, or the fetch
+   *     failed (the held list is kept)
+   * @param heldVersion the version held after the fetch (0 before the first)
+   * @param code the stable code of why it failed, else {@code null}
+   */
+  default void trustListRefreshed(
+      TrustListRefresh.Status status, long heldVersion, ErrorCode code) {}
+
+  /**
+   * The node now signs new messages with another key (key rotation).
+   *
+   * @param previous the key it signed with
+   * @param current the key it signs with from now on
+   */
+  default void signingKeyChanged(KeyId previous, KeyId current) {}
+
+  /**
+   * The node's configuration names a signing key it cannot switch to yet; it keeps its key.
+   *
+   * @param candidate the key named
+   * @param code why
+   */
+  default void signingKeyRefused(KeyId candidate, ErrorCode code) {}
 
   /**
    * An observer that tells each of {@code observers} in turn; one that throws does not keep the

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class NodeConfigurationTest {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final String KEY = "A".repeat(43) + "=";
+  private static final String KEY = "A".repeat(43);
 
   @TempDir Path dir;
 
@@ -34,19 +34,21 @@ class NodeConfigurationTest {
         .put("keyStore", "centre.p12")
         .put("trustStore", "ca.p12")
         .put("passwordVariable", "VAN_TLS_PASSWORD");
-    ObjectNode peer =
-        c.putArray("peers")
-            .addObject()
-            .put("organisation", "KHM-CMAA-HQ")
-            .put("system", "cmvis")
-            .put("country", "KHM")
-            .put("endpoint", "https://127.0.0.1:8444");
-    peer.putArray("keys").addObject().put("keyId", "KHM-CMAA-HQ-K1").put("publicKey", KEY);
-    c.putArray("services")
+    ObjectNode trust = c.putObject("trustList");
+    trust.put("source", "network.trust.json").put("network", "ASEAN-VAN");
+    trust.putArray("operatorKeys").addObject().put("keyId", "operator-2026").put("publicKey", KEY);
+    ArrayNode services = c.putArray("services");
+    services
         .addObject()
         .put("service", "KHM-PRC-PROSTHETICS")
         .put("provider", "KHM-PRC-BTB")
         .put("respondWithinDays", 14);
+    services
+        .addObject()
+        .put("service", "KHM-CMAA-PSS")
+        .put("provider", "KHM-CMAA-HQ")
+        .put("system", "cmvis")
+        .put("respondWithinDays", 7);
     return c;
   }
 
@@ -72,9 +74,14 @@ class NodeConfigurationTest {
     assertEquals(
         "jdbc:h2:file:" + dir.toAbsolutePath().resolve("centre-store") + ";DB_CLOSE_ON_EXIT=FALSE",
         c.jdbcUrl());
-    assertEquals(1, c.peers().size());
-    assertEquals(32, c.peers().get(0).keys().get(0).raw().length);
+    assertEquals(dir.resolve("network.trust.json").toUri(), c.trustList().source());
+    assertEquals("ASEAN-VAN", c.trustList().network());
+    assertEquals(32, c.trustList().operatorKeys().values().iterator().next().length);
+    assertEquals(Duration.ofMinutes(60), c.trustList().refresh());
     assertEquals(Duration.ofDays(14), c.services().get(0).respondWithin());
+    assertEquals(c.party(), c.services().get(0).provider());
+    assertEquals("KHM-CMAA-HQ/cmvis", c.services().get(1).provider().senderKey());
+    assertEquals("KHM", c.services().get(1).provider().country().code());
     assertEquals(Duration.ofSeconds(1), c.dispatchInterval());
     assertEquals(Duration.ofSeconds(30), c.resendAfter());
     assertTrue(!c.requireClientCertificate());
@@ -89,13 +96,15 @@ class NodeConfigurationTest {
         "missing required member      | /store",
         "bad organisation id          | /organisation",
         "bad country                  | /country",
-        "http endpoint                | /peers/0/endpoint",
-        "short public key             | /peers/0/keys/0/publicKey",
-        "not base64 public key        | /peers/0/keys/0/publicKey",
-        "peer listed twice            | /peers/1/organisation",
-        "peer is the node itself      | /peers/1/organisation",
-        "no peers                     | /peers",
-        "provider nobody knows        | /services/0/provider",
+        "http trust list source       | /trustList/source",
+        "short operator key           | /trustList/operatorKeys/0/publicKey",
+        "not base64url operator key   | /trustList/operatorKeys/0/publicKey",
+        "operator key pinned twice    | /trustList/operatorKeys/1/keyId",
+        "no operator key              | /trustList/operatorKeys",
+        "refresh out of range         | /trustList/refreshMinutes",
+        "peer service without system  | /services/1",
+        "own service of other system  | /services/0/system",
+        "bad provider                 | /services/0/provider",
         "port out of range            | /listen/port",
         "port as a string             | /listen/port",
         "fractional interval          | /dispatchIntervalMillis",
@@ -110,26 +119,26 @@ class NodeConfigurationTest {
   }
 
   private static void breakIt(String problem, ObjectNode c) {
-    ObjectNode peer = (ObjectNode) c.get("peers").get(0);
+    ObjectNode trust = (ObjectNode) c.get("trustList");
+    ObjectNode operator = (ObjectNode) trust.get("operatorKeys").get(0);
     switch (problem) {
       case "unknown top-level key" -> c.put("signingKeys", "x");
       case "misspelt nested key" -> ((ObjectNode) c.get("tls")).put("passwordVar", "X");
       case "missing required member" -> c.remove("store");
       case "bad organisation id" -> c.put("organisation", "not an id");
       case "bad country" -> c.put("country", "XXX");
-      case "http endpoint" -> peer.put("endpoint", "http://127.0.0.1:8444");
-      case "short public key" -> ((ObjectNode) peer.get("keys").get(0)).put("publicKey", "AAAA");
-      case "not base64 public key" ->
-          ((ObjectNode) peer.get("keys").get(0)).put("publicKey", "%%%%");
-      case "peer listed twice" -> ((ArrayNode) c.get("peers")).add(peer.deepCopy());
-      case "peer is the node itself" -> {
-        ObjectNode self = peer.deepCopy();
-        self.put("organisation", "KHM-PRC-BTB");
-        ((ArrayNode) c.get("peers")).add(self);
-      }
-      case "no peers" -> c.putArray("peers");
-      case "provider nobody knows" ->
-          ((ObjectNode) c.get("services").get(0)).put("provider", "LAO-NRA-HQ");
+      case "http trust list source" -> trust.put("source", "http://operator.example/list");
+      case "short operator key" -> operator.put("publicKey", "AAAA");
+      case "not base64url operator key" -> operator.put("publicKey", "%".repeat(43));
+      case "operator key pinned twice" ->
+          ((ArrayNode) trust.get("operatorKeys")).add(operator.deepCopy());
+      case "no operator key" -> trust.putArray("operatorKeys");
+      case "refresh out of range" -> trust.put("refreshMinutes", 0);
+      case "peer service without system" ->
+          ((ObjectNode) c.get("services").get(1)).remove("system");
+      case "own service of other system" ->
+          ((ObjectNode) c.get("services").get(0)).put("system", "other");
+      case "bad provider" -> ((ObjectNode) c.get("services").get(0)).put("provider", "lao nra");
       case "port out of range" -> ((ObjectNode) c.get("listen")).put("port", 70_000);
       case "port as a string" -> ((ObjectNode) c.get("listen")).put("port", "8443");
       case "fractional interval" -> c.put("dispatchIntervalMillis", 1.5);
@@ -145,8 +154,8 @@ class NodeConfigurationTest {
 
   @Test
   void unknownKey_listsTheAllowedOnes() {
-    String message = refusal(c -> c.put("peer", 1));
-    assertTrue(message.contains("allowed here:") && message.contains("peers"), message);
+    String message = refusal(c -> c.put("peers", 1));
+    assertTrue(message.contains("allowed here:") && message.contains("trustList"), message);
   }
 
   @Test

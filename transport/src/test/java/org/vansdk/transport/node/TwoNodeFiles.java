@@ -1,24 +1,47 @@
 package org.vansdk.transport.node;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.SigningKey;
 import org.vansdk.transport.tls.EphemeralCertificates;
+import org.vansdk.transport.trust.KeyUse;
+import org.vansdk.transport.trust.TrustList;
+import org.vansdk.transport.trust.TrustListJson;
+import org.vansdk.transport.trust.TrustedKey;
+import org.vansdk.transport.trust.TrustedOrganisation;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The files of a two-organisation network as an operator writes them for {@code van node}: a
+ * The files of a two-organisation network as operators write them for {@code van node}: a
  * throw-away CA, a TLS key store and an Ed25519 key for a Cambodian authority and a rehabilitation
- * centre, and one configuration each naming the other as its peer on a free loopback port.
+ * centre, the network operator's signed trust list naming both (keys and endpoints on free loopback
+ * ports), and one configuration each pinning the operator's key.
  *
  * @param authority the authority's configuration file
  * @param centre the centre's configuration file
+ * @param trustList the trust list file both configurations name
+ * @param list the trust list as written (signed)
  */
-record TwoNodeFiles(Path authority, Path centre) {
+record TwoNodeFiles(Path authority, Path centre, Path trustList, TrustList list) {
+
+  static final String NETWORK = "ASEAN-VAN";
+  static final OrganisationId AUTHORITY = OrganisationId.parse("KHM-CMAA-HQ");
+  static final OrganisationId CENTRE = OrganisationId.parse("KHM-PRC-BTB");
+
+  /** The network operator's key (throw-away, made per run). */
+  static final SigningKey OPERATOR =
+      SigningKey.generate(KeyId.of("operator-test"), new SecureRandom());
 
   static final String PASSWORD = NetworkNodeTest.PASSWORD;
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -38,6 +61,15 @@ record TwoNodeFiles(Path authority, Path centre) {
     SigningKey centreKey = key(dir, "centre.key", "KHM-PRC-BTB-K1", random);
     int authorityPort = freePort();
     int centrePort = freePort();
+    Instant now = Instant.now();
+    TrustList list =
+        TrustList.draft(NETWORK, now)
+            .withOrganisation(
+                organisation(AUTHORITY, authorityPort, listed(authorityKey, now)), now)
+            .withOrganisation(organisation(CENTRE, centrePort, listed(centreKey, now)), now)
+            .signedBy(OPERATOR);
+    Path trustList = dir.resolve("network.trust.json");
+    Files.write(trustList, TrustListJson.write(list));
     Path authorityFile =
         config(
             dir,
@@ -47,10 +79,7 @@ record TwoNodeFiles(Path authority, Path centre) {
             "cmvis",
             authorityKey,
             authorityPort,
-            "KHM-PRC-BTB",
-            "prc",
-            centreKey,
-            centrePort);
+            "prc");
     Path centreFile =
         config(
             dir,
@@ -60,11 +89,30 @@ record TwoNodeFiles(Path authority, Path centre) {
             "prc",
             centreKey,
             centrePort,
-            "KHM-CMAA-HQ",
-            "cmvis",
-            authorityKey,
-            authorityPort);
-    return new TwoNodeFiles(authorityFile, centreFile);
+            null);
+    return new TwoNodeFiles(authorityFile, centreFile, trustList, list);
+  }
+
+  /** The key valid from a day before {@code now} for a year, for both uses. */
+  static TrustedKey listed(SigningKey key, Instant now) {
+    return TrustedKey.of(
+        key.keyId(),
+        key.rawPublicKey(),
+        now.minus(Duration.ofDays(1)),
+        now.plus(Duration.ofDays(365)),
+        EnumSet.allOf(KeyUse.class));
+  }
+
+  private static TrustedOrganisation organisation(OrganisationId id, int port, TrustedKey key) {
+    return new TrustedOrganisation(
+        id, "KHM", id.value(), Optional.of(URI.create("https://127.0.0.1:" + port)), List.of(key));
+  }
+
+  /** Writes a new version of the list, signed by the operator. */
+  TwoNodeFiles publish(TrustList next) throws Exception {
+    TrustList signed = next.signedBy(OPERATOR);
+    Files.write(trustList, TrustListJson.write(signed));
+    return new TwoNodeFiles(authority, centre, trustList, signed);
   }
 
   private static SigningKey key(Path dir, String file, String keyId, SecureRandom random)
@@ -89,10 +137,7 @@ record TwoNodeFiles(Path authority, Path centre) {
       String system,
       SigningKey key,
       int port,
-      String peerOrg,
-      String peerSystem,
-      SigningKey peerKey,
-      int peerPort)
+      String peerServiceSystem)
       throws Exception {
     ObjectNode c = MAPPER.createObjectNode();
     c.put("organisation", org).put("system", system).put("country", "KHM");
@@ -103,22 +148,24 @@ record TwoNodeFiles(Path authority, Path centre) {
         .put("keyStore", name + ".p12")
         .put("trustStore", "ca.p12")
         .put("passwordVariable", "VAN_TLS_PASSWORD");
-    ObjectNode peer =
-        c.putArray("peers")
+    ObjectNode trust = c.putObject("trustList");
+    trust.put("source", "network.trust.json").put("network", NETWORK);
+    trust
+        .putArray("operatorKeys")
+        .addObject()
+        .put("keyId", OPERATOR.keyId().value())
+        .put(
+            "publicKey",
+            Base64.getUrlEncoder().withoutPadding().encodeToString(OPERATOR.rawPublicKey()));
+    ObjectNode service =
+        c.putArray("services")
             .addObject()
-            .put("organisation", peerOrg)
-            .put("system", peerSystem)
-            .put("country", "KHM")
-            .put("endpoint", "https://127.0.0.1:" + peerPort);
-    peer.putArray("keys")
-        .addObject()
-        .put("keyId", peerKey.keyId().value())
-        .put("publicKey", Base64.getEncoder().encodeToString(peerKey.rawPublicKey()));
-    c.putArray("services")
-        .addObject()
-        .put("service", "KHM-PRC-PROSTHETICS")
-        .put("provider", "KHM-PRC-BTB")
-        .put("respondWithinDays", 14);
+            .put("service", "KHM-PRC-PROSTHETICS")
+            .put("provider", "KHM-PRC-BTB")
+            .put("respondWithinDays", 14);
+    if (peerServiceSystem != null) {
+      service.put("system", peerServiceSystem);
+    }
     c.put("dispatchIntervalMillis", dispatchIntervalMillis);
     // an unacknowledged message goes again soon: a restarted peer gets it within the test's rounds
     c.put("resendAfterMillis", 200);

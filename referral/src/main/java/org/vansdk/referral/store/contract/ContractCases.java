@@ -54,6 +54,10 @@ final class ContractCases {
     cases.add(
         new Case(
             "the outbox is oldest first, one entry per message id", ContractCases::outboxOrder));
+    cases.add(
+        new Case(
+            "outbox retry state is kept, and a parked entry is never due",
+            ContractCases::outboxRetry));
     cases.add(new Case("consent states are inserted and replaced", ContractCases::consents));
     cases.add(
         new Case(
@@ -220,6 +224,25 @@ final class ContractCases {
     s.commit(Change.builder().addOutboxAdd(outbox("m-3", false)).build());
     expectEquals(List.of("m-2", "m-3"), ids(s.outbox()), "re-added m-3 is the newest");
     expectEquals(false, s.outbox().get(1).reliable(), "re-added m-3 replaces the old entry");
+  }
+
+  private static void outboxRetry(ReferralStore s) {
+    OutboxEntry m1 = outbox("m-1", true);
+    s.commit(Change.builder().addOutboxAdd(m1, outbox("m-2", true)).build());
+    java.time.Instant next = java.time.Instant.parse("2026-03-01T10:00:30.123Z");
+    s.commit(Change.builder().addOutboxRetry(m1.sent(next)).build());
+    expectEquals(1, s.outbox().get(0).attempts(), "attempts after one transmission");
+    expectEquals(next, s.outbox().get(0).nextDue(), "next due after one transmission");
+    s.commit(Change.builder().addOutboxRetry(m1.sent(next).parked()).build());
+    OutboxEntry parked = s.outbox().get(0);
+    expect(parked.isParked(), "a parked entry reads back parked, was due " + parked.nextDue());
+    expect(!parked.isDue(java.time.Instant.parse("9999-12-31T23:59:59Z")), "parked is never due");
+    expectEquals(1, parked.attempts(), "a parked entry keeps its attempts");
+    expectEquals(List.of("m-1", "m-2"), ids(s.outbox()), "parking keeps the outbox order");
+    s.commit(Change.builder().addOutboxRetry(parked.dueNow()).build());
+    expectEquals(false, s.outbox().get(0).isParked(), "resent entry is no longer parked");
+    s.commit(Change.builder().addOutboxRetry(outbox("m-unknown", true).parked()).build());
+    expectEquals(List.of("m-1", "m-2"), ids(s.outbox()), "a retry of an absent id adds nothing");
   }
 
   private static void consents(ReferralStore s) {

@@ -19,12 +19,13 @@ import org.vansdk.referral.store.contract.ContractCases.Case;
  * extend the chain refused whole (nothing of it applied, no stored content in the message);
  * processed messages with their replies; inbound sequences per attempt and sender (1 when unseen);
  * the outbox oldest first, one entry per message id (re-adding an id makes it the newest, removing
- * an absent id does nothing); consent states; the same change without audit entries or a processed
- * message committed twice leaving the same state; records of {@value #LARGE_RECORD_CHARS}
- * characters of mixed-script text (audit details of {@value #LARGE_AUDIT_CHARS}); {@link
- * ReferralStore#atomically} with reads that see the work's commits and, on failure, either
- * everything undone ({@link #rollingBack()}) or the commits made before the failure kept; and
- * commits from several threads at once.
+ * an absent id does nothing), its retry state (attempts, next due) kept, a parked entry ({@link
+ * org.vansdk.referral.store.OutboxEntry#NEVER} due) read back parked; consent states; the same
+ * change without audit entries or a processed message committed twice leaving the same state;
+ * records of {@value #LARGE_RECORD_CHARS} characters of mixed-script text (audit details of {@value
+ * #LARGE_AUDIT_CHARS}); {@link ReferralStore#atomically} with reads that see the work's commits
+ * and, on failure, either everything undone ({@link #rollingBack()}) or the commits made before the
+ * failure kept; and commits from several threads at once.
  *
  * <p>Two ways to run it. Without JUnit: {@link #test()} runs every case and throws one {@link
  * AssertionError} naming each failed case and what differed, with each failure attached as a

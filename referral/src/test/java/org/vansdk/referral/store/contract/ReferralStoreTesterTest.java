@@ -78,7 +78,7 @@ class ReferralStoreTesterTest {
   void caseNames_listEveryCaseOnce() {
     List<String> names = ReferralStoreTester.of("x", InMemoryReferralStore::new).caseNames();
     assertEquals(names.size(), names.stream().distinct().count(), names.toString());
-    assertEquals(15, names.size(), names.toString());
+    assertEquals(16, names.size(), names.toString());
     ReferralStoreTester.of("in-memory", InMemoryReferralStore::new).test();
   }
 
@@ -147,6 +147,17 @@ class ReferralStoreTesterTest {
                       }
                     },
             "inbound sequences are per attempt and sender"),
+        Arguments.of(
+            "ignores outbox retry state",
+            (Function<ReferralStore, ReferralStore>)
+                s ->
+                    new Flawed(s) {
+                      @Override
+                      public void commit(Change change) {
+                        s.commit(Change.builder().from(change).outboxRetry(List.of()).build());
+                      }
+                    },
+            "outbox retry state is kept, and a parked entry is never due"),
         Arguments.of(
             "drops every tenth commit",
             (Function<ReferralStore, ReferralStore>)
