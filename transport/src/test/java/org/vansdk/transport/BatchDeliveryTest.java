@@ -6,12 +6,13 @@ import static org.vansdk.transport.TwoNodes.KHM;
 import static org.vansdk.transport.TwoNodes.T0;
 import static org.vansdk.transport.TwoNodes.THA;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vansdk.core.id.AttemptId;
-import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.core.referral.AttemptStatus;
@@ -33,12 +32,8 @@ import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.node.Decision;
 import org.vansdk.referral.node.ReferralNode;
-import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.Change;
-import org.vansdk.referral.store.ConsentState;
 import org.vansdk.referral.store.InMemoryReferralStore;
-import org.vansdk.referral.store.OutboxEntry;
-import org.vansdk.referral.store.ProcessedMessage;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.ReferralStoreException;
 import org.vansdk.transport.client.DispatchReport;
@@ -64,7 +59,7 @@ class BatchDeliveryTest {
   private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
   private final ReferralNode khm = world.node(KHM, new InMemoryReferralStore(), clock, 0);
   private final AttemptId poison = TwoNodes.attempt(3);
-  private final ReferralNode tha = world.node(THA, new RefusingStore(poison), clock, 0);
+  private final ReferralNode tha = world.node(THA, refusing(poison), clock, 0);
   private final AtomicInteger batches = new AtomicInteger();
   private final AtomicInteger singles = new AtomicInteger();
   private volatile Mode mode = Mode.PLAIN;
@@ -206,92 +201,27 @@ class BatchDeliveryTest {
     assertTrue(delivered.await(60, TimeUnit.SECONDS), "delivered after the wake-up");
   }
 
-  /** An in-memory store that refuses (as a database would) every change to one attempt. */
-  private static final class RefusingStore implements ReferralStore {
-    private final InMemoryReferralStore inner = new InMemoryReferralStore();
-    private final AttemptId refused;
-
-    RefusingStore(AttemptId refused) {
-      this.refused = refused;
-    }
-
-    @Override
-    public void commit(Change change) {
-      if (change.attempts().stream().anyMatch(a -> a.attemptId().equals(refused))) {
-        throw new ReferralStoreException("the database refused the change (test)");
-      }
-      inner.commit(change);
-    }
-
-    @Override
-    public <T> T atomically(Supplier<T> work) {
-      return inner.atomically(work);
-    }
-
-    @Override
-    public Optional<AttemptRecord> attempt(AttemptId attemptId) {
-      return inner.attempt(attemptId);
-    }
-
-    @Override
-    public List<AttemptRecord> attempts() {
-      return inner.attempts();
-    }
-
-    @Deprecated
-    @Override
-    public Optional<ProcessedMessage> processed(String messageId) {
-      return inner.processed(messageId);
-    }
-
-    @Override
-    public Optional<ProcessedMessage> processed(OrganisationId sender, String messageId) {
-      return inner.processed(sender, messageId);
-    }
-
-    @Override
-    public long nextInboundSequence(AttemptId attemptId, String senderKey) {
-      return inner.nextInboundSequence(attemptId, senderKey);
-    }
-
-    @Override
-    public List<AuditEntry> audit(ReferralId referralId) {
-      return inner.audit(referralId);
-    }
-
-    @Override
-    public Optional<AuditEntry> lastAudit(ReferralId referralId) {
-      return inner.lastAudit(referralId);
-    }
-
-    @Override
-    public String auditHead(ReferralId referralId) {
-      return inner.auditHead(referralId);
-    }
-
-    @Override
-    public List<ReferralId> referrals() {
-      return inner.referrals();
-    }
-
-    @Override
-    public List<OutboxEntry> outbox() {
-      return inner.outbox();
-    }
-
-    @Override
-    public Optional<ConsentState> consent(ConsentId consentId) {
-      return inner.consent(consentId);
-    }
-
-    @Override
-    public int pruneReceived(Instant before) {
-      return inner.pruneReceived(before);
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
+  /**
+   * An in-memory store that refuses (as a database would) every change to one attempt; every other
+   * call goes to the in-memory store.
+   */
+  private static ReferralStore refusing(AttemptId refused) {
+    InMemoryReferralStore inner = new InMemoryReferralStore();
+    return (ReferralStore)
+        Proxy.newProxyInstance(
+            ReferralStore.class.getClassLoader(),
+            new Class<?>[] {ReferralStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("commit")
+                  && ((Change) args[0])
+                      .attempts().stream().anyMatch(a -> a.attemptId().equals(refused))) {
+                throw new ReferralStoreException("the database refused the change (test)");
+              }
+              try {
+                return method.invoke(inner, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

@@ -170,19 +170,16 @@ public final class EndToEndMain {
     long[] scheduled = new long[n];
     CompletableFuture<Void> all = new CompletableFuture<>();
     TransportObserver timing =
-        new TransportObserver() {
-          @Override
-          public void delivered(
-              OrganisationId peer, MessageType type, String messageId, long nanos) {
-            int k = delivered.getAndIncrement();
-            if (k < n) {
-              latencies[k] = System.nanoTime() - scheduled[k];
-            }
-            if (k == n - 1) {
-              all.complete(null);
-            }
-          }
-        };
+        eachDelivery(
+            () -> {
+              int k = delivered.getAndIncrement();
+              if (k < n) {
+                latencies[k] = System.nanoTime() - scheduled[k];
+              }
+              if (k == n - 1) {
+                all.complete(null);
+              }
+            });
     Meter m = new Meter();
     try (Dispatcher d =
         Dispatcher.builder(link.sender, link.peers, link.http).observer(timing).build()) {
@@ -206,6 +203,16 @@ public final class EndToEndMain {
     }
   }
 
+  /** An observer that runs {@code action} on each delivery (on the dispatcher's lane thread). */
+  private static TransportObserver eachDelivery(Runnable action) {
+    return new TransportObserver() {
+      @Override
+      public void delivered(OrganisationId peer, MessageType type, String messageId, long nanos) {
+        action.run();
+      }
+    };
+  }
+
   /**
    * Sustained: the referrer refers {@code n} survivors as fast as it can while a started dispatcher
    * delivers them; the rate counts from the first referral to the last ack committed.
@@ -214,15 +221,12 @@ public final class EndToEndMain {
     AtomicInteger delivered = new AtomicInteger();
     CompletableFuture<Void> all = new CompletableFuture<>();
     TransportObserver counting =
-        new TransportObserver() {
-          @Override
-          public void delivered(
-              OrganisationId peer, MessageType type, String messageId, long nanos) {
-            if (delivered.incrementAndGet() == n) {
-              all.complete(null);
-            }
-          }
-        };
+        eachDelivery(
+            () -> {
+              if (delivered.incrementAndGet() == n) {
+                all.complete(null);
+              }
+            });
     Meter m = new Meter();
     try (Dispatcher d =
         Dispatcher.builder(link.sender, link.peers, link.http).observer(counting).build()) {
