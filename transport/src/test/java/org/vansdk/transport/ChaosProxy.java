@@ -47,7 +47,11 @@ final class ChaosProxy implements AutoCloseable {
   private final double faultRate;
   private volatile URI target;
   private volatile boolean faults = true;
-  private final List<byte[]> held = new ArrayList<>();
+  private final List<Held> held = new ArrayList<>();
+
+  /** A request held back: delivered later to the same route. */
+  private record Held(String path, String type, byte[] body) {}
+
   final int[] counts = new int[Fault.values().length];
 
   ChaosProxy(long seed, double faultRate) {
@@ -117,7 +121,7 @@ final class ChaosProxy implements AutoCloseable {
       }
       if (fault == Fault.HOLD) {
         synchronized (held) {
-          held.add(body);
+          held.add(new Held(path, type, body));
         }
         return;
       }
@@ -177,14 +181,15 @@ final class ChaosProxy implements AutoCloseable {
 
   /** Delivers the held requests now, in reverse order, ignoring the answers. */
   void releaseHeld() {
-    List<byte[]> now;
+    List<Held> now;
     synchronized (held) {
       now = new ArrayList<>(held);
       held.clear();
     }
     for (int i = now.size() - 1; i >= 0; i--) {
       try {
-        forward("/van/v1/messages", "application/vnd.van.message+json", now.get(i));
+        Held h = now.get(i);
+        forward(h.path(), h.type(), h.body());
       } catch (IOException e) {
         // the node behind may be restarting; the sender resends anyway
       } catch (InterruptedException e) {

@@ -29,8 +29,11 @@ abstract class Durable implements AutoCloseable {
 
   /** The store kind named on the command line: {@code h2} or {@code pg}. */
   static Durable named(String kind) throws IOException {
+    if (kind.startsWith("h2;")) {
+      return new H2File(kind.substring(2)); // extra URL settings, for experiments
+    }
     return switch (kind) {
-      case "h2" -> new H2File();
+      case "h2" -> new H2File("");
       case "pg" -> new Postgres();
       default -> throw new IllegalArgumentException("unknown store kind (h2 or pg): " + kind);
     };
@@ -39,19 +42,23 @@ abstract class Durable implements AutoCloseable {
   /** H2 files in a temporary directory, deleted on close. */
   static final class H2File extends Durable {
     private final Path dir;
+    private final String settings;
 
-    H2File() throws IOException {
+    H2File(String settings) throws IOException {
       dir = Files.createTempDirectory("van-e2e-h2");
+      this.settings = settings;
     }
 
     @Override
     ReferralStore open(String node) {
-      return JdbcReferralStore.h2File(dir.resolve(node));
+      return settings.isEmpty()
+          ? JdbcReferralStore.h2File(dir.resolve(node))
+          : JdbcReferralStore.open("jdbc:h2:file:" + dir.resolve(node).toAbsolutePath() + settings);
     }
 
     @Override
     String describe() {
-      return "H2 file (" + dir + ")";
+      return "H2 file (" + dir + ")" + settings;
     }
 
     @Override

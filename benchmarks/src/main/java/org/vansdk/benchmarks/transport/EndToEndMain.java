@@ -19,10 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.node.Transmission;
 import org.vansdk.transport.client.DispatchReport;
 import org.vansdk.transport.client.Dispatcher;
 import org.vansdk.transport.http.MessageEndpoint;
+import org.vansdk.transport.observe.TransportObserver;
 
 /**
  * Referral messages from one node to another over HTTPS on loopback, durable stores on both sides:
@@ -38,7 +41,9 @@ import org.vansdk.transport.http.MessageEndpoint;
  *
  * <p>Arguments: store kinds ({@code h2}, {@code pg}), optionally {@code n=} messages per throughput
  * run (default 6,000), {@code rate=} offered rate of the latency run (default 500/s) and {@code
- * seconds=} its length (default 20); {@code latency-only} runs only the send → ack latency run.
+ * seconds=} its length (default 20); {@code latency-only} runs only the latency run through the
+ * started {@link Dispatcher}; {@code only=refer|dispatcher|concurrent|latency} runs one kind after
+ * a short warm-up (for a profiler), and a store kind {@code h2;SETTING=V;…} adds H2 URL settings.
  */
 public final class EndToEndMain {
 
@@ -71,12 +76,15 @@ public final class EndToEndMain {
     int rate = 500;
     int seconds = 20;
     boolean latencyOnly = false;
+    String only = "";
     List<String> kinds = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("n=")) {
         n = Integer.parseInt(a.substring(2));
       } else if (a.startsWith("rate=")) {
         rate = Integer.parseInt(a.substring(5));
+      } else if (a.startsWith("only=")) {
+        only = a.substring(5);
       } else if (a.equals("latency-only")) {
         latencyOnly = true;
       } else if (a.startsWith("seconds=")) {
@@ -94,7 +102,12 @@ public final class EndToEndMain {
     for (String kind : kinds) {
       try (Durable stores = Durable.named(kind);
           Link link = new Link(stores, HttpClient.Version.HTTP_1_1)) {
-        new EndToEndMain(link, stores).run(n, rate, seconds, latencyOnly);
+        EndToEndMain main = new EndToEndMain(link, stores);
+        if (only.isEmpty()) {
+          main.run(n, rate, seconds, latencyOnly);
+        } else {
+          main.only(only, n, rate, seconds);
+        }
       }
     }
     System.exit(0);
@@ -104,59 +117,127 @@ public final class EndToEndMain {
     System.out.println("== " + stores.describe());
     // warm-up: every path once, not reported
     refer(2_000);
-    batch(2_000, 100, 2, false);
+    dispatcher(2_000, false);
     refer(1_000);
-    window(1_000, 16, false);
-    latency(rate, 4, false);
+    batch(1_000, 100, 2, false);
+    dispatcherLatency(rate, 4, false);
+    latency(rate, 2, false);
 
     if (latencyOnly) {
-      sendLatency(rate, seconds);
+      dispatcherLatency(rate, seconds, true);
       return;
     }
     refer(n);
-    dispatcher(n);
-    for (int window : new int[] {8, 32}) {
-      refer(n);
-      window(n, window, true);
-    }
-    for (int size : new int[] {50, 200}) {
-      refer(n);
-      batch(n, size, 2, true);
-    }
+    dispatcher(n, true);
+    referWhileDispatching(n);
+    refer(n);
+    window(n, 8, true);
+    refer(n);
+    batch(n, 200, 2, true);
+    dispatcherLatency(rate, seconds, true);
     latency(rate, seconds, true);
-    sendLatency(rate, seconds);
+  }
+
+  /** One kind of run after a short warm-up, for profiling: refer, dispatcher, concurrent. */
+  private void only(String what, int n, int rate, int seconds) throws Exception {
+    System.out.println("== " + stores.describe() + ", only " + what);
+    refer(1_000);
+    dispatcher(1_000, false);
+    switch (what) {
+      case "refer" -> refer(n);
+      case "dispatcher" -> {
+        refer(n);
+        dispatcher(n, true);
+      }
+      case "concurrent" -> referWhileDispatching(n);
+      case "latency" -> dispatcherLatency(rate, seconds, true);
+      default -> throw new IllegalArgumentException("unknown run: " + what);
+    }
   }
 
   /**
-   * Open loop at {@code rate} messages/s for {@code seconds} of messages already referred and
-   * signed: each is posted (single route, asynchronously) at its scheduled time; its latency runs
-   * from then until its ack is committed at the sender (send → ack, without the referral's own
-   * commit and signature).
+   * Open loop through the {@link Dispatcher} started as a node runs it: at each scheduled time the
+   * referrer refers a survivor (its commit) and wakes the dispatcher, which sends what is due (in
+   * batches when several wait) and feeds the acks back; a message's latency runs from its scheduled
+   * time until its ack is committed at the sender. One peer, one ordered lane: messages are
+   * delivered in the order they were referred, so the k-th delivery is the k-th referral.
    */
-  private void sendLatency(int rate, int seconds) throws Exception {
+  private void dispatcherLatency(int rate, int seconds, boolean report) throws Exception {
     int n = rate * seconds;
-    refer(n);
-    List<Transmission> out = link.sender.outgoing();
-    check(out.size(), n);
     long interval = 1_000_000_000L / rate;
     long[] latencies = new long[n];
-    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    AtomicInteger acked = new AtomicInteger();
-    List<CompletableFuture<?>> all = new ArrayList<>(n);
+    AtomicInteger delivered = new AtomicInteger();
+    long[] scheduled = new long[n];
+    CompletableFuture<Void> all = new CompletableFuture<>();
+    TransportObserver timing =
+        eachDelivery(
+            () -> {
+              int k = delivered.getAndIncrement();
+              if (k < n) {
+                latencies[k] = System.nanoTime() - scheduled[k];
+              }
+              if (k == n - 1) {
+                all.complete(null);
+              }
+            });
     Meter m = new Meter();
-    long start = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      long scheduled = start + i * interval;
-      for (long wait; (wait = scheduled - System.nanoTime()) > 0; ) {
-        LockSupport.parkNanos(wait);
+    try (Dispatcher d =
+        Dispatcher.builder(link.sender, link.peers, link.http).observer(timing).build()) {
+      d.start(Duration.ofSeconds(1));
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        long due = start + i * interval;
+        scheduled[i] = due;
+        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+          LockSupport.parkNanos(wait);
+        }
+        link.refer();
+        d.wake();
       }
-      inFlight.acquire();
-      all.add(timed(out.get(i), scheduled, i, latencies, acked, inFlight));
+      all.get(5, TimeUnit.MINUTES);
     }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-    check(acked.get(), n);
-    m.report("offered " + rate + "/s for " + seconds + " s (send + ack only)", n);
-    percentiles(latencies);
+    check(delivered.get(), n);
+    if (report) {
+      m.report("Dispatcher, offered " + rate + "/s for " + seconds + " s (refer + send + ack)", n);
+      percentiles(latencies);
+    }
+  }
+
+  /** An observer that runs {@code action} on each delivery (on the dispatcher's lane thread). */
+  private static TransportObserver eachDelivery(Runnable action) {
+    return new TransportObserver() {
+      @Override
+      public void delivered(OrganisationId peer, MessageType type, String messageId, long nanos) {
+        action.run();
+      }
+    };
+  }
+
+  /**
+   * Sustained: the referrer refers {@code n} survivors as fast as it can while a started dispatcher
+   * delivers them; the rate counts from the first referral to the last ack committed.
+   */
+  private void referWhileDispatching(int n) throws Exception {
+    AtomicInteger delivered = new AtomicInteger();
+    CompletableFuture<Void> all = new CompletableFuture<>();
+    TransportObserver counting =
+        eachDelivery(
+            () -> {
+              if (delivered.incrementAndGet() == n) {
+                all.complete(null);
+              }
+            });
+    Meter m = new Meter();
+    try (Dispatcher d =
+        Dispatcher.builder(link.sender, link.peers, link.http).observer(counting).build()) {
+      d.start(Duration.ofSeconds(1));
+      for (int i = 0; i < n; i++) {
+        link.refer();
+        d.wake();
+      }
+      all.get(5, TimeUnit.MINUTES);
+    }
+    m.report("refer + Dispatcher at once (started, woken)", n);
   }
 
   /**
@@ -202,8 +283,11 @@ public final class EndToEndMain {
     m.report("refer (sender commits, not sent)", n);
   }
 
-  /** The transport's {@link Dispatcher}: one ordered lane per peer, one message at a time. */
-  private void dispatcher(int n) {
+  /**
+   * The transport's {@link Dispatcher} draining an outbox of {@code n} referrals round after round:
+   * one ordered lane, what waits at its head in one batch request, the acks in one commit.
+   */
+  private void dispatcher(int n, boolean report) {
     try (Dispatcher d = Dispatcher.builder(link.sender, link.peers, link.http).build()) {
       Meter m = new Meter();
       int delivered = 0;
@@ -214,7 +298,9 @@ public final class EndToEndMain {
         }
         delivered += r.delivered();
       }
-      m.report("Dispatcher (single route, 1 lane)", n);
+      if (report) {
+        m.report("Dispatcher (1 lane, batches of up to 100)", n);
+      }
     }
   }
 

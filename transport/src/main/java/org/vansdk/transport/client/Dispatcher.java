@@ -1,16 +1,10 @@
 package org.vansdk.transport.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,14 +17,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.node.Transmission;
-import org.vansdk.transport.http.MessageEndpoint;
 import org.vansdk.transport.http.TransportErrors;
 import org.vansdk.transport.observe.TransportObserver;
 
@@ -38,14 +30,19 @@ import org.vansdk.transport.observe.TransportObserver;
  * Delivers a node's outbox to its peers over HTTP(S): one ordered lane per peer, lanes served in
  * parallel (a dead peer delays only its own lane), exponential back-off with jitter that honours
  * {@code Retry-After}, and the ack of every delivered message fed back to the node, which then
- * stops resending it. Following the binding's status rules: {@code 200} (or {@code 204}) delivered;
- * {@code 429}, {@code 5xx}, time-outs and broken connections are retried with the same message (the
- * node gives it a new transmission id); {@code 400}, {@code 413}, {@code 415} and other {@code 4xx}
- * are parked and never resent.
+ * stops resending it. What waits at the head of a lane leaves together, as one NDJSON request to
+ * the peer's batch route, which the peer receives in order in one transaction and answers line by
+ * line once committed; the acks of a request are then fed to the node in one transaction too (group
+ * commit on both sides). Following the binding's status rules: {@code 200} (or {@code 204})
+ * decided; {@code 429}, {@code 5xx}, time-outs and broken connections are retried with the same
+ * messages (the node gives each a new transmission id); {@code 400}, {@code 413}, {@code 415} and
+ * other {@code 4xx} to a single message, or a batch line with a problem, are parked and never
+ * resent (see {@link Builder#batch} for a batch refused as a whole).
  *
  * <p>What must survive a restart lives in the node's durable outbox: messages not yet acknowledged
- * are offered again by the node after a restart, and the receiver's idempotency makes a repeat
- * harmless. Lanes, back-off and the parked list are kept in memory. Thread-safe.
+ * are offered again by the node after a restart (each with its retry count and next due time), and
+ * the receiver's idempotency makes a repeat harmless. Lanes, back-off and the parked list are kept
+ * in memory. Thread-safe.
  *
  * @since 1.0
  */
@@ -53,12 +50,13 @@ public final class Dispatcher implements AutoCloseable {
 
   private final ReferralNode node;
   private final PeerEndpoints peers;
-  private final HttpClient http;
   private final Clock clock;
   private final Random jitter;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
-  private final Duration requestTimeout;
+  private final Delivery delivery;
+  private final int batchSize;
+  private final long maxBatchBytes;
   private final ExecutorService lanesPool;
   private final TransportObserver observer;
   private final java.util.concurrent.atomic.AtomicInteger backlog =
@@ -67,17 +65,21 @@ public final class Dispatcher implements AutoCloseable {
   private final List<Parked> parked = Collections.synchronizedList(new ArrayList<>());
   private final java.util.Set<String> parkedIds =
       Collections.synchronizedSet(new java.util.HashSet<>());
-  private @Nullable ScheduledExecutorService timer;
+  private final Object signal = new Object();
+  private boolean woken; // guarded by signal
+  private volatile boolean running;
+  private @Nullable Thread loop;
 
   private Dispatcher(Builder b) {
     this.node = b.node;
     this.peers = b.peers;
-    this.http = b.http;
     this.clock = b.clock;
     this.jitter = b.random;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
-    this.requestTimeout = b.requestTimeout;
+    this.delivery = new Delivery(b.http, b.clock, b.requestTimeout);
+    this.batchSize = b.batchSize;
+    this.maxBatchBytes = b.maxBatchBytes;
     this.lanesPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch"));
     this.observer = b.observer;
   }
@@ -109,7 +111,7 @@ public final class Dispatcher implements AutoCloseable {
       }
     }
     Instant now = clock.instant();
-    List<Future<int[]>> rounds = new ArrayList<>();
+    List<Future<Integer>> rounds = new ArrayList<>();
     List<Parked> parkedNow = Collections.synchronizedList(new ArrayList<>());
     for (Lane lane : lanes.values()) {
       if (lane.due(now)) {
@@ -117,9 +119,9 @@ public final class Dispatcher implements AutoCloseable {
       }
     }
     int delivered = 0;
-    for (Future<int[]> f : rounds) {
+    for (Future<Integer> f : rounds) {
       try {
-        delivered += f.get()[0];
+        delivered += f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -131,42 +133,94 @@ public final class Dispatcher implements AutoCloseable {
     return new DispatchReport(delivered, waiting, parkedNow);
   }
 
-  /** Sends a lane's messages in order until it is empty or one fails. */
-  private int[] drain(Lane lane, List<Parked> parkedNow) {
+  /**
+   * Sends a lane's messages in order until it is empty or a send fails: the messages at its head
+   * together to the batch route (one request, one transaction at the peer), a lone one to the
+   * single route. The acks of what one request delivered are fed to the node together (one
+   * transaction here too), after the peer answered, that is after it committed.
+   */
+  private int drain(Lane lane, List<Parked> parkedNow) {
     int delivered = 0;
     Optional<URI> base = peers.endpoint(lane.peer);
+    int singles = 0; // messages of a batch the peer refused as a whole, now sent one a request
     while (lane.head() != null) {
-      Transmission t = lane.head();
       if (base.isEmpty()) {
-        park(lane, t, 0, TransportErrors.NOT_FOUND, parkedNow);
+        park(lane, lane.head(), 0, TransportErrors.NOT_FOUND, parkedNow);
         continue;
       }
+      boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
+      List<Transmission> next = one ? List.of(lane.head()) : lane.next(batchSize, maxBatchBytes);
       long start = System.nanoTime();
-      Outcome outcome = send(base.get(), t);
-      switch (outcome.kind) {
+      Delivery.Outcome outcome =
+          next.size() == 1
+              ? delivery.single(base.get(), next.get(0))
+              : delivery.batch(base.get(), next);
+      singles = Math.max(0, singles - 1);
+      switch (outcome.kind()) {
         case DELIVERED -> {
-          done(lane);
-          delivered++;
-          observer.delivered(
-              lane.peer,
-              t.message().type(),
-              t.message().envelope().messageId(),
-              System.nanoTime() - start);
-          if (outcome.body != null && outcome.body.length > 0) {
-            node.receive(outcome.body); // the peer's ack: the node stops resending
-          }
+          List<Delivery.Outcome> lines = next.size() == 1 ? List.of(outcome) : outcome.lines();
+          delivered += delivered(lane, next, lines, System.nanoTime() - start, parkedNow);
         }
         case RETRY -> {
           Instant now = clock.instant();
-          lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter);
+          lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter());
           observer.retrying(
-              lane.peer, outcome.status, Duration.between(now, lane.notBefore()).toMillis());
-          return new int[] {delivered};
+              lane.peer, outcome.status(), Duration.between(now, lane.notBefore()).toMillis());
+          return delivered;
         }
-        case PARK -> park(lane, t, outcome.status, Objects.requireNonNull(outcome.code), parkedNow);
+        case PARK ->
+            park(
+                lane,
+                next.get(0),
+                outcome.status(),
+                Objects.requireNonNull(outcome.code()),
+                parkedNow);
+        case SPLIT -> singles = next.size();
+        case NO_BATCH -> lane.noBatchRoute();
       }
     }
-    return new int[] {delivered};
+    return delivered;
+  }
+
+  /**
+   * Takes what a request delivered off the lane (parking the lines the peer refused) and feeds the
+   * peer's acks to the node in one transaction, so it stops resending them.
+   */
+  private int delivered(
+      Lane lane,
+      List<Transmission> sent,
+      List<Delivery.Outcome> lines,
+      long nanos,
+      List<Parked> parkedNow) {
+    List<byte[]> acks = new ArrayList<>(lines.size());
+    int delivered = 0;
+    for (int i = 0; i < sent.size(); i++) {
+      Transmission t = sent.get(i);
+      Delivery.Outcome line = lines.get(i);
+      if (line.kind() == Delivery.Kind.PARK) {
+        park(lane, t, line.status(), Objects.requireNonNull(line.code()), parkedNow);
+        continue;
+      }
+      done(lane);
+      delivered++;
+      byte[] ack = line.ack();
+      if (ack != null) {
+        acks.add(ack);
+      }
+    }
+    if (!acks.isEmpty()) {
+      // If this fails, the messages stay in the node's outbox and are resent when due; the peer
+      // answers them again with the acks it stored.
+      node.receiveAll(acks);
+    }
+    for (int i = 0; i < sent.size(); i++) {
+      if (lines.get(i).kind() != Delivery.Kind.PARK) {
+        Transmission t = sent.get(i);
+        observer.delivered(
+            lane.peer, t.message().type(), t.message().envelope().messageId(), nanos);
+      }
+    }
+    return delivered;
   }
 
   private void park(Lane lane, Transmission t, int status, ErrorCode code, List<Parked> parkedNow) {
@@ -203,90 +257,6 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  private enum Kind {
-    DELIVERED,
-    RETRY,
-    PARK
-  }
-
-  private static final class Outcome {
-    final Kind kind;
-    final int status;
-    final byte @Nullable [] body;
-    final Duration retryAfter;
-    final @Nullable ErrorCode code;
-
-    Outcome(
-        Kind kind,
-        int status,
-        byte @Nullable [] body,
-        Duration retryAfter,
-        @Nullable ErrorCode code) {
-      this.kind = kind;
-      this.status = status;
-      this.body = body;
-      this.retryAfter = retryAfter;
-      this.code = code;
-    }
-  }
-
-  private Outcome send(URI base, Transmission t) {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve(MessageEndpoint.MESSAGES_PATH))
-            .timeout(requestTimeout)
-            .header("Content-Type", MessageEndpoint.MESSAGE_TYPE)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(t.bytes()))
-            .build();
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      return new Outcome(Kind.RETRY, 0, null, Duration.ZERO, TransportErrors.UNAVAILABLE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome(Kind.RETRY, 0, null, Duration.ZERO, TransportErrors.UNAVAILABLE);
-    }
-    int status = response.statusCode();
-    if (status == 200 || status == 204) {
-      return new Outcome(Kind.DELIVERED, status, response.body(), Duration.ZERO, null);
-    }
-    if (status == 429 || status >= 500 || status == 408) {
-      return new Outcome(
-          Kind.RETRY,
-          status,
-          null,
-          retryAfter(response.headers().firstValue("Retry-After")),
-          TransportErrors.UNAVAILABLE);
-    }
-    return new Outcome(Kind.PARK, status, null, Duration.ZERO, problemCode(response));
-  }
-
-  private static ErrorCode problemCode(HttpResponse<byte[]> response) {
-    String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"(VAN-[A-Z]-\\d{4})\"").matcher(body);
-    return m.find() ? ErrorCode.of(m.group(1)) : TransportErrors.UNREADABLE;
-  }
-
-  /** {@code Retry-After} as seconds or an HTTP date; zero if absent or unreadable. */
-  Duration retryAfter(Optional<String> header) {
-    if (header.isEmpty()) {
-      return Duration.ZERO;
-    }
-    String value = header.get().strip();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-    } catch (NumberFormatException e) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(clock.instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException e2) {
-        return Duration.ZERO;
-      }
-    }
-  }
-
   /** Everything parked so far, oldest first. */
   public List<Parked> parked() {
     synchronized (parked) {
@@ -302,39 +272,77 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #dispatch()} every {@code interval} on a background thread until {@link #close()}.
+   * Runs rounds on a background thread until {@link #close()}: a round follows at once after one
+   * that delivered or parked something (more may be due by then, and it leaves together), else
+   * after {@code interval}, or as soon as {@link #wake()} is called. Under load the lanes therefore
+   * never wait for a timer: what became due while a request was in flight leaves in the next one.
    *
    * @throws IllegalStateException if already started
    */
   public synchronized void start(Duration interval) {
-    if (timer != null) {
+    if (loop != null) {
       throw new IllegalStateException("the dispatcher is already running");
     }
-    timer = Executors.newSingleThreadScheduledExecutor(daemon("van-dispatch-timer"));
-    timer.scheduleWithFixedDelay(
-        this::dispatchQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    running = true;
+    Thread t = daemon("van-dispatch-loop").newThread(() -> run(interval.toNanos()));
+    loop = t;
+    t.start();
   }
 
-  private void dispatchQuietly() {
-    try {
-      dispatch();
-    } catch (RuntimeException e) {
-      // The next round tries again; what was not delivered is still in the node's outbox.
+  /**
+   * Starts the next background round now instead of at the end of the interval: call it after a
+   * command put something in the node's outbox, so that it leaves without waiting. Does nothing if
+   * the dispatcher was not {@link #start started}. Thread-safe, never blocks.
+   */
+  public void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
     }
   }
 
-  /** Stops the background rounds (if started) and the lane threads. */
+  private void run(long intervalNanos) {
+    while (running) {
+      synchronized (signal) {
+        woken = false; // a wake-up from now on is for what this round may not see
+      }
+      boolean busy;
+      try {
+        DispatchReport r = dispatch();
+        busy = r.delivered() > 0 || !r.parked().isEmpty();
+      } catch (RuntimeException e) {
+        // The next round tries again; what was not delivered is still in the node's outbox.
+        busy = false;
+      }
+      if (busy) {
+        continue;
+      }
+      synchronized (signal) {
+        long deadline = System.nanoTime() + intervalNanos;
+        for (long left; running && !woken && (left = deadline - System.nanoTime()) > 0; ) {
+          try {
+            TimeUnit.NANOSECONDS.timedWait(signal, left);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** Stops the background rounds (if started; a round under way finishes) and the lane threads. */
   @Override
   public void close() {
-    ScheduledExecutorService t;
+    Thread t;
     synchronized (this) {
-      t = timer;
-      timer = null;
+      t = loop;
+      loop = null;
+      running = false;
     }
+    wake();
     if (t != null) {
-      t.shutdown();
       try {
-        t.awaitTermination(10, TimeUnit.SECONDS);
+        t.join(TimeUnit.SECONDS.toMillis(10));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -361,6 +369,8 @@ public final class Dispatcher implements AutoCloseable {
     private Duration maxBackoff = Duration.ofMinutes(5);
     private Duration requestTimeout = Duration.ofSeconds(15);
     private int concurrency = 4;
+    private int batchSize = 100;
+    private long maxBatchBytes = 4L << 20;
     private TransportObserver observer = TransportObserver.NONE;
 
     private Builder(ReferralNode node, PeerEndpoints peers, HttpClient http) {
@@ -416,6 +426,32 @@ public final class Dispatcher implements AutoCloseable {
      */
     public Builder observer(TransportObserver observer) {
       this.observer = TransportObserver.all(observer); // an observer that throws is skipped
+      return this;
+    }
+
+    /**
+     * The most messages one request carries to a peer's batch route (default 100), and the most
+     * bytes (default 4 MiB, under the endpoint's default body limit of 16 MiB; a single larger
+     * message still goes alone). A lane sends what it holds at its head in one request, so under
+     * load messages leave in batches and each side commits a batch in one transaction; {@code 1}
+     * sends every message to the single route. A peer that has no batch route ({@code 404}, {@code
+     * 405}, {@code 415}, {@code 501}) is sent one message a request from then on; a batch it
+     * refuses as a whole ({@code 413}, another {@code 4xx}) is resent one message a request, so
+     * each message gets its own verdict.
+     *
+     * @throws IllegalArgumentException if either is not positive
+     */
+    public Builder batch(int messages, long bytes) {
+      if (messages < 1 || bytes < 1) {
+        throw new IllegalArgumentException(
+            "batch limits must be positive, were "
+                + messages
+                + " messages and "
+                + bytes
+                + " bytes");
+      }
+      this.batchSize = messages;
+      this.maxBatchBytes = bytes;
       return this;
     }
 

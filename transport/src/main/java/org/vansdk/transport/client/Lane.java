@@ -3,8 +3,10 @@ package org.vansdk.transport.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.node.Transmission;
@@ -12,7 +14,8 @@ import org.vansdk.referral.node.Transmission;
 /**
  * The ordered queue of messages for one peer and its back-off state. Messages leave in the order
  * they were queued; a failure stops the lane until its back-off ends, without holding up other
- * lanes. Not thread-safe: the dispatcher runs at most one round of a lane at a time.
+ * lanes. The messages at its head leave together when the peer takes batches. Not thread-safe: the
+ * dispatcher runs at most one round of a lane at a time.
  */
 final class Lane {
 
@@ -21,6 +24,7 @@ final class Lane {
   private final Set<String> queued = new HashSet<>();
   private int failures;
   private Instant notBefore = Instant.MIN;
+  private boolean singleOnly;
 
   Lane(OrganisationId peer) {
     this.peer = peer;
@@ -45,6 +49,33 @@ final class Lane {
 
   Transmission head() {
     return queue.peekFirst();
+  }
+
+  /**
+   * The messages at the head of the lane, in order: at most {@code max} of them and at most {@code
+   * maxBytes} bytes in all, but always the head itself.
+   */
+  List<Transmission> next(int max, long maxBytes) {
+    List<Transmission> out = new ArrayList<>(Math.min(max, queue.size()));
+    long bytes = 0;
+    for (Transmission t : queue) {
+      bytes += t.bytes().length;
+      if (out.size() == max || !out.isEmpty() && bytes > maxBytes) {
+        break;
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  /** Whether the peer has no batch route, so every message goes to the single route. */
+  boolean singleOnly() {
+    return singleOnly;
+  }
+
+  /** The peer answered that it has no batch route: from now on, one message a request. */
+  void noBatchRoute() {
+    singleOnly = true;
   }
 
   void done() {

@@ -1,0 +1,227 @@
+package org.vansdk.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vansdk.transport.TwoNodes.KHM;
+import static org.vansdk.transport.TwoNodes.T0;
+import static org.vansdk.transport.TwoNodes.THA;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vansdk.core.id.AttemptId;
+import org.vansdk.core.id.OrganisationId;
+import org.vansdk.core.id.ReferralId;
+import org.vansdk.core.referral.AttemptStatus;
+import org.vansdk.referral.audit.AuditEntry;
+import org.vansdk.referral.message.MessageType;
+import org.vansdk.referral.node.Decision;
+import org.vansdk.referral.node.ReferralNode;
+import org.vansdk.referral.store.Change;
+import org.vansdk.referral.store.InMemoryReferralStore;
+import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.referral.store.ReferralStoreException;
+import org.vansdk.transport.client.DispatchReport;
+import org.vansdk.transport.client.Dispatcher;
+import org.vansdk.transport.client.PeerEndpoints;
+import org.vansdk.transport.http.EndpointResponse;
+import org.vansdk.transport.http.MessageEndpoint;
+import org.vansdk.transport.jetty.JettyBinding;
+import org.vansdk.transport.observe.TransportObserver;
+
+/**
+ * The dispatcher sends what waits for a peer as one batch, and each edge of batching keeps the
+ * protocol's guarantees: a message the receiver's store refuses is refused alone, an answer cut
+ * mid-way makes the whole batch go again without anything applied twice, a peer without a batch
+ * route or refusing a batch as a whole gets the messages one a request, and a started dispatcher
+ * sends at once when woken.
+ */
+class BatchDeliveryTest {
+
+  private static final int N = 5;
+
+  private final TwoNodes world = new TwoNodes(31);
+  private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+  private final ReferralNode khm = world.node(KHM, new InMemoryReferralStore(), clock, 0);
+  private final AttemptId poison = TwoNodes.attempt(3);
+  private final ReferralNode tha = world.node(THA, refusing(poison), clock, 0);
+  private final AtomicInteger batches = new AtomicInteger();
+  private final AtomicInteger singles = new AtomicInteger();
+  private volatile Mode mode = Mode.PLAIN;
+  private MessageEndpoint endpoint = MessageEndpoint.builder(tha).build();
+  private final Server server =
+      JettyBinding.start(
+          this::serve, "127.0.0.1", 0, Optional.empty(), false, Duration.ofSeconds(10));
+  private final PeerEndpoints peers =
+      PeerEndpoints.of(
+          Map.of(THA.organisation(), URI.create("http://127.0.0.1:" + JettyBinding.port(server))));
+  private Dispatcher khmOut = dispatcher(TransportObserver.NONE);
+
+  /** What the Thai side's server does besides serving its endpoint. */
+  private enum Mode {
+    PLAIN,
+    /** Serves the first batch but cuts its answer after two lines. */
+    CUT_ONCE,
+    /** Has no batch route. */
+    NO_BATCH_ROUTE
+  }
+
+  private EndpointResponse serve(org.vansdk.transport.http.EndpointRequest request) {
+    boolean batch = request.path().equals(MessageEndpoint.BATCH_PATH);
+    (batch ? batches : singles).incrementAndGet();
+    if (batch && mode == Mode.NO_BATCH_ROUTE) {
+      return new EndpointResponse(404, Map.of(), new byte[0]);
+    }
+    EndpointResponse answer = endpoint.handle(request);
+    if (batch && mode == Mode.CUT_ONCE) {
+      mode = Mode.PLAIN;
+      String[] lines = new String(answer.body(), StandardCharsets.UTF_8).split("\n");
+      String cut = String.join("\n", Arrays.copyOf(lines, 2)) + "\n";
+      return new EndpointResponse(
+          answer.status(), answer.headers(), cut.getBytes(StandardCharsets.UTF_8));
+    }
+    return answer;
+  }
+
+  private Dispatcher dispatcher(TransportObserver observer) {
+    return Dispatcher.builder(khm, peers, HttpClient.newHttpClient())
+        .clock(clock)
+        .backoff(Duration.ZERO, Duration.ZERO) // a failed lane is due again at once
+        .observer(observer)
+        .build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    khmOut.close();
+    JettyBinding.stop(server, Duration.ofSeconds(5));
+  }
+
+  private void referAll() {
+    for (int i = 1; i <= N; i++) {
+      Decision d = khm.refer(TwoNodes.draft(i, T0), TwoNodes.consent(i, T0));
+      assertTrue(d.done(), d.message());
+    }
+  }
+
+  @Test
+  void batch_oneMessageTheStoreRefuses_refusedAloneOthersApplied_nothingParkedOrResent() {
+    referAll();
+    DispatchReport r = khmOut.dispatch();
+    assertEquals(N, r.delivered(), r.toString());
+    assertTrue(r.parked().isEmpty(), r.toString());
+    assertEquals(1, batches.get(), "one request for the five");
+    assertEquals(0, singles.get());
+    for (int i = 1; i <= N; i++) {
+      AttemptId a = TwoNodes.attempt(i);
+      assertEquals(a.equals(poison), tha.attempt(a).isEmpty(), "attempt " + i);
+    }
+    assertTrue(khm.store().outbox().isEmpty(), "each answered: the poison one with a fatal ack");
+    assertEquals(0, khmOut.dispatch().delivered(), "nothing is resent");
+  }
+
+  @Test
+  void batch_answerCutMidway_wholeBatchResent_eachAppliedOnce() {
+    mode = Mode.CUT_ONCE;
+    referAll();
+    DispatchReport first = khmOut.dispatch();
+    assertEquals(0, first.delivered(), "an answer of two lines to five messages is no answer");
+    assertEquals(N, first.waiting());
+    DispatchReport second = khmOut.dispatch();
+    assertEquals(N, second.delivered(), second.toString());
+    assertEquals(2, batches.get());
+    assertTrue(khm.store().outbox().isEmpty());
+    for (int i = 1; i <= N; i++) {
+      if (TwoNodes.attempt(i).equals(poison)) {
+        continue;
+      }
+      assertEquals(AttemptStatus.SENT, tha.status(TwoNodes.attempt(i)).orElseThrow());
+      List<AuditEntry> audit = tha.audit(ReferralId.parse("KHM-CMAA-R" + i));
+      long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
+      assertEquals(1, received, "referral " + i + " received once: " + audit);
+      assertTrue(tha.verifyAudit(ReferralId.parse("KHM-CMAA-R" + i)).valid());
+    }
+  }
+
+  @Test
+  void peerWithoutBatchRoute_messagesGoOneARequest_fromThenOn() {
+    mode = Mode.NO_BATCH_ROUTE;
+    referAll();
+    DispatchReport r = khmOut.dispatch();
+    assertEquals(N, r.delivered(), r.toString());
+    assertEquals(1, batches.get(), "asked once");
+    assertEquals(N, singles.get());
+    assertTrue(khm.store().outbox().isEmpty());
+  }
+
+  @Test
+  void batchRefusedAsAWhole_eachMessageSentAlone() {
+    endpoint = MessageEndpoint.builder(tha).maxBatch(16 << 20, 2).build(); // 413 for five
+    referAll();
+    DispatchReport r = khmOut.dispatch();
+    assertEquals(N, r.delivered(), r.toString());
+    assertTrue(r.parked().isEmpty(), r.toString());
+    assertEquals(N, singles.get());
+    assertTrue(khm.store().outbox().isEmpty());
+  }
+
+  @Test
+  void started_woken_sendsWithoutWaitingForTheInterval() throws InterruptedException {
+    CountDownLatch delivered = new CountDownLatch(1);
+    khmOut.close();
+    khmOut =
+        dispatcher(
+            new TransportObserver() {
+              @Override
+              public void delivered(
+                  OrganisationId peer, MessageType type, String messageId, long nanos) {
+                delivered.countDown();
+              }
+            });
+    khmOut.start(Duration.ofHours(1));
+    Decision d = khm.refer(TwoNodes.draft(1, T0), TwoNodes.consent(1, T0));
+    assertTrue(d.done(), d.message());
+    khmOut.wake();
+    // A bound on the wait, not a measurement: without the wake-up the message waits an hour.
+    assertTrue(delivered.await(60, TimeUnit.SECONDS), "delivered after the wake-up");
+  }
+
+  /**
+   * An in-memory store that refuses (as a database would) every change to one attempt; every other
+   * call goes to the in-memory store.
+   */
+  private static ReferralStore refusing(AttemptId refused) {
+    InMemoryReferralStore inner = new InMemoryReferralStore();
+    return (ReferralStore)
+        Proxy.newProxyInstance(
+            ReferralStore.class.getClassLoader(),
+            new Class<?>[] {ReferralStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("commit")
+                  && ((Change) args[0])
+                      .attempts().stream().anyMatch(a -> a.attemptId().equals(refused))) {
+                throw new ReferralStoreException("the database refused the change (test)");
+              }
+              try {
+                return method.invoke(inner, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
