@@ -159,7 +159,7 @@ class SchemaFastPathTest {
   }
 
   /** The record's shape with every string replaced by its length: no generated text in output. */
-  private static String shape(JsonNode node) {
+  static String shape(JsonNode node) {
     if (node.isString()) {
       return "\"<" + node.asString().length() + ">\"";
     }
@@ -241,7 +241,7 @@ class SchemaFastPathTest {
     }
   }
 
-  private static void mutate(JsonNode node, Random random, int depth) {
+  static void mutate(JsonNode node, Random random, int depth) {
     if (node.isArray()) {
       ArrayNode a = (ArrayNode) node;
       if (a.isEmpty() || random.nextInt(4) == 0) {
