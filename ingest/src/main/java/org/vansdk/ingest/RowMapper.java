@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.vansdk.core.VanException;
+import java.util.TreeMap;
+import org.vansdk.core.functioning.Instrument;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.RecordId;
+import org.vansdk.core.incident.Verification;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.place.AdminArea;
 import org.vansdk.core.place.CountryCode;
@@ -35,24 +37,25 @@ import org.vansdk.ingest.transform.Text;
 import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.ValidationIssue;
 import org.vansdk.schema.validation.ValidationReport;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns one source row into canonical records, or into the problems that reject it. A row's records
- * are built as JSON, read into the core model (its invariants apply), written canonically,
- * validated by the schema module, and only then written out, all or none. A person or incident met
- * before under the same key is written once; met again with other values, the row is rejected. Not
- * thread-safe.
+ * are built directly in their canonical JSON form (properties in alphabetical order, empty values
+ * left out, the model's defaults filled in: what core's model writes for the same record), written
+ * once, validated as built by the schema module (the same checks and issues as validating the
+ * written text, and its semantic rules include every invariant core's model checks), and only then
+ * written out, all or none. A person or incident met before under the same key is written once; met
+ * again with other values, the row is rejected. Not thread-safe.
  */
 final class RowMapper {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private final MappingModel mapping;
-  private final VanJson json = VanJson.strict();
-  private final JsonMapper mapper = json.mapper();
+  private final JsonMapper mapper = VanJson.strict().mapper();
+  private final JsonNodeFactory factory = mapper.getNodeFactory();
   private final PayloadValidator validator;
   private final List<Compiled> records = new ArrayList<>();
   private final Map<Target, Map<String, Long>> seen = new EnumMap<>(Target.class);
@@ -100,8 +103,7 @@ final class RowMapper {
               label(r.key().columns()),
               fields,
               ids,
-              systems,
-              mapper.readerFor(r.target().recordType().javaType())));
+              systems));
       seen.put(r.target(), new HashMap<>());
     }
   }
@@ -166,7 +168,7 @@ final class RowMapper {
     Map<Target, String> ids = new EnumMap<>(Target.class);
     for (Compiled c : records) {
       String id = id(c, cells, problems);
-      ObjectNode node = mapper.createObjectNode();
+      ObjectNode node = object();
       node.put("id", id == null ? "" : id);
       for (ValueReader v : c.fields) {
         Object value = v.read(cells, problems);
@@ -175,12 +177,15 @@ final class RowMapper {
         }
       }
       if (!c.identifiers.isEmpty()) {
-        ArrayNode list = node.putArray("identifiers");
+        ArrayNode list = factory.arrayNode();
         for (int i = 0; i < c.identifiers.size(); i++) {
           Object value = c.identifiers.get(i).read(cells, problems);
           if (value instanceof String) {
-            list.addObject().put("system", c.systems.get(i)).put("value", (String) value);
+            list.add(object().put("system", c.systems.get(i)).put("value", (String) value));
           }
+        }
+        if (!list.isEmpty()) {
+          node.set("identifiers", list);
         }
       }
       nodes.put(c.spec.target(), node);
@@ -212,7 +217,18 @@ final class RowMapper {
     return problems;
   }
 
-  /** Adds the references between the row's records, derived ages and estimated-date flags. */
+  /**
+   * Returns an empty object whose properties are written in alphabetical order, as core's model
+   * writes them.
+   */
+  private ObjectNode object() {
+    return new ObjectNode(factory, new TreeMap<>());
+  }
+
+  /**
+   * Adds the references between the row's records, derived ages, estimated-date flags and the
+   * model's defaults.
+   */
   private void link(
       Map<Target, ObjectNode> nodes,
       Map<Target, String> ids,
@@ -228,11 +244,17 @@ final class RowMapper {
     if (incident != null) {
       estimated(incident, "date", "dateEstimated");
       if (!incident.has("location")) {
-        incident.putObject("location").put("country", mapping.country().code());
+        incident.set("location", object().put("country", mapping.country().code()));
+      }
+      if (!incident.has("verification")) {
+        incident.put("verification", Verification.UNVERIFIED.code());
       }
     }
     if (assessment != null) {
       assessment.put("personId", ids.get(Target.PERSON));
+      if (!assessment.has("instrument")) {
+        assessment.put("instrument", Instrument.WG_SS.code());
+      }
     }
     if (casualty == null) {
       return;
@@ -283,20 +305,7 @@ final class RowMapper {
       List<Runnable> commits,
       List<Problem> problems) {
     RecordType type = c.spec.target().recordType();
-    byte[] body;
-    try {
-      Object record = c.reader.readValue(node);
-      body = json.writeBytes(record);
-    } catch (JacksonException | VanException e) {
-      VanException cause = vanCause(e);
-      problems.add(
-          new Problem(
-              "",
-              c.spec.target().key(),
-              RejectReason.INVALID_RECORD,
-              cause == null ? "does not map onto the model" : cause.getMessage()));
-      return;
-    }
+    byte[] body = mapper.writeValueAsBytes(node);
     long fingerprint = fingerprint(body);
     Map<String, Long> known = seen.get(c.spec.target());
     Long before = known.get(id);
@@ -311,7 +320,7 @@ final class RowMapper {
       }
       return;
     }
-    ValidationReport report = validator.validateRecord(type, body);
+    ValidationReport report = validator.validateRecord(type, node);
     if (!report.isValid()) {
       for (ValidationIssue issue : report.errors()) {
         problems.add(
@@ -348,15 +357,6 @@ final class RowMapper {
       }
     }
     return "";
-  }
-
-  private static VanException vanCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof VanException) {
-        return (VanException) t;
-      }
-    }
-    return null;
   }
 
   private static long fingerprint(byte[] bytes) {
@@ -419,11 +419,9 @@ final class RowMapper {
       node.put(p, (Long) value);
     } else if (value instanceof AdminArea) {
       AdminArea a = (AdminArea) value;
-      ObjectNode location = node.putObject(p);
-      location.put("country", mapping.country().code());
-      ObjectNode area = location.putObject("adminArea");
-      area.put("pCode", a.pCode()).put("level", a.level());
+      ObjectNode area = object().put("pCode", a.pCode()).put("level", a.level());
       a.name().ifPresent(n -> area.put("name", n));
+      node.set(p, object().put("country", mapping.country().code()).set("adminArea", area));
     } else if (value instanceof CountryCode) {
       node.put(p, ((CountryCode) value).code());
     } else if (value instanceof OrganisationId) {
@@ -441,7 +439,6 @@ final class RowMapper {
     final List<ValueReader> fields;
     final List<ValueReader> identifiers;
     final List<String> systems;
-    final ObjectReader reader;
     final byte[] head;
 
     Compiled(
@@ -450,10 +447,8 @@ final class RowMapper {
         String keyLabel,
         List<ValueReader> fields,
         List<ValueReader> identifiers,
-        List<String> systems,
-        ObjectReader reader) {
+        List<String> systems) {
       this.spec = spec;
-      this.reader = reader;
       this.head =
           ("{\"type\":\"" + spec.target().recordType().code() + "\",\"record\":")
               .getBytes(StandardCharsets.US_ASCII);

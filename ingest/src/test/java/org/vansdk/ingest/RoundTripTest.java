@@ -83,6 +83,7 @@ class RoundTripTest {
       JsonNode node = JSON.readTree(line.getBytes(StandardCharsets.UTF_8));
       String type = node.get("type").asString();
       ObjectNode record = (ObjectNode) node.get("record");
+      assertCanonical(line, type, where);
       actual.put(type + " " + local(record.get("id").asString()), project(type, record, layout));
     }
     assertEquals(expected.keySet(), actual.keySet(), where + ": records");
@@ -90,6 +91,19 @@ class RoundTripTest {
       assertEquals(e.getValue(), actual.get(e.getKey()), where + ": " + e.getKey());
     }
     assertTrue(summary.recordsWritten() > 0, where);
+  }
+
+  /**
+   * The record is written exactly as core's model writes it: read into the model (whose invariants
+   * apply) and written again, it gives the same bytes.
+   */
+  static void assertCanonical(String line, String type, String where) {
+    String prefix = "{\"type\":\"" + type + "\",\"record\":";
+    assertTrue(line.startsWith(prefix) && line.endsWith("}"), where + ": envelope of " + type);
+    String text = line.substring(prefix.length(), line.length() - 1);
+    Object model = JSON.mapper().readValue(text, RecordType.fromCode(type).javaType());
+    assertEquals(
+        text, new String(JSON.writeBytes(model), StandardCharsets.UTF_8), where + ": " + type);
   }
 
   /** The generated records the layout carries, projected onto what it carries. */
