@@ -1,5 +1,6 @@
 package org.vansdk.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.vansdk.core.functioning.Instrument;
 import org.vansdk.core.id.OrganisationId;
@@ -37,6 +40,8 @@ import org.vansdk.ingest.transform.Text;
 import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.ValidationIssue;
 import org.vansdk.schema.validation.ValidationReport;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,9 +58,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RowMapper {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int TARGETS = Target.values().length;
+
+  /** The date of each record that its estimated flag and the casualty's age are derived from. */
+  private static final Set<Field> MAIN_DATES =
+      EnumSet.of(Field.PERSON_BIRTH_DATE, Field.INCIDENT_DATE, Field.ASSESSMENT_DATE);
   private final MappingModel mapping;
   private final JsonMapper mapper = VanJson.strict().mapper();
   private final JsonNodeFactory factory = mapper.getNodeFactory();
+  // one generator for the whole import, writing each record into the scratch buffer
+  private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
+  private final ObjectWriter writer = mapper.writer().withRootValueSeparator((String) null);
+  private final JsonGenerator generator = writer.createGenerator(scratch);
   private final PayloadValidator validator;
   private final List<Compiled> records = new ArrayList<>();
   private final Map<Target, Map<String, Long>> seen = new EnumMap<>(Target.class);
@@ -166,6 +180,7 @@ final class RowMapper {
     }
     Map<Target, ObjectNode> nodes = new EnumMap<>(Target.class);
     Map<Target, String> ids = new EnumMap<>(Target.class);
+    PartialDate[] dates = new PartialDate[TARGETS];
     for (Compiled c : records) {
       String id = id(c, cells, problems);
       ObjectNode node = object();
@@ -174,6 +189,9 @@ final class RowMapper {
         Object value = v.read(cells, problems);
         if (value != null && value != ValueReader.ABSENT) {
           put(node, v.field(), value);
+          if (MAIN_DATES.contains(v.field())) {
+            dates[c.spec.target().ordinal()] = (PartialDate) value;
+          }
         }
       }
       if (!c.identifiers.isEmpty()) {
@@ -194,7 +212,7 @@ final class RowMapper {
     if (!problems.isEmpty()) {
       return problems;
     }
-    link(nodes, ids, cells, problems);
+    link(nodes, ids, dates, problems);
     if (!problems.isEmpty()) {
       return problems;
     }
@@ -232,17 +250,17 @@ final class RowMapper {
   private void link(
       Map<Target, ObjectNode> nodes,
       Map<Target, String> ids,
-      String[] cells,
+      PartialDate[] dates,
       List<Problem> problems) {
     ObjectNode person = nodes.get(Target.PERSON);
     ObjectNode incident = nodes.get(Target.INCIDENT);
     ObjectNode casualty = nodes.get(Target.CASUALTY);
     ObjectNode assessment = nodes.get(Target.FUNCTIONING_ASSESSMENT);
     if (person != null) {
-      estimated(person, "birthDate", "birthDateEstimated");
+      estimated(person, dates[Target.PERSON.ordinal()], "birthDateEstimated");
     }
     if (incident != null) {
-      estimated(incident, "date", "dateEstimated");
+      estimated(incident, dates[Target.INCIDENT.ordinal()], "dateEstimated");
       if (!incident.has("location")) {
         incident.set("location", object().put("country", mapping.country().code()));
       }
@@ -261,10 +279,9 @@ final class RowMapper {
     }
     casualty.put("personId", ids.get(Target.PERSON));
     casualty.put("incidentId", ids.get(Target.INCIDENT));
-    PartialDate birth =
-        person.has("birthDate") ? PartialDate.parse(person.get("birthDate").asString()) : null;
-    PartialDate on = PartialDate.parse(incident.get("date").asString());
-    if (birth == null) {
+    PartialDate birth = dates[Target.PERSON.ordinal()];
+    PartialDate on = dates[Target.INCIDENT.ordinal()];
+    if (birth == null || on == null) {
       return;
     }
     if (!casualty.has("ageAtIncident")) {
@@ -289,10 +306,8 @@ final class RowMapper {
     }
   }
 
-  private static void estimated(ObjectNode node, String date, String flag) {
-    if (node.has(date)
-        && !node.has(flag)
-        && !PartialDate.parse(node.get(date).asString()).isFullDate()) {
+  private static void estimated(ObjectNode node, PartialDate date, String flag) {
+    if (date != null && !date.isFullDate() && !node.has(flag)) {
       node.put(flag, true);
     }
   }
@@ -305,8 +320,8 @@ final class RowMapper {
       List<Runnable> commits,
       List<Problem> problems) {
     RecordType type = c.spec.target().recordType();
-    byte[] body = mapper.writeValueAsBytes(node);
-    long fingerprint = fingerprint(body);
+    byte[] line = line(c.head, node);
+    long fingerprint = fingerprint(line);
     Map<String, Long> known = seen.get(c.spec.target());
     Long before = known.get(id);
     if (before != null) {
@@ -332,18 +347,23 @@ final class RowMapper {
       }
       return;
     }
-    byte[] head = c.head;
-    byte[] line = new byte[head.length + body.length + 2];
-    System.arraycopy(head, 0, line, 0, head.length);
-    System.arraycopy(body, 0, line, head.length, body.length);
-    line[line.length - 2] = '}';
-    line[line.length - 1] = '\n';
     lines.add(line);
     commits.add(
         () -> {
           known.put(id, fingerprint);
           written.merge(type, 1L, Long::sum);
         });
+  }
+
+  /** Returns the record's NDJSON line: the envelope's head, the record, and the closing brace. */
+  private byte[] line(byte[] head, ObjectNode record) {
+    scratch.reset();
+    scratch.write(head, 0, head.length);
+    writer.writeValue(generator, record);
+    generator.flush();
+    scratch.write('}');
+    scratch.write('\n');
+    return scratch.toByteArray();
   }
 
   private static String column(Compiled c, String pointer) {
