@@ -72,7 +72,7 @@ final class RowMapper {
   private final JsonGenerator generator = writer.createGenerator(scratch);
   private final PayloadValidator validator;
   private final List<Compiled> records = new ArrayList<>();
-  private final Map<Target, Map<String, Long>> seen = new EnumMap<>(Target.class);
+  private final Map<Target, KeyIndex> seen = new EnumMap<>(Target.class);
   private final Map<RecordType, Long> written = new EnumMap<>(RecordType.class);
   private final int width;
   private final boolean shortRowsAllowed;
@@ -118,7 +118,7 @@ final class RowMapper {
               fields,
               ids,
               systems));
-      seen.put(r.target(), new HashMap<>());
+      seen.put(r.target(), new KeyIndex());
     }
   }
 
@@ -322,10 +322,10 @@ final class RowMapper {
     RecordType type = c.spec.target().recordType();
     byte[] line = line(c.head, node);
     long fingerprint = fingerprint(line);
-    Map<String, Long> known = seen.get(c.spec.target());
-    Long before = known.get(id);
-    if (before != null) {
-      if (before != fingerprint) {
+    KeyIndex known = seen.get(c.spec.target());
+    int before = known.find(id);
+    if (before >= 0) {
+      if (known.fingerprintAt(before) != fingerprint) {
         problems.add(
             new Problem(
                 c.keyLabel,
