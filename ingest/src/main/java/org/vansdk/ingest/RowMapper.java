@@ -63,6 +63,7 @@ final class RowMapper {
   /** The date of each record that its estimated flag and the casualty's age are derived from. */
   private static final Set<Field> MAIN_DATES =
       EnumSet.of(Field.PERSON_BIRTH_DATE, Field.INCIDENT_DATE, Field.ASSESSMENT_DATE);
+
   private final MappingModel mapping;
   private final JsonMapper mapper = VanJson.strict().mapper();
   private final JsonNodeFactory factory = mapper.getNodeFactory();
@@ -109,15 +110,19 @@ final class RowMapper {
         ids.add(reader(Field.PERSON_NAME, id.value(), columns, areas, "person/identifiers"));
         systems.add(id.system());
       }
+      List<ItemReader> items = new ArrayList<>();
+      Map<String, Integer> inList = new HashMap<>();
+      for (MappingModel.ItemSpec item : r.items()) {
+        int i = inList.merge(item.list(), 1, Integer::sum) - 1;
+        List<ValueReader> values = new ArrayList<>();
+        for (Map.Entry<Field, ValueSpec> e : item.fields().entrySet()) {
+          String where = r.target().key() + "/" + item.list() + "/" + i;
+          values.add(reader(e.getKey(), e.getValue(), columns, areas, where));
+        }
+        items.add(new ItemReader(item.list(), values, factory));
+      }
       int[] key = columns.indexes(r.key().columns(), r.key().pointer());
-      records.add(
-          new Compiled(
-              r,
-              key,
-              label(r.key().columns()),
-              fields,
-              ids,
-              systems));
+      records.add(new Compiled(r, key, label(r.key().columns()), fields, ids, systems, items));
       seen.put(r.target(), new KeyIndex());
     }
   }
@@ -206,6 +211,9 @@ final class RowMapper {
           node.set("identifiers", list);
         }
       }
+      for (ItemReader item : c.items) {
+        item.add(node, cells, problems);
+      }
       nodes.put(c.spec.target(), node);
       ids.put(c.spec.target(), id);
     }
@@ -219,7 +227,8 @@ final class RowMapper {
     List<byte[]> lines = new ArrayList<>(nodes.size());
     List<Runnable> commits = new ArrayList<>(nodes.size());
     for (Compiled c : records) {
-      build(c, nodes.get(c.spec.target()), ids.get(c.spec.target()), lines, commits, problems);
+      build(
+          c, cells, nodes.get(c.spec.target()), ids.get(c.spec.target()), lines, commits, problems);
     }
     if (!problems.isEmpty()) {
       return problems;
@@ -240,6 +249,11 @@ final class RowMapper {
    * writes them.
    */
   private ObjectNode object() {
+    return object(factory);
+  }
+
+  /** An empty object written with its properties in alphabetical order, as the model writes. */
+  static ObjectNode object(JsonNodeFactory factory) {
     return new ObjectNode(factory, new TreeMap<>());
   }
 
@@ -314,6 +328,7 @@ final class RowMapper {
 
   private void build(
       Compiled c,
+      String[] cells,
       ObjectNode node,
       String id,
       List<byte[]> lines,
@@ -340,7 +355,7 @@ final class RowMapper {
       for (ValidationIssue issue : report.errors()) {
         problems.add(
             new Problem(
-                column(c, issue.pointer()),
+                column(c, issue.pointer(), cells),
                 c.spec.target().key() + issue.pointer(),
                 RejectReason.INVALID_RECORD,
                 issue.code().code() + " " + issue.message()));
@@ -366,9 +381,19 @@ final class RowMapper {
     return scratch.toByteArray();
   }
 
-  private static String column(Compiled c, String pointer) {
+  private static String column(Compiled c, String pointer, String[] cells) {
     String[] parts = pointer.split("/");
     if (parts.length < 2) {
+      return "";
+    }
+    if (parts.length >= 4 && parts[2].matches("[0-9]{1,6}")) {
+      // the n-th item written to a list is the n-th of its items the row gave
+      int n = Integer.parseInt(parts[2]);
+      for (ItemReader item : c.items) {
+        if (item.list().equals(parts[1]) && item.given(cells) && n-- == 0) {
+          return item.columnLabel(parts[3]);
+        }
+      }
       return "";
     }
     for (ValueReader v : c.fields) {
@@ -459,6 +484,7 @@ final class RowMapper {
     final List<ValueReader> fields;
     final List<ValueReader> identifiers;
     final List<String> systems;
+    final List<ItemReader> items;
     final byte[] head;
 
     Compiled(
@@ -467,8 +493,10 @@ final class RowMapper {
         String keyLabel,
         List<ValueReader> fields,
         List<ValueReader> identifiers,
-        List<String> systems) {
+        List<String> systems,
+        List<ItemReader> items) {
       this.spec = spec;
+      this.items = items;
       this.head =
           ("{\"type\":\"" + spec.target().recordType().code() + "\",\"record\":")
               .getBytes(StandardCharsets.US_ASCII);
@@ -477,60 +505,6 @@ final class RowMapper {
       this.fields = fields;
       this.identifiers = identifiers;
       this.systems = systems;
-    }
-  }
-
-  /** The header: column names (compared ignoring case) to positions. */
-  private static final class Columns {
-    private final List<String> header;
-    private final Map<String, Integer> byName = new HashMap<>();
-
-    Columns(List<String> header) {
-      this.header = header;
-      for (int i = 0; i < header.size(); i++) {
-        String name = Text.fold(header.get(i));
-        if (!name.isEmpty()) {
-          byName.put(name, byName.containsKey(name) ? -1 : i);
-        }
-      }
-    }
-
-    int[] indexes(List<ColumnRef> refs, String pointer) {
-      int[] out = new int[refs.size()];
-      for (int i = 0; i < out.length; i++) {
-        ColumnRef ref = refs.get(i);
-        if (ref.position() > 0) {
-          if (ref.position() > header.size()) {
-            throw new IngestException(
-                IngestException.SOURCE_HEADER,
-                "column #"
-                    + ref.position()
-                    + " ("
-                    + pointer
-                    + ") is beyond the header's "
-                    + header.size()
-                    + " columns");
-          }
-          out[i] = ref.position() - 1;
-          continue;
-        }
-        Integer index = byName.get(Text.fold(ref.header()));
-        if (index == null || index < 0) {
-          throw new IngestException(
-              IngestException.SOURCE_HEADER,
-              "column '"
-                  + ref.header()
-                  + "' ("
-                  + pointer
-                  + ") is "
-                  + (index == null ? "not in" : "more than once in")
-                  + " the header row ("
-                  + header.size()
-                  + " columns; check the mapping's headerRow and column names)");
-        }
-        out[i] = index;
-      }
-      return out;
     }
   }
 }

@@ -70,10 +70,7 @@ final class ValueReader {
    * AdminArea, CountryCode or OrganisationId; {@link #ABSENT}; or null after adding a problem.
    */
   Object read(String[] cells, List<Problem> problems) {
-    String text = gather(cells);
-    if (spec.split().isPresent() && !text.isEmpty()) {
-      text = split(text, spec.split().get());
-    }
+    String text = text(cells);
     boolean blank = text.isEmpty();
     String folded = blank ? "" : Text.fold(text);
     boolean unknown = blank || unknownValues.contains(folded);
@@ -104,6 +101,27 @@ final class ValueReader {
       return ABSENT;
     }
     return convert(text, problems);
+  }
+
+  /**
+   * Returns whether the row gives this value in its columns: not blank and not an explicit unknown
+   * (a constant is not given by the row).
+   */
+  boolean given(String[] cells) {
+    if (columns.length == 0) {
+      return false;
+    }
+    String text = text(cells);
+    return !text.isEmpty() && !unknownValues.contains(Text.fold(text));
+  }
+
+  /** The value's text in the row: its columns gathered and normalised, then split. */
+  private String text(String[] cells) {
+    String text = gather(cells);
+    if (spec.split().isPresent() && !text.isEmpty()) {
+      text = split(text, spec.split().get());
+    }
+    return text;
   }
 
   private String gather(String[] cells) {

@@ -175,7 +175,7 @@ class RoundTripTest {
                 "priorRiskEducation"));
         keep.add(layout == LegacyLayout.CMVIS ? "diedOn" : "tampered");
         if (layout == LegacyLayout.IMSMA) {
-          keep.addAll(List.of("firstAidOnSite", "minutesToFacility"));
+          keep.addAll(List.of("firstAidOnSite", "minutesToFacility", "injuries", "amputations"));
         }
         break;
       default:
@@ -205,6 +205,13 @@ class RoundTripTest {
         if (area != null) {
           String code = area.get("pCode").asString();
           out.put(k, code.substring(0, code.startsWith("MMR") ? 6 : 4));
+        }
+      } else if (k.equals("injuries") || k.equals("amputations")) {
+        // the layout has columns for the first three injuries and the first two amputations
+        int columns = k.equals("injuries") ? 3 : 2;
+        tools.jackson.databind.node.ArrayNode items = out.putArray(k);
+        for (int i = 0; i < Math.min(columns, v.size()); i++) {
+          items.add(v.get(i));
         }
       } else if (k.equals("identifiers")) {
         for (JsonNode id : v.values()) {

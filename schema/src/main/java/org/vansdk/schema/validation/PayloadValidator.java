@@ -232,13 +232,13 @@ public final class PayloadValidator {
   }
 
   /**
-   * Validates a record held as a JSON tree in memory, such as one just built, without writing it out
-   * and parsing it again. The checks are those of {@link #validateRecord(RecordType, byte[])} on the
-   * tree's JSON text, with the same issues (code, severity, pointer, value, message), except that:
-   * the issues carry no line and column (0), and the limits that guard the parser against hostile
-   * text (document size, nesting depth, string and name lengths, encoding) are not checked, since
-   * the tree is already in memory. The number rule is checked, and, as when parsing, a whole decimal
-   * beyond a 64-bit integer in the tree is replaced by an integer of the same value.
+   * Validates a record held as a JSON tree in memory, such as one just built, without writing it
+   * out and parsing it again. The checks are those of {@link #validateRecord(RecordType, byte[])}
+   * on the tree's JSON text, with the same issues (code, severity, pointer, value, message), except
+   * that: the issues carry no line and column (0), and the limits that guard the parser against
+   * hostile text (document size, nesting depth, string and name lengths, encoding) are not checked,
+   * since the tree is already in memory. The number rule is checked, and, as when parsing, a whole
+   * decimal beyond a 64-bit integer in the tree is replaced by an integer of the same value.
    *
    * @param type the record type
    * @param record the record's tree, made of JSON values only (objects, arrays, strings, numbers,

@@ -25,14 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The equivalence of {@link PayloadValidator#validateRecord(RecordType, JsonNode)} (a tree in
- * memory) with {@link PayloadValidator#validateRecord(RecordType, byte[])} (its JSON text): on every
- * record of seeded populations (all record types, three countries) and on mutations of each, both
- * accept the same records and report the same issues, line and column aside.
+ * memory) with {@link PayloadValidator#validateRecord(RecordType, byte[])} (its JSON text): on
+ * every record of seeded populations (all record types, three countries) and on mutations of each,
+ * both accept the same records and report the same issues, line and column aside.
  */
 class TreeValidationTest {
   private static final JsonMapper MAPPER = VanJson.strict().mapper();
   private static final PayloadValidator VALIDATOR =
-      PayloadValidator.withClock(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+      PayloadValidator.withClock(
+          Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13, 14, 15, 16})
