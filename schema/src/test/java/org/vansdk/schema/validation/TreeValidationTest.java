@@ -3,8 +3,6 @@ package org.vansdk.schema.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vansdk.core.json.VanJson;
-import org.vansdk.core.place.CountryCode;
 import org.vansdk.core.submission.RecordType;
-import org.vansdk.testkit.population.PopulationGenerator;
-import org.vansdk.testkit.population.PopulationSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,22 +33,9 @@ class TreeValidationTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13, 14, 15, 16})
   void seededAndMutatedRecords_treeAndTextGiveTheSameReport(long seed) {
-    String country = List.of("KHM", "LAO", "VNM").get((int) (seed % 3));
-    PopulationGenerator population =
-        PopulationGenerator.of(
-            PopulationSpec.builder()
-                .country(CountryCode.parse(country))
-                .casualties(120)
-                .seed(seed)
-                .build());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    population.writeNdjson(out);
     Random random = new Random(seed);
     int[] counts = new int[3];
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
+    for (String line : SchemaFastPathTest.seededLines(seed, 120)) {
       JsonNode envelope = MAPPER.readTree(line);
       RecordType type = RecordType.fromCode(envelope.get("type").asString());
       JsonNode record = envelope.get("record");
