@@ -58,6 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RowMapper {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int TARGETS = Target.values().length;
 
   /** The date of each record that its estimated flag and the casualty's age are derived from. */
   private static final Set<Field> MAIN_DATES =
@@ -184,7 +185,7 @@ final class RowMapper {
     }
     Map<Target, ObjectNode> nodes = new EnumMap<>(Target.class);
     Map<Target, String> ids = new EnumMap<>(Target.class);
-    Map<Target, PartialDate> dates = new EnumMap<>(Target.class);
+    PartialDate[] dates = new PartialDate[TARGETS];
     for (Compiled c : records) {
       String id = id(c, cells, problems);
       ObjectNode node = object();
@@ -194,7 +195,7 @@ final class RowMapper {
         if (value != null && value != ValueReader.ABSENT) {
           put(node, v.field(), value);
           if (MAIN_DATES.contains(v.field())) {
-            dates.put(c.spec.target(), (PartialDate) value);
+            dates[c.spec.target().ordinal()] = (PartialDate) value;
           }
         }
       }
@@ -263,17 +264,17 @@ final class RowMapper {
   private void link(
       Map<Target, ObjectNode> nodes,
       Map<Target, String> ids,
-      Map<Target, PartialDate> dates,
+      PartialDate[] dates,
       List<Problem> problems) {
     ObjectNode person = nodes.get(Target.PERSON);
     ObjectNode incident = nodes.get(Target.INCIDENT);
     ObjectNode casualty = nodes.get(Target.CASUALTY);
     ObjectNode assessment = nodes.get(Target.FUNCTIONING_ASSESSMENT);
     if (person != null) {
-      estimated(person, dates.get(Target.PERSON), "birthDateEstimated");
+      estimated(person, dates[Target.PERSON.ordinal()], "birthDateEstimated");
     }
     if (incident != null) {
-      estimated(incident, dates.get(Target.INCIDENT), "dateEstimated");
+      estimated(incident, dates[Target.INCIDENT.ordinal()], "dateEstimated");
       if (!incident.has("location")) {
         incident.set("location", object().put("country", mapping.country().code()));
       }
@@ -292,8 +293,8 @@ final class RowMapper {
     }
     casualty.put("personId", ids.get(Target.PERSON));
     casualty.put("incidentId", ids.get(Target.INCIDENT));
-    PartialDate birth = dates.get(Target.PERSON);
-    PartialDate on = dates.get(Target.INCIDENT);
+    PartialDate birth = dates[Target.PERSON.ordinal()];
+    PartialDate on = dates[Target.INCIDENT.ordinal()];
     if (birth == null || on == null) {
       return;
     }
