@@ -1,5 +1,6 @@
 package org.vansdk.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,13 +10,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.vansdk.core.VanException;
+import java.util.Set;
+import java.util.TreeMap;
+import org.vansdk.core.functioning.Instrument;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.RecordId;
+import org.vansdk.core.incident.Verification;
 import org.vansdk.core.json.VanJson;
 import org.vansdk.core.place.AdminArea;
 import org.vansdk.core.place.CountryCode;
@@ -35,27 +40,40 @@ import org.vansdk.ingest.transform.Text;
 import org.vansdk.schema.validation.PayloadValidator;
 import org.vansdk.schema.validation.ValidationIssue;
 import org.vansdk.schema.validation.ValidationReport;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectReader;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns one source row into canonical records, or into the problems that reject it. A row's records
- * are built as JSON, read into the core model (its invariants apply), written canonically,
- * validated by the schema module, and only then written out, all or none. A person or incident met
- * before under the same key is written once; met again with other values, the row is rejected. Not
- * thread-safe.
+ * are built directly in their canonical JSON form (properties in alphabetical order, empty values
+ * left out, the model's defaults filled in: what core's model writes for the same record), written
+ * once, validated as built by the schema module (the same checks and issues as validating the
+ * written text, and its semantic rules include every invariant core's model checks), and only then
+ * written out, all or none. A person or incident met before under the same key is written once; met
+ * again with other values, the row is rejected. Not thread-safe.
  */
 final class RowMapper {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int TARGETS = Target.values().length;
+
+  /** The date of each record that its estimated flag and the casualty's age are derived from. */
+  private static final Set<Field> MAIN_DATES =
+      EnumSet.of(Field.PERSON_BIRTH_DATE, Field.INCIDENT_DATE, Field.ASSESSMENT_DATE);
+
   private final MappingModel mapping;
-  private final VanJson json = VanJson.strict();
-  private final JsonMapper mapper = json.mapper();
+  private final JsonMapper mapper = VanJson.strict().mapper();
+  private final JsonNodeFactory factory = mapper.getNodeFactory();
+  // one generator for the whole import, writing each record into the scratch buffer
+  private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
+  private final ObjectWriter writer = mapper.writer().withRootValueSeparator((String) null);
+  private final JsonGenerator generator = writer.createGenerator(scratch);
   private final PayloadValidator validator;
   private final List<Compiled> records = new ArrayList<>();
-  private final Map<Target, Map<String, Long>> seen = new EnumMap<>(Target.class);
+  private final Map<Target, KeyIndex> seen = new EnumMap<>(Target.class);
   private final Map<RecordType, Long> written = new EnumMap<>(RecordType.class);
   private final int width;
   private final boolean shortRowsAllowed;
@@ -92,17 +110,20 @@ final class RowMapper {
         ids.add(reader(Field.PERSON_NAME, id.value(), columns, areas, "person/identifiers"));
         systems.add(id.system());
       }
+      List<ItemReader> items = new ArrayList<>();
+      Map<String, Integer> inList = new HashMap<>();
+      for (MappingModel.ItemSpec item : r.items()) {
+        int i = inList.merge(item.list(), 1, Integer::sum) - 1;
+        List<ValueReader> values = new ArrayList<>();
+        for (Map.Entry<Field, ValueSpec> e : item.fields().entrySet()) {
+          String where = r.target().key() + "/" + item.list() + "/" + i;
+          values.add(reader(e.getKey(), e.getValue(), columns, areas, where));
+        }
+        items.add(new ItemReader(item.list(), values, factory));
+      }
       int[] key = columns.indexes(r.key().columns(), r.key().pointer());
-      records.add(
-          new Compiled(
-              r,
-              key,
-              label(r.key().columns()),
-              fields,
-              ids,
-              systems,
-              mapper.readerFor(r.target().recordType().javaType())));
-      seen.put(r.target(), new HashMap<>());
+      records.add(new Compiled(r, key, label(r.key().columns()), fields, ids, systems, items));
+      seen.put(r.target(), new KeyIndex());
     }
   }
 
@@ -164,24 +185,34 @@ final class RowMapper {
     }
     Map<Target, ObjectNode> nodes = new EnumMap<>(Target.class);
     Map<Target, String> ids = new EnumMap<>(Target.class);
+    PartialDate[] dates = new PartialDate[TARGETS];
     for (Compiled c : records) {
       String id = id(c, cells, problems);
-      ObjectNode node = mapper.createObjectNode();
+      ObjectNode node = object();
       node.put("id", id == null ? "" : id);
       for (ValueReader v : c.fields) {
         Object value = v.read(cells, problems);
         if (value != null && value != ValueReader.ABSENT) {
           put(node, v.field(), value);
+          if (MAIN_DATES.contains(v.field())) {
+            dates[c.spec.target().ordinal()] = (PartialDate) value;
+          }
         }
       }
       if (!c.identifiers.isEmpty()) {
-        ArrayNode list = node.putArray("identifiers");
+        ArrayNode list = factory.arrayNode();
         for (int i = 0; i < c.identifiers.size(); i++) {
           Object value = c.identifiers.get(i).read(cells, problems);
           if (value instanceof String) {
-            list.addObject().put("system", c.systems.get(i)).put("value", (String) value);
+            list.add(object().put("system", c.systems.get(i)).put("value", (String) value));
           }
         }
+        if (!list.isEmpty()) {
+          node.set("identifiers", list);
+        }
+      }
+      for (ItemReader item : c.items) {
+        item.add(node, cells, problems);
       }
       nodes.put(c.spec.target(), node);
       ids.put(c.spec.target(), id);
@@ -189,14 +220,15 @@ final class RowMapper {
     if (!problems.isEmpty()) {
       return problems;
     }
-    link(nodes, ids, cells, problems);
+    link(nodes, ids, dates, problems);
     if (!problems.isEmpty()) {
       return problems;
     }
     List<byte[]> lines = new ArrayList<>(nodes.size());
     List<Runnable> commits = new ArrayList<>(nodes.size());
     for (Compiled c : records) {
-      build(c, nodes.get(c.spec.target()), ids.get(c.spec.target()), lines, commits, problems);
+      build(
+          c, cells, nodes.get(c.spec.target()), ids.get(c.spec.target()), lines, commits, problems);
     }
     if (!problems.isEmpty()) {
       return problems;
@@ -212,37 +244,58 @@ final class RowMapper {
     return problems;
   }
 
-  /** Adds the references between the row's records, derived ages and estimated-date flags. */
+  /**
+   * Returns an empty object whose properties are written in alphabetical order, as core's model
+   * writes them.
+   */
+  private ObjectNode object() {
+    return object(factory);
+  }
+
+  /** An empty object written with its properties in alphabetical order, as the model writes. */
+  static ObjectNode object(JsonNodeFactory factory) {
+    return new ObjectNode(factory, new TreeMap<>());
+  }
+
+  /**
+   * Adds the references between the row's records, derived ages, estimated-date flags and the
+   * model's defaults.
+   */
   private void link(
       Map<Target, ObjectNode> nodes,
       Map<Target, String> ids,
-      String[] cells,
+      PartialDate[] dates,
       List<Problem> problems) {
     ObjectNode person = nodes.get(Target.PERSON);
     ObjectNode incident = nodes.get(Target.INCIDENT);
     ObjectNode casualty = nodes.get(Target.CASUALTY);
     ObjectNode assessment = nodes.get(Target.FUNCTIONING_ASSESSMENT);
     if (person != null) {
-      estimated(person, "birthDate", "birthDateEstimated");
+      estimated(person, dates[Target.PERSON.ordinal()], "birthDateEstimated");
     }
     if (incident != null) {
-      estimated(incident, "date", "dateEstimated");
+      estimated(incident, dates[Target.INCIDENT.ordinal()], "dateEstimated");
       if (!incident.has("location")) {
-        incident.putObject("location").put("country", mapping.country().code());
+        incident.set("location", object().put("country", mapping.country().code()));
+      }
+      if (!incident.has("verification")) {
+        incident.put("verification", Verification.UNVERIFIED.code());
       }
     }
     if (assessment != null) {
       assessment.put("personId", ids.get(Target.PERSON));
+      if (!assessment.has("instrument")) {
+        assessment.put("instrument", Instrument.WG_SS.code());
+      }
     }
     if (casualty == null) {
       return;
     }
     casualty.put("personId", ids.get(Target.PERSON));
     casualty.put("incidentId", ids.get(Target.INCIDENT));
-    PartialDate birth =
-        person.has("birthDate") ? PartialDate.parse(person.get("birthDate").asString()) : null;
-    PartialDate on = PartialDate.parse(incident.get("date").asString());
-    if (birth == null) {
+    PartialDate birth = dates[Target.PERSON.ordinal()];
+    PartialDate on = dates[Target.INCIDENT.ordinal()];
+    if (birth == null || on == null) {
       return;
     }
     if (!casualty.has("ageAtIncident")) {
@@ -267,41 +320,27 @@ final class RowMapper {
     }
   }
 
-  private static void estimated(ObjectNode node, String date, String flag) {
-    if (node.has(date)
-        && !node.has(flag)
-        && !PartialDate.parse(node.get(date).asString()).isFullDate()) {
+  private static void estimated(ObjectNode node, PartialDate date, String flag) {
+    if (date != null && !date.isFullDate() && !node.has(flag)) {
       node.put(flag, true);
     }
   }
 
   private void build(
       Compiled c,
+      String[] cells,
       ObjectNode node,
       String id,
       List<byte[]> lines,
       List<Runnable> commits,
       List<Problem> problems) {
     RecordType type = c.spec.target().recordType();
-    byte[] body;
-    try {
-      Object record = c.reader.readValue(node);
-      body = json.writeBytes(record);
-    } catch (JacksonException | VanException e) {
-      VanException cause = vanCause(e);
-      problems.add(
-          new Problem(
-              "",
-              c.spec.target().key(),
-              RejectReason.INVALID_RECORD,
-              cause == null ? "does not map onto the model" : cause.getMessage()));
-      return;
-    }
-    long fingerprint = fingerprint(body);
-    Map<String, Long> known = seen.get(c.spec.target());
-    Long before = known.get(id);
-    if (before != null) {
-      if (before != fingerprint) {
+    byte[] line = line(c.head, node);
+    long fingerprint = fingerprint(line);
+    KeyIndex known = seen.get(c.spec.target());
+    int before = known.find(id);
+    if (before >= 0) {
+      if (known.fingerprintAt(before) != fingerprint) {
         problems.add(
             new Problem(
                 c.keyLabel,
@@ -311,24 +350,18 @@ final class RowMapper {
       }
       return;
     }
-    ValidationReport report = validator.validateRecord(type, body);
+    ValidationReport report = validator.validateRecord(type, node);
     if (!report.isValid()) {
       for (ValidationIssue issue : report.errors()) {
         problems.add(
             new Problem(
-                column(c, issue.pointer()),
+                column(c, issue.pointer(), cells),
                 c.spec.target().key() + issue.pointer(),
                 RejectReason.INVALID_RECORD,
                 issue.code().code() + " " + issue.message()));
       }
       return;
     }
-    byte[] head = c.head;
-    byte[] line = new byte[head.length + body.length + 2];
-    System.arraycopy(head, 0, line, 0, head.length);
-    System.arraycopy(body, 0, line, head.length, body.length);
-    line[line.length - 2] = '}';
-    line[line.length - 1] = '\n';
     lines.add(line);
     commits.add(
         () -> {
@@ -337,9 +370,30 @@ final class RowMapper {
         });
   }
 
-  private static String column(Compiled c, String pointer) {
+  /** Returns the record's NDJSON line: the envelope's head, the record, and the closing brace. */
+  private byte[] line(byte[] head, ObjectNode record) {
+    scratch.reset();
+    scratch.write(head, 0, head.length);
+    writer.writeValue(generator, record);
+    generator.flush();
+    scratch.write('}');
+    scratch.write('\n');
+    return scratch.toByteArray();
+  }
+
+  private static String column(Compiled c, String pointer, String[] cells) {
     String[] parts = pointer.split("/");
     if (parts.length < 2) {
+      return "";
+    }
+    if (parts.length >= 4 && parts[2].matches("[0-9]{1,6}")) {
+      // the n-th item written to a list is the n-th of its items the row gave
+      int n = Integer.parseInt(parts[2]);
+      for (ItemReader item : c.items) {
+        if (item.list().equals(parts[1]) && item.given(cells) && n-- == 0) {
+          return item.columnLabel(parts[3]);
+        }
+      }
       return "";
     }
     for (ValueReader v : c.fields) {
@@ -348,15 +402,6 @@ final class RowMapper {
       }
     }
     return "";
-  }
-
-  private static VanException vanCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof VanException) {
-        return (VanException) t;
-      }
-    }
-    return null;
   }
 
   private static long fingerprint(byte[] bytes) {
@@ -419,11 +464,9 @@ final class RowMapper {
       node.put(p, (Long) value);
     } else if (value instanceof AdminArea) {
       AdminArea a = (AdminArea) value;
-      ObjectNode location = node.putObject(p);
-      location.put("country", mapping.country().code());
-      ObjectNode area = location.putObject("adminArea");
-      area.put("pCode", a.pCode()).put("level", a.level());
+      ObjectNode area = object().put("pCode", a.pCode()).put("level", a.level());
       a.name().ifPresent(n -> area.put("name", n));
+      node.set(p, object().put("country", mapping.country().code()).set("adminArea", area));
     } else if (value instanceof CountryCode) {
       node.put(p, ((CountryCode) value).code());
     } else if (value instanceof OrganisationId) {
@@ -441,7 +484,7 @@ final class RowMapper {
     final List<ValueReader> fields;
     final List<ValueReader> identifiers;
     final List<String> systems;
-    final ObjectReader reader;
+    final List<ItemReader> items;
     final byte[] head;
 
     Compiled(
@@ -451,9 +494,9 @@ final class RowMapper {
         List<ValueReader> fields,
         List<ValueReader> identifiers,
         List<String> systems,
-        ObjectReader reader) {
+        List<ItemReader> items) {
       this.spec = spec;
-      this.reader = reader;
+      this.items = items;
       this.head =
           ("{\"type\":\"" + spec.target().recordType().code() + "\",\"record\":")
               .getBytes(StandardCharsets.US_ASCII);
@@ -462,60 +505,6 @@ final class RowMapper {
       this.fields = fields;
       this.identifiers = identifiers;
       this.systems = systems;
-    }
-  }
-
-  /** The header: column names (compared ignoring case) to positions. */
-  private static final class Columns {
-    private final List<String> header;
-    private final Map<String, Integer> byName = new HashMap<>();
-
-    Columns(List<String> header) {
-      this.header = header;
-      for (int i = 0; i < header.size(); i++) {
-        String name = Text.fold(header.get(i));
-        if (!name.isEmpty()) {
-          byName.put(name, byName.containsKey(name) ? -1 : i);
-        }
-      }
-    }
-
-    int[] indexes(List<ColumnRef> refs, String pointer) {
-      int[] out = new int[refs.size()];
-      for (int i = 0; i < out.length; i++) {
-        ColumnRef ref = refs.get(i);
-        if (ref.position() > 0) {
-          if (ref.position() > header.size()) {
-            throw new IngestException(
-                IngestException.SOURCE_HEADER,
-                "column #"
-                    + ref.position()
-                    + " ("
-                    + pointer
-                    + ") is beyond the header's "
-                    + header.size()
-                    + " columns");
-          }
-          out[i] = ref.position() - 1;
-          continue;
-        }
-        Integer index = byName.get(Text.fold(ref.header()));
-        if (index == null || index < 0) {
-          throw new IngestException(
-              IngestException.SOURCE_HEADER,
-              "column '"
-                  + ref.header()
-                  + "' ("
-                  + pointer
-                  + ") is "
-                  + (index == null ? "not in" : "more than once in")
-                  + " the header row ("
-                  + header.size()
-                  + " columns; check the mapping's headerRow and column names)");
-        }
-        out[i] = index;
-      }
-      return out;
     }
   }
 }

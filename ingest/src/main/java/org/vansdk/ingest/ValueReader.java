@@ -2,6 +2,7 @@ package org.vansdk.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vansdk.core.VanException;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.place.AdminArea;
@@ -27,7 +28,7 @@ final class ValueReader {
   private final int[] columns;
   private final String columnLabel;
   private final String where;
-  private final List<String> unknownValues;
+  private final Set<String> unknownValues;
   private final DatePatterns dates;
   private final AreaResolver areas;
   private final CountryCode country;
@@ -46,7 +47,7 @@ final class ValueReader {
     this.columns = columns;
     this.columnLabel = columnLabel;
     this.where = where;
-    this.unknownValues = unknownValues;
+    this.unknownValues = Set.copyOf(unknownValues);
     this.dates = spec.date().map(d -> DatePatterns.of(d.patterns(), d.calendar())).orElse(null);
     this.areas = areas;
     this.country = country;
@@ -69,14 +70,12 @@ final class ValueReader {
    * AdminArea, CountryCode or OrganisationId; {@link #ABSENT}; or null after adding a problem.
    */
   Object read(String[] cells, List<Problem> problems) {
-    String text = gather(cells);
-    if (spec.split().isPresent() && !text.isEmpty()) {
-      text = split(text, spec.split().get());
-    }
+    String text = text(cells);
     boolean blank = text.isEmpty();
-    boolean unknown = blank || unknownValues.contains(Text.fold(text));
+    String folded = blank ? "" : Text.fold(text);
+    boolean unknown = blank || unknownValues.contains(folded);
     if (!unknown && !spec.map().isEmpty()) {
-      String mapped = spec.map().get(Text.fold(text));
+      String mapped = spec.map().get(folded);
       if (mapped == null) {
         if (!spec.unmappedToUnknown()) {
           problems.add(problem(RejectReason.UNMAPPED_VALUE, "not in the value map" + allowed()));
@@ -102,6 +101,27 @@ final class ValueReader {
       return ABSENT;
     }
     return convert(text, problems);
+  }
+
+  /**
+   * Returns whether the row gives this value in its columns: not blank and not an explicit unknown
+   * (a constant is not given by the row).
+   */
+  boolean given(String[] cells) {
+    if (columns.length == 0) {
+      return false;
+    }
+    String text = text(cells);
+    return !text.isEmpty() && !unknownValues.contains(Text.fold(text));
+  }
+
+  /** The value's text in the row: its columns gathered and normalised, then split. */
+  private String text(String[] cells) {
+    String text = gather(cells);
+    if (spec.split().isPresent() && !text.isEmpty()) {
+      text = split(text, spec.split().get());
+    }
+    return text;
   }
 
   private String gather(String[] cells) {

@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.vansdk.core.casualty.Activity;
+import org.vansdk.core.casualty.AmputationLevel;
+import org.vansdk.core.casualty.BodyRegion;
 import org.vansdk.core.casualty.CivilianStatus;
+import org.vansdk.core.casualty.Laterality;
+import org.vansdk.core.casualty.Limb;
 import org.vansdk.core.casualty.Outcome;
+import org.vansdk.core.casualty.Side;
 import org.vansdk.core.code.CodeValue;
 import org.vansdk.core.code.YesNoUnknown;
 import org.vansdk.core.functioning.WgSsResponse;
@@ -55,6 +60,13 @@ public enum Field {
   CASUALTY_FIRST_AID(Target.CASUALTY, "firstAidOnSite", Kind.CODE, YesNoUnknown.class, false),
   CASUALTY_MINUTES_TO_FACILITY(Target.CASUALTY, "minutesToFacility", Kind.INTEGER, null, false),
 
+  INJURY_REGION(Target.CASUALTY, "injuries", "region", Kind.CODE, BodyRegion.class, true),
+  INJURY_LATERALITY(Target.CASUALTY, "injuries", "laterality", Kind.CODE, Laterality.class, false),
+  /** Optional in a mapping: when it is not mapped, the limb follows from the level. */
+  AMPUTATION_LIMB(Target.CASUALTY, "amputations", "limb", Kind.CODE, Limb.class, false),
+  AMPUTATION_SIDE(Target.CASUALTY, "amputations", "side", Kind.CODE, Side.class, true),
+  AMPUTATION_LEVEL(Target.CASUALTY, "amputations", "level", Kind.CODE, AmputationLevel.class, true),
+
   ASSESSMENT_DATE(Target.FUNCTIONING_ASSESSMENT, "date", Kind.DATE, null, true),
   ASSESSMENT_PROXY(Target.FUNCTIONING_ASSESSMENT, "proxy", Kind.BOOLEAN, null, false),
   ASSESSMENT_SEEING(Target.FUNCTIONING_ASSESSMENT, "seeing", Kind.CODE, WgSsResponse.class, true),
@@ -88,6 +100,7 @@ public enum Field {
   }
 
   private final Target target;
+  private final String list;
   private final String property;
   private final Kind kind;
   private final Class<? extends CodeValue> codes;
@@ -101,7 +114,18 @@ public enum Field {
       Kind kind,
       Class<? extends CodeValue> codes,
       boolean required) {
+    this(target, "", property, kind, codes, required);
+  }
+
+  Field(
+      Target target,
+      String list,
+      String property,
+      Kind kind,
+      Class<? extends CodeValue> codes,
+      boolean required) {
     this.target = target;
+    this.list = list;
     this.property = property;
     this.kind = kind;
     this.codes = codes;
@@ -121,9 +145,17 @@ public enum Field {
     return target;
   }
 
-  /** Returns the canonical JSON property. */
+  /** Returns the canonical JSON property (within an item of {@link #list} when there is one). */
   public String property() {
     return property;
+  }
+
+  /**
+   * Returns the list property whose items this field fills ({@code injuries}, {@code amputations}),
+   * or empty for a property of the record itself.
+   */
+  public String list() {
+    return list;
   }
 
   /** Returns the kind of value. */
@@ -132,7 +164,8 @@ public enum Field {
   }
 
   /**
-   * Returns whether a row whose value is missing is rejected (unless the code list has unknown).
+   * Returns whether a row whose value is missing is rejected (unless the code list has unknown);
+   * for an item field, whether an item that has other values is rejected without this one.
    */
   public boolean required() {
     return required;
@@ -166,8 +199,20 @@ public enum Field {
    * @return the field, or empty when the mapping cannot fill that property
    */
   public static Optional<Field> of(Target target, String property) {
+    return of(target, "", property);
+  }
+
+  /**
+   * Returns the field of an item of a target's list with a JSON property.
+   *
+   * @param target the record
+   * @param list the list property, empty for the record's own properties
+   * @param property the property
+   * @return the field, or empty when the mapping cannot fill that property
+   */
+  public static Optional<Field> of(Target target, String list, String property) {
     for (Field f : values()) {
-      if (f.target == target && f.property.equals(property)) {
+      if (f.target == target && f.list.equals(list) && f.property.equals(property)) {
         return Optional.of(f);
       }
     }
@@ -181,10 +226,37 @@ public enum Field {
    * @return the properties in table order
    */
   public static List<String> properties(Target target) {
+    return properties(target, "");
+  }
+
+  /**
+   * Returns the properties a mapping may fill in an item of a target's list.
+   *
+   * @param target the record
+   * @param list the list property, empty for the record's own properties
+   * @return the properties in table order
+   */
+  public static List<String> properties(Target target, String list) {
     List<String> out = new ArrayList<>();
     for (Field f : values()) {
-      if (f.target == target) {
+      if (f.target == target && f.list.equals(list)) {
         out.add(f.property);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the list properties of a target whose items a mapping may fill.
+   *
+   * @param target the record
+   * @return the list properties in table order, e.g. {@code injuries} and {@code amputations}
+   */
+  public static List<String> lists(Target target) {
+    List<String> out = new ArrayList<>();
+    for (Field f : values()) {
+      if (f.target == target && !f.list.isEmpty() && !out.contains(f.list)) {
+        out.add(f.list);
       }
     }
     return out;

@@ -61,9 +61,27 @@ public record MappingModel(
    * @param key how the record's identifier is built from the row
    * @param fields target field → how its value is read, in document order
    * @param identifiers external identifiers (person only)
+   * @param items the items of the record's lists (a casualty's injuries and amputations), in
+   *     document order
    */
   public record RecordSpec(
-      Target target, KeySpec key, Map<Field, ValueSpec> fields, List<IdentifierSpec> identifiers) {}
+      Target target,
+      KeySpec key,
+      Map<Field, ValueSpec> fields,
+      List<IdentifierSpec> identifiers,
+      List<ItemSpec> items) {}
+
+  /**
+   * One item a row may add to a list of its record, such as one injury or one amputation of a
+   * casualty. The item is written when at least one of its values read from columns is given (not
+   * blank, not an explicit unknown); its required values must then be there. An amputation whose
+   * limb is not mapped takes the limb of its level.
+   *
+   * @param list the list property, e.g. {@code injuries}
+   * @param fields item field → how its value is read, in document order
+   * @param pointer where the item is declared in the mapping
+   */
+  public record ItemSpec(String list, Map<Field, ValueSpec> fields, String pointer) {}
 
   /**
    * How a record identifier is built: {@code {country}-{organisation}-{prefix}{key}}.

@@ -18,6 +18,7 @@ import org.vansdk.core.place.CountryCode;
 import org.vansdk.ingest.IngestException;
 import org.vansdk.ingest.mapping.MappingModel.ColumnRef;
 import org.vansdk.ingest.mapping.MappingModel.IdentifierSpec;
+import org.vansdk.ingest.mapping.MappingModel.ItemSpec;
 import org.vansdk.ingest.mapping.MappingModel.KeySpec;
 import org.vansdk.ingest.mapping.MappingModel.RecordSpec;
 import org.vansdk.ingest.mapping.MappingModel.SourceSpec;
@@ -180,10 +181,12 @@ public final class MappingReader {
   }
 
   private RecordSpec record(Target target, Obj o) {
-    o.done(
-        target == Target.PERSON
-            ? List.of("key", "fields", "identifiers")
-            : List.of("key", "fields"));
+    List<String> keys = new ArrayList<>(List.of("key", "fields"));
+    if (target == Target.PERSON) {
+      keys.add("identifiers");
+    }
+    keys.addAll(Field.lists(target));
+    o.done(keys);
     KeySpec key = key(o.obj("key"));
     Obj fields = o.obj("fields");
     Map<Field, ValueSpec> map = new EnumMap<>(Field.class);
@@ -197,7 +200,7 @@ public final class MappingReader {
       map.put(f.get(), value(f.get(), fields.obj(name)));
     }
     for (Field f : Field.values()) {
-      if (f.target() == target && f.required() && !map.containsKey(f)) {
+      if (f.target() == target && f.list().isEmpty() && f.required() && !map.containsKey(f)) {
         throw fail(
             fields.path,
             "must map '"
@@ -221,7 +224,36 @@ public final class MappingReader {
         identifiers.add(new IdentifierSpec(system, value));
       }
     }
-    return new RecordSpec(target, key, map, List.copyOf(identifiers));
+    List<ItemSpec> items = new ArrayList<>();
+    for (String list : Field.lists(target)) {
+      if (o.has(list)) {
+        List<JsonNode> entries = o.array(list);
+        for (int i = 0; i < entries.size(); i++) {
+          items.add(item(target, list, new Obj(entries.get(i), o.path + "/" + list + "/" + i)));
+        }
+      }
+    }
+    return new RecordSpec(target, key, map, List.copyOf(identifiers), List.copyOf(items));
+  }
+
+  /** One item of a list: its fields, strictly; the required ones must be mapped. */
+  private ItemSpec item(Target target, String list, Obj o) {
+    List<String> allowed = Field.properties(target, list);
+    o.done(allowed);
+    Map<Field, ValueSpec> map = new EnumMap<>(Field.class);
+    for (String name : o.names()) {
+      Field f = Field.of(target, list, name).orElseThrow(() -> unknownKey(o.path, name, allowed));
+      map.put(f, value(f, o.obj(name)));
+    }
+    for (Field f : Field.values()) {
+      if (f.target() == target && f.list().equals(list) && f.required() && !map.containsKey(f)) {
+        throw fail(o.path, "must map '" + f.property() + "' (an item of " + list + " needs it)");
+      }
+    }
+    if (map.values().stream().allMatch(v -> v.columns().isEmpty())) {
+      throw fail(o.path, "must read at least one value from a column (an item of constants only)");
+    }
+    return new ItemSpec(list, map, o.path);
   }
 
   private KeySpec key(Obj o) {

@@ -66,6 +66,9 @@ public final class Text {
   }
 
   private static boolean isSpace(char c) {
+    if (c > ' ' && c < '\u00a0') {
+      return false; // printable ASCII and C1 controls, none of them a space: most characters
+    }
     return c == ' '
         || c == '\t'
         || c == '\n'

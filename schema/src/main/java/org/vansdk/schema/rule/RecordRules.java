@@ -460,7 +460,8 @@ public final class RecordRules {
   private static void country(
       JsonNode node, String property, String pointer, Consumer<ValidationIssue> sink) {
     Optional<String> c = Values.text(node, property);
-    if (c.isPresent() && ALPHA3.matcher(c.get()).matches() && !isIso(c.get())) {
+    // a code in the ISO set matches the pattern: the set alone settles the common case
+    if (c.isPresent() && !isIso(c.get()) && ALPHA3.matcher(c.get()).matches()) {
       sink.accept(unknownCountry(Values.at(pointer, property), c.get()));
     }
   }

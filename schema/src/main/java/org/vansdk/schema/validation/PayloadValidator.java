@@ -231,11 +231,38 @@ public final class PayloadValidator {
         });
   }
 
+  /**
+   * Validates a record held as a JSON tree in memory, such as one just built, without writing it
+   * out and parsing it again. The checks are those of {@link #validateRecord(RecordType, byte[])}
+   * on the tree's JSON text, with the same issues (code, severity, pointer, value, message), except
+   * that: the issues carry no line and column (0), and the limits that guard the parser against
+   * hostile text (document size, nesting depth, string and name lengths, encoding) are not checked,
+   * since the tree is already in memory. The number rule is checked, and, as when parsing, a whole
+   * decimal beyond a 64-bit integer in the tree is replaced by an integer of the same value.
+   *
+   * @param type the record type
+   * @param record the record's tree, made of JSON values only (objects, arrays, strings, numbers,
+   *     booleans, null), as Jackson reads or builds them
+   * @return the report
+   * @since 1.0
+   */
+  public ValidationReport validateRecord(RecordType type, JsonNode record) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(record, "record");
+    return guarded(() -> ValidationReport.of(recordIssues(record, type)), false);
+  }
+
   private static ValidationReport guarded(java.util.function.Supplier<ValidationReport> check) {
+    return guarded(check, true);
+  }
+
+  private static ValidationReport guarded(
+      java.util.function.Supplier<ValidationReport> check, boolean text) {
     try {
       return check.get();
     } catch (RuntimeException e) {
-      return ValidationReport.of(List.of(notCheckable(e).at(1, 1)));
+      ValidationIssue issue = notCheckable(e);
+      return ValidationReport.of(List.of(text ? issue.at(1, 1) : issue));
     }
   }
 
@@ -445,16 +472,21 @@ public final class PayloadValidator {
   }
 
   private ValidationReport record(byte[] document, JsonNode tree, RecordType type) {
+    return ValidationReport.of(Locator.locate(json, document, recordIssues(tree, type), 0));
+  }
+
+  /** The issues of one record's tree, unlocated: the number rule, the schema, then the rules. */
+  private List<ValidationIssue> recordIssues(JsonNode tree, RecordType type) {
     List<ValidationIssue> issues = new ArrayList<>();
     Numbers.check(tree, issues);
     if (!issues.isEmpty()) {
-      return ValidationReport.of(Locator.locate(json, document, issues, 0));
+      return issues;
     }
     issues.addAll(recordStructure(type, tree, ""));
     if (issues.isEmpty()) {
       new RecordRules(clock.instant()).check(type, tree, "", issues::add);
     }
-    return ValidationReport.of(Locator.locate(json, document, issues, 0));
+    return issues;
   }
 
   private ValidationReport submission(byte[] document, JsonNode tree) {

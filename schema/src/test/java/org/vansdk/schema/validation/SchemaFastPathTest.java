@@ -57,22 +57,9 @@ class SchemaFastPathTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void seededAndMutatedRecords_fastPathAgreesWithNetworknt(long seed) {
-    String country = List.of("KHM", "LAO", "VNM").get((int) (seed % 3));
-    PopulationGenerator population =
-        PopulationGenerator.of(
-            PopulationSpec.builder()
-                .country(CountryCode.parse(country))
-                .casualties(150)
-                .seed(seed)
-                .build());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    population.writeNdjson(out);
     Random random = new Random(seed);
     Map<RecordType, int[]> counts = new EnumMap<>(RecordType.class);
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
+    for (String line : seededLines(seed, 150)) {
       JsonNode envelope = MAPPER.readTree(line);
       RecordType type = RecordType.fromCode(envelope.get("type").asString());
       JsonNode record = envelope.get("record");
@@ -98,6 +85,33 @@ class SchemaFastPathTest {
           "seed " + seed + ": the fast path accepted no " + e.getKey() + " record (" + c[0] + ")");
     }
     assertTrue(counts.size() >= 5, "seed " + seed + ": only " + counts.keySet());
+  }
+
+  /**
+   * The NDJSON lines of a seeded population (every record type) in one of three countries.
+   *
+   * @param seed the seed, which also picks the country
+   * @param casualties the population's size
+   * @return the lines, none blank
+   */
+  static List<String> seededLines(long seed, int casualties) {
+    String country = List.of("KHM", "LAO", "VNM").get((int) (seed % 3));
+    PopulationGenerator population =
+        PopulationGenerator.of(
+            PopulationSpec.builder()
+                .country(CountryCode.parse(country))
+                .casualties(casualties)
+                .seed(seed)
+                .build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    population.writeNdjson(out);
+    List<String> lines = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(line);
+      }
+    }
+    return lines;
   }
 
   /** counts: [0] compared, [1] accepted by the fast path, [2] refused by networknt. */
@@ -159,7 +173,7 @@ class SchemaFastPathTest {
   }
 
   /** The record's shape with every string replaced by its length: no generated text in output. */
-  private static String shape(JsonNode node) {
+  static String shape(JsonNode node) {
     if (node.isString()) {
       return "\"<" + node.asString().length() + ">\"";
     }
@@ -241,7 +255,7 @@ class SchemaFastPathTest {
     }
   }
 
-  private static void mutate(JsonNode node, Random random, int depth) {
+  static void mutate(JsonNode node, Random random, int depth) {
     if (node.isArray()) {
       ArrayNode a = (ArrayNode) node;
       if (a.isEmpty() || random.nextInt(4) == 0) {

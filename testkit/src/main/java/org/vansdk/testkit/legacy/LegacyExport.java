@@ -14,7 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.vansdk.core.casualty.Amputation;
 import org.vansdk.core.casualty.Casualty;
+import org.vansdk.core.casualty.Injury;
 import org.vansdk.core.code.CodeValue;
 import org.vansdk.core.functioning.FunctioningAssessment;
 import org.vansdk.core.functioning.WgSsResponse;
@@ -67,6 +69,42 @@ public final class LegacyExport {
           "unknown", "Unknown");
   private static final Map<String, String> YES_NO =
       Map.of("yes", "Yes", "no", "No", "unknown", "Unknown");
+  private static final Map<String, String> BODY_PART =
+      Map.of(
+          "head_neck", "Head/Neck",
+          "face_eyes", "Face/Eyes",
+          "chest", "Chest",
+          "abdomen", "Abdomen",
+          "back", "Back",
+          "pelvis", "Pelvis",
+          "upper_limb", "Arm",
+          "lower_limb", "Leg");
+  private static final Map<String, String> SIDE =
+      Map.of(
+          "left", "Left",
+          "right", "Right",
+          "both", "Both",
+          "not_applicable", "Not applicable",
+          "unknown", "Unknown");
+  private static final Map<String, String> AMPUTATION_LEVEL =
+      Map.ofEntries(
+          Map.entry("partial_hand", "Partial hand"),
+          Map.entry("wrist", "Wrist"),
+          Map.entry("below_elbow", "Below elbow"),
+          Map.entry("elbow", "Elbow"),
+          Map.entry("above_elbow", "Above elbow"),
+          Map.entry("shoulder", "Shoulder"),
+          Map.entry("partial_foot", "Partial foot"),
+          Map.entry("ankle", "Ankle"),
+          Map.entry("below_knee", "Below knee"),
+          Map.entry("knee", "Knee"),
+          Map.entry("above_knee", "Above knee"),
+          Map.entry("hip", "Hip"));
+
+  /** The injuries and amputations an IMSMA-style row has columns for. */
+  private static final int IMSMA_INJURIES = 3;
+
+  private static final int IMSMA_AMPUTATIONS = 2;
 
   private final LegacyLayout layout;
   private final Mess mess;
@@ -271,6 +309,18 @@ public final class LegacyExport {
       row.add(c.priorRiskEducation().map(v -> YES_NO.get(v.code())).orElse(""));
       row.add(c.firstAidOnSite().map(v -> YES_NO.get(v.code())).orElse(""));
       row.add(c.minutesToFacility().map(m -> digits(Integer.toString(m))).orElse(""));
+      for (int i = 0; i < IMSMA_INJURIES; i++) {
+        Optional<Injury> injury =
+            i < c.injuries().size() ? Optional.of(c.injuries().get(i)) : Optional.empty();
+        row.add(injury.map(j -> BODY_PART.get(j.region().code())).orElse(""));
+        row.add(injury.flatMap(Injury::laterality).map(l -> SIDE.get(l.code())).orElse(""));
+      }
+      for (int i = 0; i < IMSMA_AMPUTATIONS; i++) {
+        Optional<Amputation> amputation =
+            i < c.amputations().size() ? Optional.of(c.amputations().get(i)) : Optional.empty();
+        row.add(amputation.map(a -> AMPUTATION_LEVEL.get(a.level().code())).orElse(""));
+        row.add(amputation.map(a -> SIDE.get(a.side().code())).orElse(""));
+      }
       return row;
     }
 

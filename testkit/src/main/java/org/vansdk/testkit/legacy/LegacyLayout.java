@@ -38,7 +38,9 @@ public enum LegacyLayout {
           "Mine Risk Education")),
   /**
    * An IMSMA-style victim/accident export (Lao PDR): usually an Excel workbook (sheet {@code
-   * Victims}); written here as UTF-8 CSV rows that a test turns into a workbook.
+   * Victims}); written here as UTF-8 CSV rows that a test turns into a workbook. Up to three
+   * injuries (body part and side) and two amputations (level and side) per victim, in numbered
+   * columns.
    */
   IMSMA(
       CountryCode.LAO,
@@ -65,7 +67,17 @@ public enum LegacyLayout {
           "Tampering",
           "MRE Received",
           "First Aid",
-          "Minutes to Facility")),
+          "Minutes to Facility",
+          "Injury 1",
+          "Injury 1 Side",
+          "Injury 2",
+          "Injury 2 Side",
+          "Injury 3",
+          "Injury 3 Side",
+          "Amputation 1",
+          "Amputation 1 Side",
+          "Amputation 2",
+          "Amputation 2 Side")),
   /**
    * A disability-register export in the style of MoSVY's DMIS (Cambodia): Excel "Unicode text",
    * UTF-16 little-endian with byte order mark, tabs; one row per functioning assessment.
