@@ -14,10 +14,8 @@ import java.util.BitSet;
  * lent by passing groups that stay large enough (only k-anonymity applies), else by the smallest
  * passing groups whole. Among the attributes that can be specialised, the one with the largest
  * weighted drop in information loss is taken (ties to the lower attribute index), and the children
- * are specialised in turn until none can. Specialisation may go in stages: each stage only goes
- * down to its own levels, and a partition enters the next stage when it can go no further in its
- * current one (the last stage goes down to the lowest allowed levels). Records are suppressed only
- * where a starting group fails the models. Every released class is therefore a partition that
+ * are specialised in turn until none can, down to the lowest allowed levels. Records are suppressed
+ * only where a starting group fails the models. Every released class is therefore a partition that
  * passed every model when it was formed. Work per record is one counting pass per attribute per
  * specialisation step, with arrays only (no per-record objects).
  *
@@ -34,7 +32,7 @@ final class TopDownSpecialisation {
   private final long[][][] cost; // [qi][level][code] loss numerator
   private final long[] denominator;
   private final double[] weight;
-  private final int[][] stages; // [stage][qi] the levels a stage specialises down to
+  private final int[] floor; // the lowest allowed level of each quasi-identifier
 
   /** Levels of each record, [qi][row]; valid for released records once {@link #run} returns. */
   final byte[][] levels;
@@ -62,7 +60,7 @@ final class TopDownSpecialisation {
       Dataset data,
       PrivacyModel[] models,
       LossModel loss,
-      int[][] stages,
+      int[] floor,
       double[] startingAttributeLoss) {
     this.data = data;
     this.m = data.quasiIdentifierCount();
@@ -104,7 +102,7 @@ final class TopDownSpecialisation {
       nudged[a] += 1e-6;
       weight[a] = Math.max(1e-9, (loss.aggregate(nudged) - base) / 1e-6);
     }
-    this.stages = stages.clone();
+    this.floor = floor.clone();
     int n = data.size();
     this.levels = new byte[m][n];
     this.suppressed = new BitSet(n);
@@ -152,9 +150,61 @@ final class TopDownSpecialisation {
     }
   }
 
+  /**
+   * Runs from a cascade of starting nodes (levels per quasi-identifier), tried in order: at each
+   * node the records not yet placed are grouped by their values there, every group that passes the
+   * models becomes a partition at that node and is specialised (never above the node's levels), and
+   * the other records go on to the next node. Records no node places are suppressed (the caller
+   * checks the limit); the last node should be the highest allowed levels.
+   *
+   * @param nodes the starting nodes, first choice first
+   */
+  void runCascade(int[][] nodes) {
+    int n = data.size();
+    for (int row = 0; row < n; row++) {
+      rows[row] = row;
+    }
+    int placed = 0;
+    for (int[] node : nodes) {
+      if (placed == n) {
+        break;
+      }
+      int[][] groups = group(placed, n, node);
+      int[][] classes = new int[groups.length][];
+      boolean[] passing = new boolean[groups.length];
+      int classCount = 0;
+      int next = placed;
+      for (int i = 0; i < groups.length; i++) {
+        int[] g = groups[i];
+        passing[i] = passesRange(g[0], g[1]);
+        if (passing[i]) {
+          System.arraycopy(rows, g[0], scratch, next, g[1] - g[0]);
+          classes[classCount++] = new int[] {next, next + g[1] - g[0]};
+          next += g[1] - g[0];
+        }
+      }
+      int rest = next;
+      for (int i = 0; i < groups.length; i++) {
+        int[] g = groups[i];
+        if (!passing[i]) {
+          System.arraycopy(rows, g[0], scratch, rest, g[1] - g[0]);
+          rest += g[1] - g[0];
+        }
+      }
+      System.arraycopy(scratch, placed, rows, placed, n - placed);
+      for (int c = 0; c < classCount; c++) {
+        specialise(classes[c][0], classes[c][1], node.clone(), 0);
+      }
+      placed = next;
+    }
+    for (int i = placed; i < n; i++) {
+      suppressed.set(rows[i]);
+    }
+  }
+
   private void startFrom(int[] range, int[] at) {
     if (passesRange(range[0], range[1])) {
-      specialise(range[0], range[1], at.clone(), 0, 0);
+      specialise(range[0], range[1], at.clone(), 0);
     } else {
       for (int i = range[0]; i < range[1]; i++) {
         suppressed.set(rows[i]);
@@ -192,10 +242,9 @@ final class TopDownSpecialisation {
     return ranges;
   }
 
-  private void specialise(int from, int to, int[] at, int frozen, int stage) {
+  private void specialise(int from, int to, int[] at, int frozen) {
     int bestAttribute = -1;
     double bestGain = -1;
-    int[] floor = stages[stage];
     for (int a = 0; a < m; a++) {
       if (at[a] <= floor[a] || (frozen & (1 << a)) != 0) {
         continue;
@@ -208,11 +257,7 @@ final class TopDownSpecialisation {
       }
     }
     if (bestAttribute < 0) {
-      if (stage + 1 < stages.length) {
-        specialise(from, to, at, frozen, stage + 1);
-      } else {
-        release(from, to, at);
-      }
+      release(from, to, at);
       return;
     }
     int a = bestAttribute;
@@ -231,10 +276,10 @@ final class TopDownSpecialisation {
     int[] finer = at.clone();
     finer[a]--;
     for (int s = 0; s < passing; s++) {
-      specialise(bounds[s], bounds[s + 1], finer.clone(), frozen, stage);
+      specialise(bounds[s], bounds[s + 1], finer.clone(), frozen);
     }
     if (bounds[passing + 1] > bounds[passing]) {
-      specialise(bounds[passing], bounds[passing + 1], at, frozen | (1 << a), stage);
+      specialise(bounds[passing], bounds[passing + 1], at, frozen | (1 << a));
     }
   }
 
