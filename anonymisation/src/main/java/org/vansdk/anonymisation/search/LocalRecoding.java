@@ -296,7 +296,7 @@ public final class LocalRecoding {
       for (double lambda : LAMBDAS) {
         TopDownSpecialisation engine =
             new TopDownSpecialisation(data, privacy, loss, minLevel, start);
-        engine.runCascade(nodes.ordered(lambda, weights));
+        Cascade.run(engine, nodes.ordered(lambda, weights));
         LocalRecodingResult c = result(engine, budget, global);
         if (c == null || (global != null && !(c.loss() < global.loss()))) {
           continue;

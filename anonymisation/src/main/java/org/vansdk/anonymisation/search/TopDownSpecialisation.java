@@ -1,9 +1,7 @@
 package org.vansdk.anonymisation.search;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * The engine of {@link LocalRecoding}: top-down specialisation of partitions of records, each
@@ -24,13 +22,13 @@ import java.util.List;
  * <p>Not thread-safe: one instance per run.
  */
 final class TopDownSpecialisation {
-  private final Dataset data;
-  private final int m;
+  final Dataset data;
+  final int m;
   private final PrivacyModel[] models;
   private final int minimumSize;
-  private final boolean needsSensitive;
-  private final int sensitiveCount;
-  private final int[][][] codeAt; // [qi][level][leaf]
+  final boolean needsSensitive;
+  final int sensitiveCount;
+  final int[][][] codeAt; // [qi][level][leaf]
   private final long[][][] cost; // [qi][level][code] loss numerator
   private final long[] denominator;
   private final double[] weight;
@@ -42,8 +40,8 @@ final class TopDownSpecialisation {
   /** Records withheld. */
   final BitSet suppressed;
 
-  private final int[] rows;
-  private final int[] scratch;
+  final int[] rows;
+  final int[] scratch;
   private int partitions;
 
   // Scratch of one split, reused.
@@ -152,143 +150,6 @@ final class TopDownSpecialisation {
     }
   }
 
-  /**
-   * Runs from a cascade of starting nodes (levels per quasi-identifier), tried in order: at each
-   * node the records not yet placed are grouped by their values there, and every group that passes
-   * the models becomes a class at that node; the other records go on to the next node. A group
-   * still failing at the last node (which should be the highest allowed levels) takes back the
-   * classes placed last that share its values there, until it passes; if it never does, its records
-   * are suppressed (the caller checks the limit). Every class is then specialised, never above its
-   * node's levels.
-   *
-   * @param nodes the starting nodes, first choice first
-   */
-  void runCascade(int[][] nodes) {
-    int n = data.size();
-    for (int row = 0; row < n; row++) {
-      rows[row] = row;
-    }
-    List<int[]> classes = new ArrayList<>(); // {from, to, node}
-    int placed = 0;
-    for (int node = 0; node < nodes.length && placed < n; node++) {
-      int[][] groups = group(placed, n, nodes[node]);
-      boolean[] passing = new boolean[groups.length];
-      int next = placed;
-      for (int i = 0; i < groups.length; i++) {
-        int[] g = groups[i];
-        passing[i] = passesRange(g[0], g[1]);
-        if (passing[i]) {
-          System.arraycopy(rows, g[0], scratch, next, g[1] - g[0]);
-          classes.add(new int[] {next, next + g[1] - g[0], node});
-          next += g[1] - g[0];
-        }
-      }
-      int rest = next;
-      for (int i = 0; i < groups.length; i++) {
-        int[] g = groups[i];
-        if (!passing[i]) {
-          System.arraycopy(rows, g[0], scratch, rest, g[1] - g[0]);
-          rest += g[1] - g[0];
-        }
-      }
-      System.arraycopy(scratch, placed, rows, placed, n - placed);
-      placed = next;
-    }
-    int[] top = nodes[nodes.length - 1];
-    int[][] left = placed < n ? group(placed, n, top) : new int[0][];
-    int[] takenBy = new int[classes.size()];
-    Arrays.fill(takenBy, -1);
-    boolean[] released = new boolean[left.length];
-    for (int g = 0; g < left.length; g++) {
-      released[g] = takeBack(left[g], g, classes, takenBy, top);
-    }
-    // Lay the rows out again: kept classes, then each released group with what it took back, then
-    // the suppressed records; then specialise.
-    List<int[]> ranges = new ArrayList<>(); // {from, to, node}
-    int next = 0;
-    for (int c = 0; c < classes.size(); c++) {
-      if (takenBy[c] < 0) {
-        int[] k = classes.get(c);
-        next = copy(k[0], k[1], next);
-        ranges.add(new int[] {next - (k[1] - k[0]), next, k[2]});
-      }
-    }
-    for (int g = 0; g < left.length; g++) {
-      if (released[g]) {
-        int from = next;
-        next = copy(left[g][0], left[g][1], next);
-        for (int c = 0; c < classes.size(); c++) {
-          if (takenBy[c] == g) {
-            next = copy(classes.get(c)[0], classes.get(c)[1], next);
-          }
-        }
-        ranges.add(new int[] {from, next, nodes.length - 1});
-      }
-    }
-    for (int g = 0; g < left.length; g++) {
-      if (!released[g]) {
-        for (int i = left[g][0]; i < left[g][1]; i++) {
-          suppressed.set(rows[i]);
-        }
-        next = copy(left[g][0], left[g][1], next);
-      }
-    }
-    System.arraycopy(scratch, 0, rows, 0, n);
-    for (int[] r : ranges) {
-      specialise(r[0], r[1], nodes[r[2]].clone(), 0);
-    }
-  }
-
-  /**
-   * Whether a group failing at the last node passes once it takes back the classes placed last that
-   * share its values there (marking them in {@code takenBy}); nothing is taken when it cannot pass.
-   */
-  private boolean takeBack(int[] group, int g, List<int[]> classes, int[] takenBy, int[] top) {
-    int[] freq = new int[Math.max(1, sensitiveCount)];
-    int size = frequencies(group[0], group[1], freq);
-    int c = classes.size() - 1;
-    List<Integer> taken = new ArrayList<>();
-    while (!passes(size, freq, 0) && c >= 0) {
-      int[] k = classes.get(c);
-      if (takenBy[c] < 0 && sameCodes(rows[k[0]], rows[group[0]], top)) {
-        taken.add(c);
-        size += frequencies(k[0], k[1], freq);
-      }
-      c--;
-    }
-    if (!passes(size, freq, 0)) {
-      return false;
-    }
-    taken.forEach(t -> takenBy[t] = g);
-    return true;
-  }
-
-  /** Adds the sensitive values of {@code rows[from, to)} to {@code freq}; returns the count. */
-  private int frequencies(int from, int to, int[] freq) {
-    if (needsSensitive) {
-      for (int i = from; i < to; i++) {
-        freq[data.sensitive[rows[i]]]++;
-      }
-    }
-    return to - from;
-  }
-
-  private boolean sameCodes(int rowA, int rowB, int[] at) {
-    for (int a = 0; a < m; a++) {
-      int[] map = codeAt[a][at[a]];
-      if (map[data.columns[a][rowA]] != map[data.columns[a][rowB]]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Copies {@code rows[from, to)} to {@code scratch} at {@code at}; returns the next position. */
-  private int copy(int from, int to, int at) {
-    System.arraycopy(rows, from, scratch, at, to - from);
-    return at + to - from;
-  }
-
   private void startFrom(int[] range, int[] at) {
     if (passesRange(range[0], range[1])) {
       specialise(range[0], range[1], at.clone(), 0);
@@ -300,7 +161,7 @@ final class TopDownSpecialisation {
   }
 
   /** Groups {@code rows[from, to)} by their codes at the given levels; returns the ranges. */
-  private int[][] group(int from, int to, int[] at) {
+  int[][] group(int from, int to, int[] at) {
     int[][] ranges = {{from, to}};
     if (from == to) {
       return new int[0][];
@@ -329,7 +190,7 @@ final class TopDownSpecialisation {
     return ranges;
   }
 
-  private void specialise(int from, int to, int[] at, int frozen) {
+  void specialise(int from, int to, int[] at, int frozen) {
     int bestAttribute = -1;
     double bestGain = -1;
     for (int a = 0; a < m; a++) {
@@ -583,7 +444,7 @@ final class TopDownSpecialisation {
     return bounds;
   }
 
-  private boolean passesRange(int from, int to) {
+  boolean passesRange(int from, int to) {
     int size = to - from;
     if (needsSensitive) {
       Arrays.fill(remainderFreq, 0);
@@ -594,7 +455,7 @@ final class TopDownSpecialisation {
     return passes(size, remainderFreq, 0);
   }
 
-  private boolean passes(int size, int[] freq, int off) {
+  boolean passes(int size, int[] freq, int off) {
     if (size < minimumSize) {
       return false;
     }
