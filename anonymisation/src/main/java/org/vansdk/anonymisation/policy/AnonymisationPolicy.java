@@ -40,6 +40,7 @@ public final class AnonymisationPolicy {
           "name",
           "privacy",
           "recoding",
+          "priorities",
           "lossModel",
           "quasiIdentifiers",
           "linkedAttributes",
@@ -54,6 +55,7 @@ public final class AnonymisationPolicy {
       List.of("attribute", "source", "sourceLevel", "release");
   private static final List<String> RELEASES = List.of("with_source", "verbatim");
   private static final List<String> PSEUDONYM_KEYS = List.of("purpose", "recipient");
+  private static final List<String> PRIORITY_KEYS = List.of("levels", "share");
   private static final List<String> TABLE_KEYS = List.of("threshold", "zeroCells");
   private static final List<String> ZERO_CELLS = List.of("publish", "suppress");
 
@@ -71,6 +73,7 @@ public final class AnonymisationPolicy {
   private final int tableThreshold;
   private final ZeroCells zeroCells;
   private final Recoding recoding;
+  private final List<Priority> priorities;
 
   private AnonymisationPolicy(JsonNode json, String sha256) {
     this.sha256 = sha256;
@@ -104,6 +107,21 @@ public final class AnonymisationPolicy {
       ranges.put(attribute, new LevelRange(min, max));
     }
     this.levels = Map.copyOf(ranges);
+    List<Priority> wanted = new ArrayList<>();
+    for (PolicyObject priority : root.objects("priorities", PRIORITY_KEYS)) {
+      PolicyObject named = priority.object("levels", RegionalSharingProfile.ATTRIBUTES);
+      if (named.names().isEmpty()) {
+        throw new PolicyException(
+            priority.pointer("levels"),
+            "names no quasi-identifier; allowed: " + RegionalSharingProfile.ATTRIBUTES);
+      }
+      Map<String, Integer> priorityLevels = new LinkedHashMap<>();
+      for (String attribute : named.names()) {
+        priorityLevels.put(attribute, named.integer(attribute, 0, Integer.MAX_VALUE));
+      }
+      wanted.add(new Priority(priorityLevels, priority.number("share", 0, 1, 0d)));
+    }
+    this.priorities = List.copyOf(wanted);
     List<LinkedAttribute> links = new ArrayList<>();
     for (PolicyObject link : root.objects("linkedAttributes", LINK_KEYS)) {
       String release = link.oneOf("release", RELEASES, "with_source");
@@ -306,6 +324,17 @@ public final class AnonymisationPolicy {
    */
   public Recoding recoding() {
     return recoding;
+  }
+
+  /**
+   * Returns what the release should keep for as many casualties as it can, first priority first
+   * (policy key {@code priorities}); empty when the policy names none, and then local recoding
+   * minimises the loss alone. The audit records them with the casualties that meet each.
+   *
+   * @return the priorities
+   */
+  public List<Priority> priorities() {
+    return priorities;
   }
 
   /**

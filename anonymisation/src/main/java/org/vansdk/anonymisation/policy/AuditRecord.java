@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param globalLoss the loss of the global (full-domain) optimum, when one exists; equal to {@code
  *     loss} when global recoding was applied
  * @param utility what the release still lets analysts count
+ * @param priorities the policy's priorities, each with the casualties released meeting it
  * @since 1.0
  */
 public record AuditRecord(
@@ -55,13 +56,23 @@ public record AuditRecord(
     int keyVersion,
     String recoding,
     OptionalDouble globalLoss,
-    UtilityReport utility) {
+    UtilityReport utility,
+    List<AuditRecord.PriorityOutcome> priorities) {
 
   /** Copies the collections. */
   public AuditRecord {
     levels = Map.copyOf(levels);
     privacyModels = List.copyOf(privacyModels);
+    priorities = List.copyOf(priorities);
   }
+
+  /**
+   * A priority of the policy and how far the release met it.
+   *
+   * @param priority the priority: levels and wanted share
+   * @param meetingRecords released casualties with every named attribute at or below its level
+   */
+  public record PriorityOutcome(Priority priority, long meetingRecords) {}
 
   /**
    * Writes the audit as pretty JSON with a fixed property order.
@@ -93,6 +104,14 @@ public record AuditRecord(
     risk(root.putObject("riskBefore"), before);
     risk(root.putObject("riskAfter"), after);
     utility(root.putObject("utility"), utility);
+    ArrayNode wanted = root.putArray("priorities");
+    for (PriorityOutcome outcome : priorities) {
+      ObjectNode p = wanted.addObject();
+      ObjectNode levelsOf = p.putObject("levels");
+      outcome.priority().levels().forEach(levelsOf::put);
+      p.put("share", outcome.priority().share());
+      p.put("meetingRecords", outcome.meetingRecords());
+    }
     ObjectNode pseudonym = root.putObject("pseudonym");
     pseudonym.put("purpose", pseudonymPurpose);
     pseudonym.put("recipient", pseudonymRecipient);

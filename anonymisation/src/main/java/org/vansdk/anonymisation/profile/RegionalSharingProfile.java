@@ -18,6 +18,7 @@ import org.vansdk.anonymisation.hierarchy.VaHierarchies;
 import org.vansdk.anonymisation.policy.AnonymisationPolicy;
 import org.vansdk.anonymisation.policy.AuditRecord;
 import org.vansdk.anonymisation.policy.LevelRange;
+import org.vansdk.anonymisation.policy.Priority;
 import org.vansdk.anonymisation.policy.Recoding;
 import org.vansdk.anonymisation.pseudonym.KeyProvider;
 import org.vansdk.anonymisation.pseudonym.PseudonymKey;
@@ -271,7 +272,8 @@ public final class RegionalSharingProfile {
             key.version(),
             local ? Recoding.LOCAL.code() : Recoding.GLOBAL.code(),
             globalLoss,
-            utility);
+            utility,
+            priorities(deidentification, n));
     return new Release(deidentification, order, audit, ATTRIBUTES);
   }
 
@@ -376,13 +378,35 @@ public final class RegionalSharingProfile {
       int max = Math.max(min, Math.min(top, range.map(LevelRange::max).orElse(top)));
       local.levels(a, min, max);
     }
-    // Province and year first, then sex and 5-year band: what regional analysts count first.
-    local.priority(9, 9, 2, 3, 9, 9).priority(0, 1, 9, 9, 9, 9);
+    for (Priority priority : policy.priorities()) {
+      int[] levels = new int[ATTRIBUTES.size()];
+      for (int a = 0; a < levels.length; a++) {
+        levels[a] = priority.levels().getOrDefault(ATTRIBUTES.get(a), Integer.MAX_VALUE);
+      }
+      local.priority(priority.share(), levels);
+    }
     LocalRecoding recoding = local.build();
     if (policy.recoding() == Recoding.GLOBAL) {
       return LocalRecodingResult.of(data, recoding.globalSearch().run(), policy.lossModel());
     }
     return recoding.run();
+  }
+
+  /** Each priority of the policy with the released casualties meeting it. */
+  private List<AuditRecord.PriorityOutcome> priorities(Deidentification records, int n) {
+    List<AuditRecord.PriorityOutcome> outcomes = new ArrayList<>();
+    for (Priority priority : policy.priorities()) {
+      long meeting = 0;
+      for (int i = 0; i < n; i++) {
+        boolean meets = !records.isSuppressed(i);
+        for (Map.Entry<String, Integer> e : priority.levels().entrySet()) {
+          meets = meets && records.level(ATTRIBUTES.indexOf(e.getKey()), i) <= e.getValue();
+        }
+        meeting += meets ? 1 : 0;
+      }
+      outcomes.add(new AuditRecord.PriorityOutcome(priority, meeting));
+    }
+    return outcomes;
   }
 
   /** Positions sorted by pseudonym, then by the record's JSON when a person has two casualties. */

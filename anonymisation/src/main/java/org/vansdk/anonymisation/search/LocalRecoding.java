@@ -21,10 +21,24 @@ import org.vansdk.anonymisation.AnonymisationException;
  * it whole), so a few rare values no longer pull whole groups up. Records the full-domain solution
  * suppresses are grouped at the highest allowed levels and specialised the same way, so they are
  * released whenever their group passes. A second run starts from the highest levels instead of the
- * full-domain solution, and the better of the two is kept. A caller may also set priorities ({@link
- * Builder#priority}): four runs from the highest levels then specialise every class towards them
- * first (see there), and the one keeping most records at the priorities' levels is returned when it
- * loses less than the global optimum; otherwise the loss decides.
+ * full-domain solution, and the better of the two is kept.
+ *
+ * <p><b>Priorities.</b> A caller may also say what the release should keep for as many records as
+ * it can ({@link Builder#priority(double, int...)}, e.g. province and year, then sex and 5-year age
+ * band). Specialising from one start cannot serve them: whichever attribute is split first
+ * fragments the records the others need. Instead, a cascade of starting nodes is tried: every
+ * combination of the priorities' attributes between the finest level a priority asks for and the
+ * highest allowed, the other attributes at their highest ({@link CascadeNodes}). At each node in
+ * turn, the records not yet placed are grouped by their values there; the groups that pass the
+ * models become classes, which are then specialised as above (so device, activity or month come
+ * back wherever the class can afford them), and the rest go on to the next node. Which node comes
+ * first decides which records keep what: nodes meeting more priority weight come first, less so the
+ * more they lose; a grid of weightings ({@link #RATIOS}) and loss trade-offs ({@link #LAMBDAS})
+ * gives 24 candidates. Among those losing less than the global optimum, the one meeting the wanted
+ * shares of the most priorities in order is returned, then the one keeping most records at the
+ * priorities' levels, then the one losing least; when none loses less than the global optimum, the
+ * loss alone decides, as without priorities. A cascade places records in the classes of their first
+ * passing node, so its classes pass every model as the specialised ones do.
  *
  * <p>Why this method: starting from the full-domain optimum and only ever specialising makes every
  * record's cost at most its full-domain cost, so the result is never worse than the global optimum
@@ -40,6 +54,15 @@ import org.vansdk.anonymisation.AnonymisationException;
  * <p>Instances are immutable; {@link #run()} may be called from several threads.
  */
 public final class LocalRecoding {
+  /** The trade-offs between priorities and loss the cascade tries (see {@link CascadeNodes}). */
+  private static final double[] LAMBDAS = {0, 4, 8, 16};
+
+  /**
+   * The weightings of the priorities the cascade tries: each priority weighs this ratio times the
+   * one before, from clearly favouring the first to weighing them alike.
+   */
+  private static final double[] RATIOS = {0.5, 0.6, 0.7, 0.8, 0.9, 1};
+
   private final FullDomainSearch search;
   private final Dataset data;
   private final List<PrivacyModel> models;
@@ -47,6 +70,7 @@ public final class LocalRecoding {
   private final int[] minLevel;
   private final int[] maxLevel;
   private final List<int[]> priorities;
+  private final double[] shares;
 
   private LocalRecoding(Builder b) {
     this.search = b.search.build();
@@ -56,6 +80,10 @@ public final class LocalRecoding {
     this.minLevel = search.minLevels();
     this.maxLevel = search.maxLevels();
     this.priorities = List.copyOf(b.priorities);
+    this.shares = new double[b.shares.size()];
+    for (int i = 0; i < shares.length; i++) {
+      shares[i] = b.shares.get(i);
+    }
   }
 
   /**
@@ -76,6 +104,7 @@ public final class LocalRecoding {
     private final FullDomainSearch.Builder search;
     private final int quasiIdentifiers;
     private final List<int[]> priorities = new ArrayList<>();
+    private final List<Double> shares = new ArrayList<>();
 
     private Builder(Dataset data) {
       this.search = FullDomainSearch.builder(data);
@@ -131,13 +160,9 @@ public final class LocalRecoding {
     }
 
     /**
-     * Adds a priority: the levels a release should keep for as many records as it can, after the
-     * priorities added before it (each priority also keeps the earlier ones' levels). With
-     * priorities, candidates that specialise every class towards them before any other detail are
-     * tried first, and the one keeping most records at the priorities' levels (the first priority
-     * counting twice the second, and so on) is returned when it loses less than the global optimum;
-     * otherwise the loss alone decides, as without priorities. A level above an attribute's allowed
-     * maximum means "any"; below its minimum it counts as the minimum.
+     * Adds a priority: levels the release should keep for as many records as it can, after the
+     * priorities added before it; the same as {@link #priority(double, int...)} with no wanted
+     * share.
      *
      * @param levels one level per quasi-identifier
      * @return this builder
@@ -145,15 +170,42 @@ public final class LocalRecoding {
      *     quasi-identifier
      */
     public Builder priority(int... levels) {
+      return priority(0, levels);
+    }
+
+    /**
+     * Adds a priority: levels the release should keep for as many records as it can, after the
+     * priorities added before it, and the share of all records (suppressed ones included) wanted at
+     * those levels or finer. With priorities, local recoding tries cascades that favour them (see
+     * {@link LocalRecoding}) and keeps, among those losing less than the global optimum, the one
+     * meeting the wanted shares of the most priorities in order, then the one keeping most records
+     * at the priorities' levels (the first priority counting twice the second, and so on), then the
+     * lower loss; when none loses less than the global optimum, the loss alone decides, as without
+     * priorities. A level above an attribute's allowed maximum means "any"; below its minimum it
+     * counts as the minimum.
+     *
+     * @param share the wanted share, between 0 (as many as possible) and 1
+     * @param levels one level per quasi-identifier
+     * @return this builder
+     * @throws AnonymisationException {@code VAN-A-0003} if the array does not have one level per
+     *     quasi-identifier or the share is outside [0, 1]
+     */
+    public Builder priority(double share, int... levels) {
       if (levels.length != quasiIdentifiers) {
         throw new AnonymisationException(
             AnonymisationException.INVALID_CONFIGURATION,
-            "a priority stage needs one level per quasi-identifier ("
+            "a priority needs one level per quasi-identifier ("
                 + quasiIdentifiers
                 + "), got "
                 + levels.length);
       }
+      if (!(share >= 0 && share <= 1)) {
+        throw new AnonymisationException(
+            AnonymisationException.INVALID_CONFIGURATION,
+            "a priority's share must be between 0 and 1, got " + share);
+      }
       priorities.add(levels.clone());
+      shares.add(share);
       return this;
     }
 
@@ -199,7 +251,6 @@ public final class LocalRecoding {
     PrivacyModel[] privacy = models.toArray(new PrivacyModel[0]);
     double[] start =
         global != null ? global.attributeLoss() : new double[data.quasiIdentifierCount()];
-    int[][] lossOnly = {minLevel};
     if (!priorities.isEmpty()) {
       LocalRecodingResult prioritised = prioritised(privacy, start, budget, global);
       if (prioritised != null) {
@@ -208,12 +259,9 @@ public final class LocalRecoding {
     }
     LocalRecodingResult best = null;
     if (global != null) {
-      best =
-          candidate(
-              privacy, start, lossOnly, global.levels(), global.suppressedRows(), budget, global);
+      best = candidate(privacy, start, global.levels(), global.suppressedRows(), budget, global);
     }
-    LocalRecodingResult fromTop =
-        candidate(privacy, start, lossOnly, maxLevel, new BitSet(), budget, global);
+    LocalRecodingResult fromTop = candidate(privacy, start, maxLevel, new BitSet(), budget, global);
     if (fromTop != null && (best == null || fromTop.loss() < best.loss())) {
       best = fromTop;
     }
@@ -227,102 +275,119 @@ public final class LocalRecoding {
   }
 
   /**
-   * The prioritised candidate that keeps most of what the priorities ask for, among those that lose
-   * less than the global optimum; null when none does. Four ways of specialising are tried: the
-   * priority stages one after the other or all at once, each either leaving the attributes no
-   * priority names at their highest levels until the priorities are met or letting them go one
-   * level down alongside. They are scored by the share of released records meeting each
-   * (cumulative) priority, each priority weighing half the one before; ties go to the lower loss.
+   * The prioritised candidate, among those that lose less than the global optimum (null when none
+   * does): the one meeting the wanted shares of the most priorities in order, then the one of
+   * highest score (the share of records meeting each priority, each weighing half the one before),
+   * then the lower loss. Candidates come from cascades of starting nodes ({@link CascadeNodes}),
+   * each ordered for one weighting of the priorities ({@link #RATIOS}) and one trade-off against
+   * the loss ({@link #LAMBDAS}), then specialised class by class as far as the models allow.
    */
   private LocalRecodingResult prioritised(
       PrivacyModel[] privacy, double[] start, long budget, SearchResult global) {
-    int[][] cumulative = cumulativePriorities();
+    int[][] wanted = clampedPriorities();
+    CascadeNodes nodes = new CascadeNodes(data, loss, minLevel, maxLevel, wanted);
     LocalRecodingResult chosen = null;
-    double chosenScore = -1;
-    for (boolean joint : new boolean[] {false, true}) {
-      for (boolean companions : new boolean[] {false, true}) {
-        int[][] stages = stages(cumulative, joint, companions);
-        LocalRecodingResult c =
-            candidate(privacy, start, stages, maxLevel, new BitSet(), budget, global);
+    long[] chosenMeeting = null;
+    for (double ratio : RATIOS) {
+      double[] weights = new double[wanted.length];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = i == 0 ? 1 : ratio * weights[i - 1];
+      }
+      for (double lambda : LAMBDAS) {
+        TopDownSpecialisation engine =
+            new TopDownSpecialisation(data, privacy, loss, minLevel, start);
+        Cascade.run(engine, nodes.ordered(lambda, weights));
+        LocalRecodingResult c = result(engine, budget, global);
         if (c == null || (global != null && !(c.loss() < global.loss()))) {
           continue;
         }
-        double score = score(c, cumulative);
-        if (chosen == null
-            || score > chosenScore
-            || (score == chosenScore && c.loss() < chosen.loss())) {
+        long[] meeting = meeting(c, wanted);
+        if (chosen == null || better(c, meeting, chosen, chosenMeeting)) {
           chosen = c;
-          chosenScore = score;
+          chosenMeeting = meeting;
         }
       }
     }
     return chosen;
   }
 
-  /** Priority stage i holds the finest level any stage up to i asks for, within the allowed. */
-  private int[][] cumulativePriorities() {
-    int m = minLevel.length;
-    int[][] cumulative = new int[priorities.size()][m];
-    for (int i = 0; i < priorities.size(); i++) {
-      for (int a = 0; a < m; a++) {
-        int level = Math.max(minLevel[a], Math.min(maxLevel[a], priorities.get(i)[a]));
-        cumulative[i][a] = i == 0 ? level : Math.min(cumulative[i - 1][a], level);
+  /** Whether candidate a is preferred to b: wanted shares met in order, score, then loss. */
+  private boolean better(
+      LocalRecodingResult a, long[] aMeeting, LocalRecodingResult b, long[] bMeeting) {
+    long n = data.size();
+    for (int i = 0; i < shares.length; i++) {
+      boolean aMet = aMeeting[i] >= shares[i] * n;
+      boolean bMet = bMeeting[i] >= shares[i] * n;
+      if (aMet != bMet) {
+        return aMet;
       }
     }
-    return cumulative;
-  }
-
-  private int[][] stages(int[][] cumulative, boolean joint, boolean companions) {
-    int m = minLevel.length;
-    int[] last = cumulative[cumulative.length - 1];
-    int[][] chosen = joint ? new int[][] {last} : cumulative;
-    int[][] stages = new int[chosen.length + 1][];
-    for (int i = 0; i < chosen.length; i++) {
-      stages[i] = chosen[i].clone();
-      for (int a = 0; a < m && companions; a++) {
-        if (last[a] == maxLevel[a] && maxLevel[a] - 1 > minLevel[a]) {
-          stages[i][a] = maxLevel[a] - 1;
-        }
-      }
+    double aScore = score(aMeeting);
+    double bScore = score(bMeeting);
+    if (aScore != bScore) {
+      return aScore > bScore;
     }
-    stages[chosen.length] = minLevel;
-    return stages;
+    return a.loss() < b.loss();
   }
 
-  /** Sum over priorities of the share of records released at or below its levels, halving. */
-  private double score(LocalRecodingResult r, int[][] cumulative) {
-    int n = data.size();
+  /** Sum over priorities of the share of records meeting it, each weighing half the one before. */
+  private double score(long[] meeting) {
     double score = 0;
     double weight = 1;
-    for (int[] stage : cumulative) {
-      int meeting = 0;
-      for (int row = 0; row < n; row++) {
-        if (r.isSuppressed(row)) {
-          continue;
-        }
-        boolean meets = true;
-        for (int a = 0; a < stage.length && meets; a++) {
-          meets = r.level(a, row) <= stage[a];
-        }
-        meeting += meets ? 1 : 0;
-      }
-      score += weight * meeting / Math.max(1, n);
+    for (long m : meeting) {
+      score += weight * m / Math.max(1, data.size());
       weight /= 2;
     }
     return score;
   }
 
+  /** Each priority's levels within the allowed range. */
+  private int[][] clampedPriorities() {
+    int m = minLevel.length;
+    int[][] clamped = new int[priorities.size()][m];
+    for (int i = 0; i < priorities.size(); i++) {
+      for (int a = 0; a < m; a++) {
+        clamped[i][a] = Math.max(minLevel[a], Math.min(maxLevel[a], priorities.get(i)[a]));
+      }
+    }
+    return clamped;
+  }
+
+  /** The released records meeting each priority (every level at or below the priority's). */
+  private long[] meeting(LocalRecodingResult r, int[][] wanted) {
+    long[] meeting = new long[wanted.length];
+    int n = data.size();
+    for (int row = 0; row < n; row++) {
+      if (r.isSuppressed(row)) {
+        continue;
+      }
+      for (int p = 0; p < wanted.length; p++) {
+        boolean meets = true;
+        for (int a = 0; a < wanted[p].length && meets; a++) {
+          meets = r.level(a, row) <= wanted[p][a];
+        }
+        meeting[p] += meets ? 1 : 0;
+      }
+    }
+    return meeting;
+  }
+
   private LocalRecodingResult candidate(
       PrivacyModel[] privacy,
       double[] startLoss,
-      int[][] stages,
       int[] start,
       BitSet withheld,
       long budget,
       SearchResult global) {
     TopDownSpecialisation engine =
-        new TopDownSpecialisation(data, privacy, loss, stages, startLoss);
+        new TopDownSpecialisation(data, privacy, loss, minLevel, startLoss);
     engine.run(start, maxLevel, withheld);
+    return result(engine, budget, global);
+  }
+
+  /** The engine's release, or null when it suppresses more than the budget. */
+  private LocalRecodingResult result(
+      TopDownSpecialisation engine, long budget, SearchResult global) {
     if (engine.suppressed.cardinality() > budget) {
       return null;
     }

@@ -14,27 +14,25 @@ import java.util.BitSet;
  * lent by passing groups that stay large enough (only k-anonymity applies), else by the smallest
  * passing groups whole. Among the attributes that can be specialised, the one with the largest
  * weighted drop in information loss is taken (ties to the lower attribute index), and the children
- * are specialised in turn until none can. Specialisation may go in stages: each stage only goes
- * down to its own levels, and a partition enters the next stage when it can go no further in its
- * current one (the last stage goes down to the lowest allowed levels). Records are suppressed only
- * where a starting group fails the models. Every released class is therefore a partition that
+ * are specialised in turn until none can, down to the lowest allowed levels. Records are suppressed
+ * only where a starting group fails the models. Every released class is therefore a partition that
  * passed every model when it was formed. Work per record is one counting pass per attribute per
  * specialisation step, with arrays only (no per-record objects).
  *
  * <p>Not thread-safe: one instance per run.
  */
 final class TopDownSpecialisation {
-  private final Dataset data;
-  private final int m;
+  final Dataset data;
+  final int m;
   private final PrivacyModel[] models;
   private final int minimumSize;
-  private final boolean needsSensitive;
-  private final int sensitiveCount;
-  private final int[][][] codeAt; // [qi][level][leaf]
+  final boolean needsSensitive;
+  final int sensitiveCount;
+  final int[][][] codeAt; // [qi][level][leaf]
   private final long[][][] cost; // [qi][level][code] loss numerator
   private final long[] denominator;
   private final double[] weight;
-  private final int[][] stages; // [stage][qi] the levels a stage specialises down to
+  private final int[] floor; // the lowest allowed level of each quasi-identifier
 
   /** Levels of each record, [qi][row]; valid for released records once {@link #run} returns. */
   final byte[][] levels;
@@ -42,8 +40,8 @@ final class TopDownSpecialisation {
   /** Records withheld. */
   final BitSet suppressed;
 
-  private final int[] rows;
-  private final int[] scratch;
+  final int[] rows;
+  final int[] scratch;
   private int partitions;
 
   // Scratch of one split, reused.
@@ -62,7 +60,7 @@ final class TopDownSpecialisation {
       Dataset data,
       PrivacyModel[] models,
       LossModel loss,
-      int[][] stages,
+      int[] floor,
       double[] startingAttributeLoss) {
     this.data = data;
     this.m = data.quasiIdentifierCount();
@@ -104,7 +102,7 @@ final class TopDownSpecialisation {
       nudged[a] += 1e-6;
       weight[a] = Math.max(1e-9, (loss.aggregate(nudged) - base) / 1e-6);
     }
-    this.stages = stages.clone();
+    this.floor = floor.clone();
     int n = data.size();
     this.levels = new byte[m][n];
     this.suppressed = new BitSet(n);
@@ -154,7 +152,7 @@ final class TopDownSpecialisation {
 
   private void startFrom(int[] range, int[] at) {
     if (passesRange(range[0], range[1])) {
-      specialise(range[0], range[1], at.clone(), 0, 0);
+      specialise(range[0], range[1], at.clone(), 0);
     } else {
       for (int i = range[0]; i < range[1]; i++) {
         suppressed.set(rows[i]);
@@ -163,7 +161,7 @@ final class TopDownSpecialisation {
   }
 
   /** Groups {@code rows[from, to)} by their codes at the given levels; returns the ranges. */
-  private int[][] group(int from, int to, int[] at) {
+  int[][] group(int from, int to, int[] at) {
     int[][] ranges = {{from, to}};
     if (from == to) {
       return new int[0][];
@@ -192,10 +190,9 @@ final class TopDownSpecialisation {
     return ranges;
   }
 
-  private void specialise(int from, int to, int[] at, int frozen, int stage) {
+  void specialise(int from, int to, int[] at, int frozen) {
     int bestAttribute = -1;
     double bestGain = -1;
-    int[] floor = stages[stage];
     for (int a = 0; a < m; a++) {
       if (at[a] <= floor[a] || (frozen & (1 << a)) != 0) {
         continue;
@@ -208,11 +205,7 @@ final class TopDownSpecialisation {
       }
     }
     if (bestAttribute < 0) {
-      if (stage + 1 < stages.length) {
-        specialise(from, to, at, frozen, stage + 1);
-      } else {
-        release(from, to, at);
-      }
+      release(from, to, at);
       return;
     }
     int a = bestAttribute;
@@ -231,10 +224,10 @@ final class TopDownSpecialisation {
     int[] finer = at.clone();
     finer[a]--;
     for (int s = 0; s < passing; s++) {
-      specialise(bounds[s], bounds[s + 1], finer.clone(), frozen, stage);
+      specialise(bounds[s], bounds[s + 1], finer.clone(), frozen);
     }
     if (bounds[passing + 1] > bounds[passing]) {
-      specialise(bounds[passing], bounds[passing + 1], at, frozen | (1 << a), stage);
+      specialise(bounds[passing], bounds[passing + 1], at, frozen | (1 << a));
     }
   }
 
@@ -451,7 +444,7 @@ final class TopDownSpecialisation {
     return bounds;
   }
 
-  private boolean passesRange(int from, int to) {
+  boolean passesRange(int from, int to) {
     int size = to - from;
     if (needsSensitive) {
       Arrays.fill(remainderFreq, 0);
@@ -462,7 +455,7 @@ final class TopDownSpecialisation {
     return passes(size, remainderFreq, 0);
   }
 
-  private boolean passes(int size, int[] freq, int off) {
+  boolean passes(int size, int[] freq, int off) {
     if (size < minimumSize) {
       return false;
     }

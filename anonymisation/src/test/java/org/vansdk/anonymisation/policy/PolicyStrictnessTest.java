@@ -47,6 +47,11 @@ class PolicyStrictnessTest {
     assertEquals("precision", p.lossModelName());
     assertEquals(11, p.tableProtection().threshold());
     assertEquals(ZeroCells.SUPPRESS, p.tableProtection().zeroCells());
+    assertEquals(
+        List.of(
+            new Priority(java.util.Map.of("place", 2, "incidentDate", 3), 0.9),
+            new Priority(java.util.Map.of("sex", 0, "age", 1), 0)),
+        p.priorities());
   }
 
   @TestFactory
@@ -133,6 +138,14 @@ class PolicyStrictnessTest {
         "/quasiIdentifiers/age/minLevel|-1",
         "/quasiIdentifiers/age/maxLevel|0",
         "/linkedAttributes|{}",
+        "/priorities|{}",
+        "/priorities/0|[]",
+        "/priorities/0/levels|{}",
+        "/priorities/0/levels|null",
+        "/priorities/0/levels/place|-1",
+        "/priorities/0/levels/place|\"2\"",
+        "/priorities/0/share|1.5",
+        "/priorities/0/share|\"0.9\"",
         "/linkedAttributes/0|\"province\"",
         "/linkedAttributes/0/sourceLevel|true",
         "/pseudonym/purpose|\"Regional Dashboard\"",
