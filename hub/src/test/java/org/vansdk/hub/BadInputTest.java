@@ -181,6 +181,8 @@ class BadInputTest {
         client.as(THA, "GET", "/van/v1/mailbox?after=1&after=2", "", new byte[0]),
         400,
         "VAN-H-0007");
+    // a misspelt parameter is refused, not read as "not given"
+    refused(client.as(THA, "GET", "/van/v1/mailbox?afterr=5", "", new byte[0]), 400, "VAN-H-0007");
     refused(client.send("DELETE", "/van/v1/mailbox", "", new byte[0]), 405, "VAN-H-0002");
     refused(client.send("GET", "/van/v1/nothing", "", new byte[0]), 404, "VAN-H-0001");
   }

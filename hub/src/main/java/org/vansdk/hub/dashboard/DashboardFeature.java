@@ -162,26 +162,9 @@ public final class DashboardFeature implements HubFeature {
 
   private static EndpointResponse serve(
       HubRequest request, StaticAsset asset, Set<String> allowed) {
-    Map<String, List<String>> parameters;
-    try {
-      parameters = request.request().queryParameters();
-    } catch (IllegalArgumentException e) {
-      throw invalid("the query is not well-formed percent-encoding");
-    }
-    for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-      if (!allowed.contains(p.getKey())) {
-        throw invalid(
-            "unknown query parameter"
-                + (p.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,39}") ? " " + p.getKey() : "")
-                + "; allowed: "
-                + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
-      }
-      if (p.getValue().size() > 1) {
-        throw invalid("query parameter " + p.getKey() + " is given more than once");
-      }
-      if (p.getKey().equals("lang") && DashboardLabels.language(p.getValue().get(0)).isEmpty()) {
-        throw invalid("lang must be one of en, km, lo, my, th, vi");
-      }
+    String lang = request.parameters(allowed, DashboardErrors.INVALID_QUERY).get("lang");
+    if (lang != null && DashboardLabels.language(lang).isEmpty()) {
+      throw invalid("lang must be one of en, km, lo, my, th, vi");
     }
     return asset.answer(request.request().header("If-None-Match").orElse(""), SECURITY);
   }

@@ -32,45 +32,22 @@ record FigureQuery(Optional<String> country, Optional<String> year) {
    *     malformed
    */
   static FigureQuery parse(HubRequest request) {
-    Map<String, List<String>> parameters;
-    try {
-      parameters = request.request().queryParameters();
-    } catch (IllegalArgumentException e) {
-      throw bad("the query is not well-formed percent-encoding");
-    }
-    for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-      if (!ALLOWED.contains(p.getKey())) {
-        throw bad(
-            "unknown query parameter "
-                + printable(p.getKey())
-                + "; allowed: "
-                + ALLOWED.stream().sorted().collect(Collectors.joining(", ")));
-      }
-      if (p.getValue().size() > 1) {
-        throw bad("query parameter " + p.getKey() + " is given more than once");
-      }
-    }
+    Map<String, String> parameters = request.parameters(ALLOWED, FigureErrors.BAD_QUERY);
     return new FigureQuery(
         value(parameters, "country", COUNTRY, "an ISO 3166-1 alpha-3 code such as KHM"),
         value(parameters, "year", YEAR, "a year of four digits such as 2024"));
   }
 
   private static Optional<String> value(
-      Map<String, List<String>> parameters, String name, Pattern form, String allowed) {
-    List<String> values = parameters.get(name);
-    if (values == null) {
+      Map<String, String> parameters, String name, Pattern form, String allowed) {
+    String v = parameters.get(name);
+    if (v == null) {
       return Optional.empty();
     }
-    String v = values.get(0);
     if (!form.matcher(v).matches()) {
       throw bad("query parameter " + name + " must be " + allowed);
     }
     return Optional.of(v);
-  }
-
-  /** A parameter name as a message may show it: only a short name of safe characters. */
-  private static String printable(String name) {
-    return name.matches("[A-Za-z0-9_.-]{1,32}") ? name : "(a name of other characters)";
   }
 
   private static HubException bad(String message) {

@@ -51,6 +51,8 @@ public final class RelayFeature implements HubFeature {
   /** The most messages one mailbox read returns. */
   static final int MAX_LIMIT = 1_000;
 
+  private static final Set<String> MAILBOX_PARAMETERS = Set.of("after", "wait", "limit");
+
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private final JdbcMailboxes mailboxes;
@@ -146,9 +148,10 @@ public final class RelayFeature implements HubFeature {
 
   private EndpointResponse read(HubRequest request) {
     OrganisationId me = request.caller().organisation().orElseThrow();
-    long after = number(request, "after", 0, Long.MAX_VALUE, -1);
-    long waitSeconds = number(request, "wait", 0, MAX_WAIT.toSeconds(), 0);
-    int limit = (int) number(request, "limit", 1, MAX_LIMIT, 100);
+    Map<String, String> query = request.parameters(MAILBOX_PARAMETERS, HubErrors.BAD_QUERY);
+    long after = number(query, "after", 0, Long.MAX_VALUE, -1);
+    long waitSeconds = number(query, "wait", 0, MAX_WAIT.toSeconds(), 0);
+    int limit = (int) number(query, "limit", 1, MAX_LIMIT, 100);
     if (after < 0) {
       after = mailboxes.acknowledged(me);
     }
@@ -222,13 +225,9 @@ public final class RelayFeature implements HubFeature {
     return new HubException(400, HubErrors.BAD_ACKNOWLEDGEMENT, why);
   }
 
-  private static long number(HubRequest request, String name, long min, long max, long absent) {
-    String text;
-    try {
-      text = request.query(name).orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw new HubException(400, HubErrors.BAD_QUERY, "query parameter " + name + ": malformed");
-    }
+  private static long number(
+      Map<String, String> query, String name, long min, long max, long absent) {
+    String text = query.get(name);
     if (text == null) {
       return absent;
     }

@@ -261,25 +261,14 @@ public final class SubmissionFeature implements HubFeature {
   }
 
   private static boolean dryRun(HubRequest request) {
-    Map<String, List<String>> parameters;
-    try {
-      parameters = request.request().queryParameters();
-    } catch (IllegalArgumentException e) {
-      throw badQuery("the query is not well-formed percent-encoding");
+    String dryRun =
+        request
+            .parameters(Set.of("dryRun"), SubmissionErrors.BAD_QUERY)
+            .getOrDefault("dryRun", "false");
+    if (!dryRun.equals("true") && !dryRun.equals("false")) {
+      throw badQuery("query parameter dryRun must be given once, true or false");
     }
-    for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-      if (!p.getKey().equals("dryRun")) {
-        throw badQuery(
-            "unknown query parameter "
-                + (p.getKey().matches("[A-Za-z0-9_.-]{1,32}") ? p.getKey() : "(other characters)")
-                + "; allowed: dryRun");
-      }
-      if (p.getValue().size() != 1
-          || !(p.getValue().get(0).equals("true") || p.getValue().get(0).equals("false"))) {
-        throw badQuery("query parameter dryRun must be given once, true or false");
-      }
-    }
-    return parameters.containsKey("dryRun") && parameters.get("dryRun").get(0).equals("true");
+    return dryRun.equals("true");
   }
 
   private static Receipt.Kind kind(HubRequest request) {

@@ -1,8 +1,14 @@
 package org.vansdk.hub.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.vansdk.core.ErrorCode;
 import org.vansdk.transport.http.EndpointRequest;
 
 /**
@@ -16,6 +22,9 @@ import org.vansdk.transport.http.EndpointRequest;
  */
 public record HubRequest(
     EndpointRequest request, Caller caller, Map<String, String> pathParameters) {
+
+  /** A parameter name the problem may repeat back: short, plain characters only. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
   /** Copies the path parameters. */
   public HubRequest {
@@ -36,5 +45,42 @@ public record HubRequest(
   /** The single value of a query parameter, if given. */
   public Optional<String> query(String name) {
     return request.queryParameter(name);
+  }
+
+  /**
+   * The query read strictly: every parameter one of {@code allowed} and given at most once.
+   *
+   * @param allowed the parameters the route takes
+   * @param code the route's stable code for a bad query
+   * @return each given parameter's value, by name
+   * @throws HubException 400 with {@code code} if the query is not well-formed percent-encoding or
+   *     a parameter is unknown or repeated (the message names it when its name is plain, never a
+   *     value)
+   */
+  public Map<String, String> parameters(Set<String> allowed, ErrorCode code) {
+    Map<String, List<String>> given;
+    try {
+      given = request.queryParameters();
+    } catch (IllegalArgumentException e) {
+      throw new HubException(400, code, "the query is not well-formed percent-encoding");
+    }
+    Map<String, String> values = new TreeMap<>();
+    for (Map.Entry<String, List<String>> p : given.entrySet()) {
+      String name = p.getKey();
+      if (!allowed.contains(name)) {
+        throw new HubException(
+            400,
+            code,
+            "unknown query parameter "
+                + (PLAIN_NAME.matcher(name).matches() ? name : "(a name of other characters)")
+                + "; allowed: "
+                + (allowed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(allowed))));
+      }
+      if (p.getValue().size() > 1) {
+        throw new HubException(400, code, "query parameter " + name + " is given more than once");
+      }
+      values.put(name, p.getValue().get(0));
+    }
+    return values;
   }
 }
