@@ -126,7 +126,9 @@ public final class DirectoryFeature implements HubFeature {
   }
 
   private EndpointResponse search(HubRequest request) {
-    DirectoryQuery query = DirectoryQuery.parse(parameters(request));
+    DirectoryQuery query =
+        DirectoryQuery.parse(
+            request.parameters(DirectoryQuery.PARAMETERS, DirectoryErrors.INVALID_QUERY));
     List<ServiceListing> found = store.search(query);
     ObjectNode answer = NODES.objectNode();
     ArrayNode services = answer.putArray("services");
@@ -141,9 +143,9 @@ public final class DirectoryFeature implements HubFeature {
   }
 
   private EndpointResponse hsds(HubRequest request) {
-    Map<String, List<String>> parameters = parameters(request);
-    DirectoryQuery.check(parameters, Set.of("country"));
-    String value = DirectoryQuery.one(parameters, "country");
+    String value =
+        DirectoryQuery.one(
+            request.parameters(Set.of("country"), DirectoryErrors.INVALID_QUERY), "country");
     Optional<CountryCode> country =
         value.isEmpty() ? Optional.empty() : Optional.of(DirectoryQuery.country(value));
     List<ServiceEntry> entries = store.services(country);
@@ -308,14 +310,6 @@ public final class DirectoryFeature implements HubFeature {
     } catch (VanException e) {
       throw new HubException(
           400, DirectoryErrors.INVALID_RECORD, "the path's service id is not an identifier");
-    }
-  }
-
-  private static Map<String, List<String>> parameters(HubRequest request) {
-    try {
-      return request.request().queryParameters();
-    } catch (IllegalArgumentException e) {
-      throw DirectoryQuery.invalid("the query is not well-formed percent-encoding");
     }
   }
 

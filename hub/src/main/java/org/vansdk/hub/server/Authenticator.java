@@ -49,14 +49,37 @@ final class Authenticator {
     this.scheme = scheme;
   }
 
-  Outcome authenticate(EndpointRequest request, byte[] body) {
-    if (request.header("Signature-Input").isEmpty() && request.header("Signature").isEmpty()) {
-      return new Outcome(Optional.of(Caller.anonymous()), Optional.empty());
+  /** Whether a request carries an HTTP Message Signature (it is not an anonymous reader). */
+  static boolean signed(EndpointRequest request) {
+    return request.header("Signature-Input").isPresent() || request.header("Signature").isPresent();
+  }
+
+  /**
+   * Authenticates a signed request on its header fields before its body is read: the signature is
+   * checked over its base, which covers the {@code Content-Digest} field rather than the body, so a
+   * caller who cannot pass (malformed, outside the time window, a key not listed, a bad signature)
+   * is refused and one who can is known, with its roles, before the hub reads a possibly large
+   * body. {@link #authenticate} must still be called with the body (digest, nonce).
+   *
+   * @return the caller, or the refusal
+   */
+  Outcome screen(EndpointRequest request) {
+    Optional<URI> target = target(request);
+    if (target.isEmpty()) {
+      return refused(HttpSignatureCheck.MALFORMED);
     }
-    URI target;
+    HttpSignatureResult result =
+        verifier.screen(
+            new SignedRequest(request.method(), target.get(), request.headers(), new byte[0]));
+    return result.isValid()
+        ? caller(result.organisation().orElseThrow())
+        : new Outcome(Optional.empty(), Optional.of(result.refusal()));
+  }
+
+  private Optional<URI> target(EndpointRequest request) {
     try {
       String host = request.header("Host").orElse("");
-      target =
+      URI target =
           new URI(
               scheme
                   + "://"
@@ -64,17 +87,31 @@ final class Authenticator {
                   + request.path()
                   + (request.query().isEmpty() ? "" : "?" + request.query()));
       if (host.isEmpty() || target.getRawFragment() != null) {
-        return refused(HttpSignatureCheck.MALFORMED);
+        return Optional.empty();
       }
+      return Optional.of(target);
     } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  Outcome authenticate(EndpointRequest request, byte[] body) {
+    if (!signed(request)) {
+      return new Outcome(Optional.of(Caller.anonymous()), Optional.empty());
+    }
+    Optional<URI> target = target(request);
+    if (target.isEmpty()) {
       return refused(HttpSignatureCheck.MALFORMED);
     }
     HttpSignatureResult result =
-        verifier.verify(new SignedRequest(request.method(), target, request.headers(), body));
+        verifier.verify(new SignedRequest(request.method(), target.get(), request.headers(), body));
     if (!result.isValid()) {
       return new Outcome(Optional.empty(), Optional.of(result.refusal()));
     }
-    OrganisationId who = result.organisation().orElseThrow();
+    return caller(result.organisation().orElseThrow());
+  }
+
+  private Outcome caller(OrganisationId who) {
     Optional<TrustedOrganisation> listed = trustList.get().organisation(who);
     if (listed.isEmpty()) {
       return refused(HttpSignatureCheck.KEY_REFUSED);

@@ -21,13 +21,15 @@ import org.vansdk.transport.http.EndpointResponse;
 import org.vansdk.transport.http.HttpEndpoint;
 
 /**
- * The hub as one {@link HttpEndpoint}: for each request, find the route (404, 405), read the body
- * up to the hub's limit (413), authenticate the caller (an invalid signature is refused), check the
- * route's roles (401 for an anonymous caller, 403 for a signed one), and call the handler. A {@link
- * HubException} becomes its problem document; anything else a 500 with {@link HubErrors#INTERNAL}
- * and a log line naming only the exception's class. Every answer is timed (meter {@code
- * van.hub.requests}, tagged by route template, method and status) and logged as one JSON line
- * without personal data. Thread-safe.
+ * The hub as one {@link HttpEndpoint}: for each request, find the route (404, 405); before reading
+ * the body, refuse an anonymous caller of a route that needs a role (401) and a signature that
+ * cannot pass on its header fields (a key not listed, outside the time window, malformed); read the
+ * body up to the smaller of the route's and the hub's limit (413), authenticate the caller (an
+ * invalid signature is refused), check the route's roles (401 for an anonymous caller, 403 for a
+ * signed one), and call the handler. A {@link HubException} becomes its problem document; anything
+ * else a 500 with {@link HubErrors#INTERNAL} and a log line naming only the exception's class.
+ * Every answer is timed (meter {@code van.hub.requests}, tagged by route template, method and
+ * status) and logged as one JSON line without personal data. Thread-safe.
  */
 final class HubEndpoint implements HttpEndpoint {
 
@@ -78,23 +80,32 @@ final class HubEndpoint implements HttpEndpoint {
       }
       Router.Match match = router.match(request.method(), request.path());
       route = match.route().pathTemplate();
-      byte[] body = body(request);
-      bytesIn = body.length;
-      Authenticator.Outcome who = authenticator.authenticate(request, body);
-      if (who.refusal().isPresent()) {
-        response = who.refusal().get();
-      } else {
-        Caller c = who.caller().orElseThrow();
-        caller = c.organisation().map(o -> o.value()).orElse("anonymous");
-        authorise(match, c);
-        EndpointRequest withBody =
+      // who calls, and whether they may, is settled on the header fields before the body is read
+      Authenticator.Outcome who =
+          Authenticator.signed(request)
+              ? authenticator.screen(request)
+              : new Authenticator.Outcome(Optional.of(Caller.anonymous()), Optional.empty());
+      EndpointRequest received = request;
+      if (who.caller().isPresent()) {
+        authorise(match, who.caller().get());
+        byte[] body = body(request, Math.min(maxBodyBytes, match.route().maxBodyBytes()));
+        bytesIn = body.length;
+        who = authenticator.authenticate(request, body);
+        received =
             new EndpointRequest(
                 request.method(),
                 request.path(),
                 request.query(),
                 request.headers(),
                 new ByteArrayInputStream(body));
-        response = match.route().handler().handle(new HubRequest(withBody, c, match.parameters()));
+      }
+      if (who.refusal().isPresent()) {
+        response = who.refusal().get();
+      } else {
+        Caller c = who.caller().orElseThrow();
+        caller = c.organisation().map(o -> o.value()).orElse("anonymous");
+        authorise(match, c);
+        response = match.route().handler().handle(new HubRequest(received, c, match.parameters()));
         if (request.method().equals("HEAD")) {
           response = new EndpointResponse(response.status(), response.headers(), new byte[0]);
         }
@@ -149,7 +160,7 @@ final class HubEndpoint implements HttpEndpoint {
         roles.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
   }
 
-  private byte[] body(EndpointRequest request) {
+  private static byte[] body(EndpointRequest request, int maxBodyBytes) {
     Optional<String> declared = request.header("Content-Length");
     try (InputStream in = request.body()) {
       if (declared.isPresent()) {
@@ -160,12 +171,12 @@ final class HubEndpoint implements HttpEndpoint {
           throw new HubException(400, HubErrors.BODY_NOT_RECEIVED, "Content-Length is malformed");
         }
         if (length > maxBodyBytes) {
-          throw tooLarge();
+          throw tooLarge(maxBodyBytes);
         }
       }
       byte[] bytes = in.readNBytes(maxBodyBytes + 1);
       if (bytes.length > maxBodyBytes) {
-        throw tooLarge();
+        throw tooLarge(maxBodyBytes);
       }
       return bytes;
     } catch (IOException e) {
@@ -174,7 +185,7 @@ final class HubEndpoint implements HttpEndpoint {
     }
   }
 
-  private HubException tooLarge() {
+  private static HubException tooLarge(int maxBodyBytes) {
     return new HubException(
         413, HubErrors.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
   }

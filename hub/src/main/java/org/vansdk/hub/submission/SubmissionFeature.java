@@ -104,7 +104,8 @@ public final class SubmissionFeature implements HubFeature {
             path,
             Set.of(Role.FOCAL_POINT),
             "Submit the country's de-identified release or indicator table (dryRun: validate only)",
-            this::put),
+            this::put,
+            Integer.MAX_VALUE), // a whole release: only the hub's own limit applies
         new Route(
             "GET",
             path,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.signature.KeyId;
 import org.vansdk.referral.signature.OrganisationKeyRegistry;
@@ -107,36 +108,77 @@ public final class HttpSignatureVerifier {
     return verify(new SignedRequest(request.method(), target, request.headers(), body));
   }
 
-  /** Checks the request's signature; never throws for bad input. */
-  public HttpSignatureResult verify(SignedRequest request) {
+  /**
+   * Checks a request on its header fields alone, before its body is read, so a server need not read
+   * a large body from a caller who cannot pass: exactly one well-formed signature, {@code ed25519},
+   * {@code created} and {@code expires} in the time window, a nonce, a key listed for signing
+   * requests and valid at {@code created}, a body (announced by {@code Content-Length} or {@code
+   * Transfer-Encoding}) covered by {@code content-digest} and {@code content-type}, and the
+   * signature itself (its base covers the {@code Content-Digest} field, not the body). The request
+   * must then still pass {@link #verify(SignedRequest)} with its body (the digest matches it, the
+   * nonce was not seen before). Never throws for bad input; remembers no nonce.
+   *
+   * @param request the request with its header fields; its body is not looked at (pass an empty
+   *     one)
+   * @return valid, with the signing organisation and key, or the refusal
+   * @since 1.0
+   */
+  public HttpSignatureResult screen(SignedRequest request) {
+    boolean announcesBody =
+        !request.header("Transfer-Encoding").isEmpty()
+            || request.header("Content-Length").stream().anyMatch(v -> !v.strip().equals("0"));
+    Screening checked = headerChecks(request, announcesBody);
+    Parsed p = checked.parsed();
+    if (p == null) {
+      return checked.refusal();
+    }
+    Optional<HttpSignatureResult> refused = signatureRefusal(p, request);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return new HttpSignatureResult(
+        HttpSignatureCheck.VALID,
+        Optional.of(p.key.organisation()),
+        Optional.of(p.kid),
+        HttpSignatureCheck.VALID.title());
+  }
+
+  /** What the header checks found: the parsed signature with its listed key, or the refusal. */
+  private record Screening(@Nullable Parsed parsed, HttpSignatureResult refusal) {
+    static Screening refused(HttpSignatureCheck check) {
+      return new Screening(null, HttpSignatureResult.refused(check));
+    }
+  }
+
+  private Screening headerChecks(SignedRequest request, boolean hasBody) {
     Map<String, StructuredFields.Member> inputs;
     Map<String, StructuredFields.Member> sigs;
     List<String> inputField = request.header("Signature-Input");
     List<String> sigField = request.header("Signature");
     if (inputField.isEmpty() || sigField.isEmpty()) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.MISSING);
+      return Screening.refused(HttpSignatureCheck.MISSING);
     }
     try {
       inputs = StructuredFields.dictionary(String.join(", ", inputField));
       sigs = StructuredFields.dictionary(String.join(", ", sigField));
     } catch (IllegalArgumentException e) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED);
+      return Screening.refused(HttpSignatureCheck.MALFORMED);
     }
     if (inputs.size() != 1 || !inputs.keySet().equals(sigs.keySet())) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED);
+      return Screening.refused(HttpSignatureCheck.MALFORMED);
     }
     String label = inputs.keySet().iterator().next();
     Parsed p;
     try {
       p = Parsed.of(inputs.get(label), sigs.get(label));
     } catch (IllegalArgumentException | ClassCastException e) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED);
+      return Screening.refused(HttpSignatureCheck.MALFORMED);
     }
     if (p.alg.isPresent() && !p.alg.get().equals("ed25519")) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.UNSUPPORTED_ALGORITHM);
+      return Screening.refused(HttpSignatureCheck.UNSUPPORTED_ALGORITHM);
     }
-    if (!covers(p.components, request)) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.NOT_COVERED);
+    if (!covers(p.components, request, hasBody)) {
+      return Screening.refused(HttpSignatureCheck.NOT_COVERED);
     }
     Instant now = clock.instant();
     Duration skew = registry.clockSkew();
@@ -145,10 +187,30 @@ public final class HttpSignatureVerifier {
         || created.plus(maxAge).plus(skew).isBefore(now)
         || p.expires.isPresent()
             && Instant.ofEpochSecond(p.expires.get()).plus(skew).isBefore(now)) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.OUTSIDE_WINDOW);
+      return Screening.refused(HttpSignatureCheck.OUTSIDE_WINDOW);
     }
     if (p.nonce.isEmpty() || p.nonce.get().isEmpty()) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.NONCE_MISSING);
+      return Screening.refused(HttpSignatureCheck.NONCE_MISSING);
+    }
+    try {
+      p.kid = KeyId.of(p.keyId);
+    } catch (IllegalArgumentException e) {
+      return Screening.refused(HttpSignatureCheck.MALFORMED);
+    }
+    Optional<RegisteredKey> key = registry.find(p.kid);
+    if (key.isEmpty()) {
+      return new Screening(null, keyRefused(SignatureCheck.UNKNOWN_KEY));
+    }
+    p.key = key.get();
+    return new Screening(p, HttpSignatureResult.refused(HttpSignatureCheck.VALID));
+  }
+
+  /** Checks the request's signature; never throws for bad input. */
+  public HttpSignatureResult verify(SignedRequest request) {
+    Screening checked = headerChecks(request, request.body().length > 0);
+    Parsed p = checked.parsed();
+    if (p == null) {
+      return checked.refusal();
     }
     if (p.components.contains("content-digest")) {
       try {
@@ -160,41 +222,15 @@ public final class HttpSignatureVerifier {
         return HttpSignatureResult.refused(HttpSignatureCheck.DIGEST_MISMATCH);
       }
     }
-    String base;
-    try {
-      base = SignatureBase.of(request, p.components, p.signatureParams);
-    } catch (IllegalArgumentException e) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED);
+    Optional<HttpSignatureResult> refused = signatureRefusal(p, request);
+    if (refused.isPresent()) {
+      return refused.get();
     }
-    KeyId kid;
-    try {
-      kid = KeyId.of(p.keyId);
-    } catch (IllegalArgumentException e) {
-      return HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED);
-    }
-    Optional<RegisteredKey> key = registry.find(kid);
-    if (key.isEmpty()) {
-      return keyRefused(SignatureCheck.UNKNOWN_KEY);
-    }
-    OrganisationId owner = key.get().organisation();
-    SignatureCheck check =
-        signatures.verify(
-            owner,
-            kid.value(),
-            ContentDigest.utf8(base),
-            Base64.getUrlEncoder().withoutPadding().encodeToString(p.signature),
-            created);
-    switch (check) {
-      case VALID:
-        break;
-      case INVALID:
-        return HttpSignatureResult.refused(HttpSignatureCheck.INVALID);
-      case MALFORMED:
-      case MISSING:
-        return HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED);
-      default:
-        return keyRefused(check);
-    }
+    KeyId kid = p.kid;
+    OrganisationId owner = p.key.organisation();
+    Instant now = clock.instant();
+    Instant created = Instant.ofEpochSecond(p.created);
+    Duration skew = registry.clockSkew();
     Instant forgetAt = created.plus(maxAge).plus(skew).plusSeconds(1);
     switch (nonces.add(kid.value(), p.nonce.get(), now, forgetAt)) {
       case SEEN:
@@ -210,19 +246,46 @@ public final class HttpSignatureVerifier {
     }
   }
 
+  /** Verifies the signature itself over its base (which covers the digest field, not the body). */
+  private Optional<HttpSignatureResult> signatureRefusal(Parsed p, SignedRequest request) {
+    String base;
+    try {
+      base = SignatureBase.of(request, p.components, p.signatureParams);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED));
+    }
+    SignatureCheck check =
+        signatures.verify(
+            p.key.organisation(),
+            p.kid.value(),
+            ContentDigest.utf8(base),
+            Base64.getUrlEncoder().withoutPadding().encodeToString(p.signature),
+            Instant.ofEpochSecond(p.created));
+    switch (check) {
+      case VALID:
+        return Optional.empty();
+      case INVALID:
+        return Optional.of(HttpSignatureResult.refused(HttpSignatureCheck.INVALID));
+      case MALFORMED:
+      case MISSING:
+        return Optional.of(HttpSignatureResult.refused(HttpSignatureCheck.MALFORMED));
+      default:
+        return Optional.of(keyRefused(check));
+    }
+  }
+
   private static HttpSignatureResult keyRefused(SignatureCheck why) {
     return new HttpSignatureResult(
         HttpSignatureCheck.KEY_REFUSED, Optional.empty(), Optional.empty(), why.description());
   }
 
-  private static boolean covers(List<String> components, SignedRequest request) {
+  private static boolean covers(List<String> components, SignedRequest request, boolean hasBody) {
     boolean target =
         components.contains("@target-uri")
             || components.contains("@path")
                 && (request.target().getRawQuery() == null || components.contains("@query"));
     boolean body =
-        request.body().length == 0
-            || components.contains("content-digest") && components.contains("content-type");
+        !hasBody || components.contains("content-digest") && components.contains("content-type");
     return components.contains("@method") && components.contains("@authority") && target && body;
   }
 
@@ -234,6 +297,8 @@ public final class HttpSignatureVerifier {
     Optional<Long> expires;
     Optional<String> nonce;
     String keyId;
+    KeyId kid;
+    RegisteredKey key;
     Optional<String> alg;
     byte[] signature;
 

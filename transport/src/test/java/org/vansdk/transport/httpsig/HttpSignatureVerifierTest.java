@@ -256,4 +256,54 @@ class HttpSignatureVerifierTest {
     assertFalse(body.contains("planted"), body);
     assertEquals("application/problem+json", answer.headers().get("Content-Type"));
   }
+
+  private static SignedRequest headersOnly(SignedRequest r) {
+    Map<String, List<String>> h = new HashMap<>(r.headers());
+    h.put("Content-Length", List.of(Integer.toString(r.body().length)));
+    return new SignedRequest(r.method(), r.target(), h, new byte[0]);
+  }
+
+  @Test
+  void screen_onHeaderFieldsAlone_knowsTheSigner_andLeavesTheNonceToVerify() {
+    SignedRequest r = signedPost(REQUESTS);
+    HttpSignatureResult screened = verifier.screen(headersOnly(r));
+    assertTrue(screened.isValid(), screened.toString());
+    assertEquals(KHM, screened.organisation().orElseThrow());
+    // screening remembers no nonce: the request with its body still verifies, once
+    assertEquals(HttpSignatureCheck.VALID, check(withHeader(r, "Content-Length", "13")));
+    assertEquals(HttpSignatureCheck.REPLAYED, check(r));
+  }
+
+  @Test
+  void screen_refusesWhatCannotPass_beforeTheBody() {
+    SignedRequest r = signedPost(REQUESTS);
+    // a signature made by another key under this key's id
+    SignedRequest forged = signedPost(MESSAGES_ONLY);
+    String input = forged.header("Signature-Input").get(0);
+    SignedRequest claimed =
+        withHeader(
+            forged,
+            "Signature-Input",
+            input.replace(MESSAGES_ONLY.keyId().value(), REQUESTS.keyId().value()));
+    assertEquals(HttpSignatureCheck.INVALID, verifier.screen(headersOnly(claimed)).check());
+    // a key not listed for requests, a revoked one
+    assertEquals(
+        HttpSignatureCheck.KEY_REFUSED,
+        verifier.screen(headersOnly(signedPost(MESSAGES_ONLY))).check());
+    assertEquals(
+        HttpSignatureCheck.KEY_REFUSED, verifier.screen(headersOnly(signedPost(REVOKED))).check());
+    // a body announced but not covered by the digest
+    SignedRequest get =
+        request(
+            "GET", MAILBOX, signer(REQUESTS).headers("GET", MAILBOX, "", new byte[0]), new byte[0]);
+    assertEquals(
+        HttpSignatureCheck.NOT_COVERED,
+        verifier.screen(withHeader(get, "Content-Length", "1000000")).check());
+    assertEquals(
+        HttpSignatureCheck.NOT_COVERED,
+        verifier.screen(withHeader(get, "Transfer-Encoding", "chunked")).check());
+    // outside the window
+    clock.advance(Duration.ofHours(1));
+    assertEquals(HttpSignatureCheck.OUTSIDE_WINDOW, verifier.screen(headersOnly(r)).check());
+  }
 }
