@@ -336,7 +336,7 @@ final class RowMapper {
       List<Problem> problems) {
     RecordType type = c.spec.target().recordType();
     byte[] line = line(c.head, node);
-    long fingerprint = fingerprint(line);
+    long fingerprint = KeyIndex.fingerprint(line);
     KeyIndex known = seen.get(c.spec.target());
     int before = known.find(id);
     if (before >= 0) {
@@ -402,15 +402,6 @@ final class RowMapper {
       }
     }
     return "";
-  }
-
-  private static long fingerprint(byte[] bytes) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : bytes) {
-      h ^= b;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   private String id(Compiled c, String[] cells, List<Problem> problems) {

@@ -1,10 +1,14 @@
 package org.vansdk.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KeyIndexTest {
@@ -28,6 +32,29 @@ class KeyIndexTest {
     for (int i = 0; i < 10_000; i++) {
       String other = "LAO-NRA-" + i;
       assertEquals(-1, index.find(other), other);
+    }
+  }
+
+  @Test
+  void fingerprint_sameBytesSameValue_anyOneByteChangedOrAddedGivesAnother() {
+    Random random = new Random(11);
+    for (int length = 0; length <= 40; length++) {
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      long f = KeyIndex.fingerprint(bytes);
+      assertEquals(f, KeyIndex.fingerprint(bytes.clone()), "length " + length);
+      Set<Long> seen = new HashSet<>();
+      seen.add(f);
+      for (int i = 0; i < length; i++) {
+        byte[] changed = bytes.clone();
+        changed[i] ^= (byte) (1 << random.nextInt(8));
+        assertTrue(seen.add(KeyIndex.fingerprint(changed)), "length " + length + " byte " + i);
+      }
+      // a trailing zero byte, or one byte fewer, is other content
+      assertTrue(seen.add(KeyIndex.fingerprint(Arrays.copyOf(bytes, length + 1))), "longer");
+      if (length > 0) {
+        assertTrue(seen.add(KeyIndex.fingerprint(Arrays.copyOf(bytes, length - 1))), "shorter");
+      }
     }
   }
 }

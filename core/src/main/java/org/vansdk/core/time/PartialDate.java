@@ -8,8 +8,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vansdk.core.ErrorCode;
 import org.vansdk.core.VanException;
 
@@ -27,7 +25,6 @@ public final class PartialDate implements Comparable<PartialDate> {
   /** The regular expression every partial date matches (the calendar is checked separately). */
   public static final String PATTERN = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
 
-  private static final Pattern FORMAT = Pattern.compile("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?$");
   private static final Comparator<PartialDate> ORDER =
       Comparator.comparing(PartialDate::earliest).thenComparing(PartialDate::precision);
 
@@ -52,19 +49,60 @@ public final class PartialDate implements Comparable<PartialDate> {
    */
   @JsonCreator
   public static PartialDate parse(String text) {
-    Matcher m = text == null ? null : FORMAT.matcher(text);
-    if (m == null || !m.matches()) {
+    int length = shape(text);
+    if (length == 0) {
       throw invalid("a partial date must be YYYY, YYYY-MM or YYYY-MM-DD");
     }
-    int year = Integer.parseInt(m.group(1));
-    if (m.group(2) == null) {
+    int year = digits(text, 0, 4);
+    if (length == 4) {
       return ofYear(year);
     }
-    int month = Integer.parseInt(m.group(2));
-    if (m.group(3) == null) {
+    int month = digits(text, 5, 7);
+    if (length == 7) {
       return ofYearMonth(year, month);
     }
-    return ofDate(year, month, Integer.parseInt(m.group(3)));
+    return ofDate(year, month, digits(text, 8, 10));
+  }
+
+  /**
+   * Whether a text has the shape of a partial date, {@code YYYY}, {@code YYYY-MM} or {@code
+   * YYYY-MM-DD} in ASCII digits ({@link #PATTERN}), whether or not it is on the calendar.
+   *
+   * @param text the text, or null
+   * @return true if {@link #parse} would read its digits
+   * @since 1.0
+   */
+  public static boolean isWellFormed(String text) {
+    return shape(text) != 0;
+  }
+
+  /**
+   * The text's length when it has the shape of {@link #PATTERN}, else 0 (no regular expression).
+   */
+  private static int shape(String text) {
+    if (text == null) {
+      return 0;
+    }
+    int length = text.length();
+    if (length != 4 && length != 7 && length != 10) {
+      return 0;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean ok = i == 4 || i == 7 ? c == '-' : c >= '0' && c <= '9';
+      if (!ok) {
+        return 0;
+      }
+    }
+    return length;
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   /**

@@ -75,4 +75,55 @@ class PartialDateTest {
     assertEquals(
         0, AgeRange.between(PartialDate.parse("2019"), PartialDate.parse("2019-06")).min());
   }
+
+  @Test
+  void shape_isExactlyThePattern_andParseReadsWhatTheGroupsSay() {
+    // the parser reads digits by hand; the published pattern is the specification
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(PartialDate.PATTERN);
+    java.util.regex.Pattern groups =
+        java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+    String alphabet = "0123456789--9/ \n\u0660\u0e51T";
+    java.util.Random random = new java.util.Random(17);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(4) == 0 ? random.nextInt(12) : new int[] {4, 7, 10}[i % 3];
+      for (int j = 0; j < length; j++) {
+        boolean dash = (j == 4 || j == 7) && random.nextInt(8) != 0;
+        sb.append(dash ? '-' : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      boolean shaped = pattern.matcher(text).matches();
+      assertEquals(shaped, PartialDate.isWellFormed(text), "seed 17, text [" + text + "]");
+      if (!shaped) {
+        assertThrows(VanException.class, () -> PartialDate.parse(text), text);
+        continue;
+      }
+      java.util.regex.Matcher m = groups.matcher(text);
+      assertTrue(m.matches());
+      String expected;
+      try {
+        PartialDate byGroups =
+            m.group(2) == null
+                ? PartialDate.ofYear(Integer.parseInt(m.group(1)))
+                : m.group(3) == null
+                    ? PartialDate.ofYearMonth(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                    : PartialDate.ofDate(
+                        Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+        expected = byGroups.toString();
+      } catch (RuntimeException e) {
+        expected = "refused: " + e.getClass().getName();
+      }
+      String actual;
+      try {
+        actual = PartialDate.parse(text).toString();
+      } catch (RuntimeException e) {
+        actual = "refused: " + e.getClass().getName();
+      }
+      assertEquals(expected, actual, "seed 17, text [" + text + "]");
+    }
+    assertFalse(PartialDate.isWellFormed(null));
+  }
 }

@@ -32,7 +32,6 @@ public final class RecordRules {
     "seeing", "hearing", "walking", "cognition", "selfCare", "communication"
   };
 
-  private static final Pattern PARTIAL_DATE = Pattern.compile(PartialDate.PATTERN);
   private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
   private static final Pattern CODE = Pattern.compile("[a-z_]{1,40}");
   private static final Pattern SHORT_CODE = Pattern.compile("[a-z_]{1,20}");
@@ -379,7 +378,7 @@ public final class RecordRules {
   private static void calendarDates(JsonNode node, String pointer, Consumer<ValidationIssue> sink) {
     for (String p : PARTIAL_DATES) {
       Optional<String> t = Values.text(node, p);
-      if (t.isPresent() && PARTIAL_DATE.matcher(t.get()).matches()) {
+      if (t.isPresent() && PartialDate.isWellFormed(t.get())) {
         try {
           PartialDate.parse(t.get());
         } catch (VanException | java.time.DateTimeException e) {
@@ -406,11 +405,10 @@ public final class RecordRules {
         }
       }
     }
-    for (String place : new String[] {"location", "residence"}) {
+    for (String place : PLACES) {
       JsonNode loc = node.get(place);
       if (loc != null && loc.isObject()) {
-        String at = Values.at(pointer, place);
-        country(loc, "country", at, sink);
+        country(loc, "country", pointer, place, sink);
         Optional<String> cc = Values.text(loc, "country");
         JsonNode area = loc.get("adminArea");
         if (cc.isPresent() && area != null && area.isObject() && isIso(cc.get())) {
@@ -419,7 +417,7 @@ public final class RecordRules {
             sink.accept(
                 ValidationIssue.error(
                     IssueCode.P_CODE_COUNTRY,
-                    at + "/adminArea/pCode",
+                    Values.at(pointer, place) + "/adminArea/pCode",
                     "admin area P-code does not belong to country "
                         + cc.get()
                         + "; its P-codes start with the ISO alpha-2 or alpha-3 code"));
@@ -457,12 +455,28 @@ public final class RecordRules {
       java.util.Set.copyOf(
           java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA3));
 
+  private static final String[] PLACES = {"location", "residence"};
+
   private static void country(
       JsonNode node, String property, String pointer, Consumer<ValidationIssue> sink) {
+    country(node, property, pointer, "", sink);
+  }
+
+  /**
+   * Checks a country code; the pointer (of an object below the record, if any) is built only for an
+   * issue.
+   */
+  private static void country(
+      JsonNode node,
+      String property,
+      String pointer,
+      String below,
+      Consumer<ValidationIssue> sink) {
     Optional<String> c = Values.text(node, property);
     // a code in the ISO set matches the pattern: the set alone settles the common case
     if (c.isPresent() && !isIso(c.get()) && ALPHA3.matcher(c.get()).matches()) {
-      sink.accept(unknownCountry(Values.at(pointer, property), c.get()));
+      String at = below.isEmpty() ? pointer : Values.at(pointer, below);
+      sink.accept(unknownCountry(Values.at(at, property), c.get()));
     }
   }
 

@@ -81,17 +81,30 @@ final class Numbers {
     return shown.equals(real) ? issue : issue.locatedBy(real);
   }
 
-  /** Whether a node is, or holds, a decimal out of range or a whole decimal beyond a long. */
+  /**
+   * Whether a node is, or holds, a decimal out of range or a whole decimal beyond a long. Decided
+   * by the node's class rather than its virtual type tests, so the walk over a tree of mixed nodes
+   * stays cheap: only a {@link DecimalNode} holds a {@code BigDecimal}.
+   */
   static boolean needsWork(JsonNode node) {
-    if (node.isContainer()) {
-      for (JsonNode child : node) {
+    if (node instanceof ObjectNode) {
+      for (JsonNode child : ((ObjectNode) node).values()) {
         if (needsWork(child)) {
           return true;
         }
       }
       return false;
     }
-    if (!node.isBigDecimal() || node instanceof BeyondLong) {
+    if (node instanceof ArrayNode) {
+      ArrayNode array = (ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        if (needsWork(array.get(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (!(node instanceof DecimalNode) || node instanceof BeyondLong) {
       return false;
     }
     BigDecimal d = node.decimalValue();
