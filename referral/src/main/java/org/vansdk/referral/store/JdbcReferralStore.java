@@ -298,12 +298,26 @@ public final class JdbcReferralStore implements ReferralStore {
         "outbox",
         "SELECT message_json, reliable, attempts, next_due FROM van_outbox ORDER BY position",
         ps -> {},
-        rs ->
-            new OutboxEntry(
-                message(rs.getString(1)),
-                rs.getBoolean(2),
-                rs.getInt(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
+        JdbcReferralStore::outboxEntry);
+  }
+
+  /** {@inheritDoc} Reads and decodes only the due rows. */
+  @Override
+  public synchronized List<OutboxEntry> outboxDue(Instant now) {
+    return read(
+        "outbox",
+        "SELECT message_json, reliable, attempts, next_due FROM van_outbox WHERE next_due <= ?"
+            + " ORDER BY position",
+        ps -> ps.setLong(1, now.toEpochMilli()),
+        JdbcReferralStore::outboxEntry);
+  }
+
+  private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
+    return new OutboxEntry(
+        message(rs.getString(1)),
+        rs.getBoolean(2),
+        rs.getInt(3),
+        Instant.ofEpochMilli(rs.getLong(4)));
   }
 
   @Override
@@ -492,10 +506,15 @@ public final class JdbcReferralStore implements ReferralStore {
         in.executeUpdate();
       }
     }
-    for (String id : change.outboxRemove()) {
+    if (!change.outboxRemove().isEmpty()) {
+      // One round trip for them all (a dispatcher's round removes or updates many at once).
       PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
-      del.setString(1, id);
-      del.executeUpdate();
+      del.clearBatch(); // what a failed batch may have left
+      for (String id : change.outboxRemove()) {
+        del.setString(1, id);
+        del.addBatch();
+      }
+      del.executeBatch();
     }
     for (OutboxEntry e : change.outboxAdd()) {
       PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
@@ -514,13 +533,17 @@ public final class JdbcReferralStore implements ReferralStore {
       in.setLong(6, e.nextDue().toEpochMilli());
       in.executeUpdate();
     }
-    for (OutboxEntry e : change.outboxRetry()) {
+    if (!change.outboxRetry().isEmpty()) {
       PreparedStatement up =
           prepare("UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?");
-      up.setInt(1, e.attempts());
-      up.setLong(2, e.nextDue().toEpochMilli());
-      up.setString(3, e.message().envelope().messageId());
-      up.executeUpdate();
+      up.clearBatch(); // what a failed batch may have left
+      for (OutboxEntry e : change.outboxRetry()) {
+        up.setInt(1, e.attempts());
+        up.setLong(2, e.nextDue().toEpochMilli());
+        up.setString(3, e.message().envelope().messageId());
+        up.addBatch();
+      }
+      up.executeBatch();
     }
     for (ConsentState c : change.consents()) {
       PreparedStatement up =
