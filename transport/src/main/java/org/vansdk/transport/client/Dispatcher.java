@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.vansdk.core.ErrorCode;
@@ -111,7 +112,12 @@ public final class Dispatcher implements AutoCloseable {
     for (Lane lane : lanes.values()) {
       lane.turn.acquireUninterruptibly();
       if (lane.due(now)) {
-        rounds.add(lanesPool.submit(() -> drainAndRelease(lane, parkedNow)));
+        try {
+          rounds.add(lanesPool.submit(() -> drainAndRelease(lane, parkedNow)));
+        } catch (RejectedExecutionException e) {
+          lane.turn.release();
+          throw new IllegalStateException("the dispatcher is closed", e);
+        }
       } else {
         lane.turn.release();
       }
@@ -145,34 +151,46 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * A background round: queues what is due and starts sending every due lane no one sends from,
-   * without waiting for any: a slow peer holds up only its own lane. A lane that ends its turn wakes
-   * the loop, so what was queued meanwhile leaves at once.
+   * without waiting for any: a slow peer holds up only its own lane. A lane that ends its turn
+   * wakes the loop, so what was queued meanwhile leaves at once.
    */
   private synchronized void backgroundRound() {
     queue();
     Instant now = clock.instant();
     for (Lane lane : lanes.values()) {
       if (lane.due(now) && lane.turn.tryAcquire()) {
-        lanesPool.execute(
-            () -> {
-              try {
-                drainAndRelease(lane, Collections.synchronizedList(new ArrayList<>()));
-              } catch (RuntimeException e) {
-                // What was not delivered is still in the node's outbox and is offered again.
-              } finally {
-                wake();
-              }
-            });
+        try {
+          lanesPool.execute(
+              () -> {
+                try {
+                  drainAndRelease(lane, Collections.synchronizedList(new ArrayList<>()));
+                } catch (RuntimeException e) {
+                  // What was not delivered is still in the node's outbox and is offered again.
+                } finally {
+                  wake();
+                }
+              });
+        } catch (RejectedExecutionException e) {
+          lane.turn.release(); // closing
+        }
       }
     }
   }
 
+  /**
+   * Drains a lane whose turn the caller holds, and releases the turn; takes it again if something
+   * was queued just before the release, which no other round would start (it found the lane busy).
+   */
   private int drainAndRelease(Lane lane, List<Parked> parkedNow) {
-    try {
-      return drain(lane, parkedNow);
-    } finally {
-      lane.turn.release();
-    }
+    int delivered = 0;
+    do {
+      try {
+        delivered += drain(lane, parkedNow);
+      } finally {
+        lane.turn.release();
+      }
+    } while (lane.due(clock.instant()) && lane.turn.tryAcquire());
+    return delivered;
   }
 
   /**
@@ -329,9 +347,9 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Runs rounds on a background thread until {@link #close()}: a round every {@code interval}, or as
-   * soon as {@link #wake()} is called or a lane ends its turn. A round starts each due lane that is
-   * not already sending and does not wait for it, so lanes are independent: a peer that answers
+   * Runs rounds on a background thread until {@link #close()}: a round every {@code interval}, or
+   * as soon as {@link #wake()} is called or a lane ends its turn. A round starts each due lane that
+   * is not already sending and does not wait for it, so lanes are independent: a peer that answers
    * slowly (up to the request time-out) delays only its own lane. Under load a lane never waits for
    * a timer: what is queued while its request is in flight leaves in its next request.
    *
@@ -382,7 +400,10 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Stops the background rounds (if started; a round under way finishes) and the lane threads. */
+  /**
+   * Stops the background rounds (if started) and the lane threads; the requests under way finish
+   * first (for up to 10 seconds in all).
+   */
   @Override
   public void close() {
     Thread t;
@@ -392,14 +413,21 @@ public final class Dispatcher implements AutoCloseable {
       running = false;
     }
     wake();
-    if (t != null) {
-      try {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try {
+      if (t != null) {
         t.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      // The lanes' requests under way finish, so what they took from the outbox is delivered now
+      // rather than resent after a restart.
+      lanesPool.shutdown();
+      lanesPool.awaitTermination(
+          Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lanesPool.shutdownNow();
     }
-    lanesPool.shutdownNow();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

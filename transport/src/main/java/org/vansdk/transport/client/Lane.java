@@ -24,6 +24,7 @@ final class Lane {
 
   /** Held by whoever sends from the lane: one sender at a time keeps the lane's order. */
   final Semaphore turn = new Semaphore(1);
+
   private final Deque<Transmission> queue = new ArrayDeque<>();
   private final Set<String> queued = new HashSet<>();
   private int failures;
@@ -90,7 +91,8 @@ final class Lane {
   }
 
   /** Backs off after a failure: the wait doubles from {@code initial} up to {@code max}. */
-  synchronized void failed(Instant now, Duration initial, Duration max, double jitter, Duration retryAfter) {
+  synchronized void failed(
+      Instant now, Duration initial, Duration max, double jitter, Duration retryAfter) {
     failures++;
     long base = initial.toMillis() << Math.min(failures - 1, 20);
     long capped = Math.min(base, max.toMillis());

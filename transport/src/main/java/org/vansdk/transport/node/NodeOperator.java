@@ -21,8 +21,8 @@ import org.vansdk.transport.observe.TransportObserver;
  * {@link NetworkNode#operator()}, or {@link #open opened} on the store of a stopped node, which is
  * what {@code van node outbox} and {@code van node stuck} do. Thread-safe.
  *
- * <p>On a running node, a message resent here leaves at once, also one its dispatcher parked in
- * the current run.
+ * <p>On a running node, a message resent here leaves at once, also one its dispatcher parked in the
+ * current run.
  */
 public final class NodeOperator implements AutoCloseable {
 

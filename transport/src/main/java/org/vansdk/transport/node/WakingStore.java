@@ -10,17 +10,17 @@ import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditVerification;
+import org.vansdk.referral.store.AttemptRecord;
 import org.vansdk.referral.store.Change;
+import org.vansdk.referral.store.ConsentState;
 import org.vansdk.referral.store.OutboxEntry;
 import org.vansdk.referral.store.ProcessedMessage;
 import org.vansdk.referral.store.ReferralStore;
-import org.vansdk.referral.store.ConsentState;
-import org.vansdk.referral.store.AttemptRecord;
 
 /**
  * A node's store that wakes the dispatcher whenever a commit puts a message in the outbox or makes
- * one due at once, so that what a command (refer, accept, …) queues leaves at once instead of at the
- * end of the dispatch interval. The wake-up comes after the store's transaction: inside a group
+ * one due at once, so that what a command (refer, accept, …) queues leaves at once instead of at
+ * the end of the dispatch interval. The wake-up comes after the store's transaction: inside a group
  * commit ({@link #atomically}) it waits until the group is committed, so a round never looks for
  * rows not yet visible. Everything else is the underlying store's. Thread-safe as that store.
  */
