@@ -33,8 +33,8 @@ import org.vansdk.referral.message.MessageCodec;
  * commit is written to the file before {@code commit} returns and survives the process being killed
  * (tested by killing a writing process); whether it survives power loss also depends on the
  * operating system's and the disk's write caches. It also sets {@code MAX_LENGTH_INPLACE_LOB} to
- * 16,384, so that stored JSON up to that length stays in its row (both are persistent settings of
- * the database file; values written before stay readable where they are).
+ * 16,384 (a setting the database file keeps), so that stored JSON up to that length stays in its
+ * row; values written before stay readable where they are.
  *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
@@ -109,8 +109,9 @@ public final class JdbcReferralStore implements ReferralStore {
 
   /**
    * Uses an open connection (the store takes ownership and closes it, also when this fails),
-   * creating or migrating its tables. On H2 it sets the database's WRITE_DELAY to 0, a persistent
-   * setting that needs admin rights and applies to every connection to that database.
+   * creating or migrating its tables. On H2 it sets the database's WRITE_DELAY to 0 (for as long as
+   * the database is open: H2 2.x does not keep it in the file) and MAX_LENGTH_INPLACE_LOB to 16,384
+   * (kept in the file); both need admin rights and apply to every connection to that database.
    *
    * @throws ReferralStoreException if the tables cannot be created or migrated, or an H2 user
    *     without admin rights cannot make commits durable

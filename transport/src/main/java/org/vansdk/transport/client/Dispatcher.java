@@ -421,8 +421,7 @@ public final class Dispatcher implements AutoCloseable {
       // The lanes' requests under way finish, so what they took from the outbox is delivered now
       // rather than resent after a restart.
       lanesPool.shutdown();
-      lanesPool.awaitTermination(
-          Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      lanesPool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
