@@ -68,7 +68,7 @@ public interface ReferralStore extends AutoCloseable {
    * transport takes on each round. The default filters {@link #outbox()}; a store holding many
    * entries not due (sent and waiting for their acknowledgement, parked) reads only the due ones.
    *
-   * @since 1.1
+   * @since 1.0
    */
   default List<OutboxEntry> outboxDue(Instant now) {
     return outbox().stream().filter(e -> e.isDue(now)).toList();
