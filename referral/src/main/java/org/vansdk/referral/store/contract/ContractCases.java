@@ -56,7 +56,7 @@ final class ContractCases {
             "the outbox is oldest first, one entry per message id", ContractCases::outboxOrder));
     cases.add(
         new Case(
-            "outbox retry state is kept, due entries are those whose time came, a parked entry is never due",
+            "outbox retry state is kept, and a parked entry is never due",
             ContractCases::outboxRetry));
     cases.add(new Case("consent states are inserted and replaced", ContractCases::consents));
     cases.add(
