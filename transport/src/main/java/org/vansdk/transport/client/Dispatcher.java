@@ -179,7 +179,8 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Drains a lane whose turn the caller holds, and releases the turn; takes it again if something
-   * was queued just before the release, which no other round would start (it found the lane busy).
+   * was queued just before the release, which no other round would start (it found the lane busy),
+   * unless the lane stopped on a failure: then it waits for its back-off and the next round.
    */
   private int drainAndRelease(Lane lane, List<Parked> parkedNow) {
     int delivered = 0;
@@ -189,7 +190,7 @@ public final class Dispatcher implements AutoCloseable {
       } finally {
         lane.turn.release();
       }
-    } while (lane.due(clock.instant()) && lane.turn.tryAcquire());
+    } while (!lane.failing() && lane.due(clock.instant()) && lane.turn.tryAcquire());
     return delivered;
   }
 

@@ -100,6 +100,11 @@ final class Lane {
     notBefore = now.plusMillis(Math.max(wait, retryAfter.toMillis()));
   }
 
+  /** Whether the last send failed (the lane waits for its back-off, even a zero one). */
+  synchronized boolean failing() {
+    return failures > 0;
+  }
+
   synchronized int size() {
     return queue.size();
   }
