@@ -103,14 +103,14 @@ public final class NodeOperator implements AutoCloseable {
         node.unacknowledged().stream()
             .filter(e -> e.message().envelope().messageId().equals(messageId))
             .findFirst();
+    if (action == OutboxAction.RESEND) {
+      // Before the store makes it due: the round that commit wakes must not skip it as parked.
+      // (If the node refuses the resend, the entry stays parked in the store, so nothing leaves.)
+      dispatcher.ifPresent(running -> running.unpark(messageId));
+    }
     Decision d = node.outboxAction(action, messageId, reason);
     if (d.done() && action == OutboxAction.RESEND) {
-      dispatcher.ifPresent(
-          running -> {
-            if (!running.unpark(messageId)) {
-              running.wake(); // due at once now: no need to wait for the interval
-            }
-          });
+      dispatcher.ifPresent(Dispatcher::wake); // due at once now: no need to wait for the interval
     }
     if (d.done() && entry.isPresent()) {
       OutboxEntry e = entry.get();
