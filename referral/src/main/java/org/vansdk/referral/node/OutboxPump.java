@@ -36,12 +36,9 @@ final class OutboxPump {
     synchronized (lock) {
       Instant now = f.clock.instant();
       Work retries = new Work(store);
-      for (OutboxEntry e : store.outbox()) {
+      for (OutboxEntry e : store.outboxDue(now)) {
         String id = e.message().envelope().messageId();
         if (e.reliable()) {
-          if (!e.isDue(now)) {
-            continue;
-          }
           // Recorded before it leaves, with the next due time: a restart does not resend early.
           retries.change.addOutboxRetry(e.sent(now.plus(retryAfter)));
         } else if (!signing.add(id)) {

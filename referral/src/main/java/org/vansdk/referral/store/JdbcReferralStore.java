@@ -32,7 +32,9 @@ import org.vansdk.referral.message.MessageCodec;
  * (versioned, see {@code van_referral_schema}). On H2 the store sets {@code WRITE_DELAY 0}, so a
  * commit is written to the file before {@code commit} returns and survives the process being killed
  * (tested by killing a writing process); whether it survives power loss also depends on the
- * operating system's and the disk's write caches.
+ * operating system's and the disk's write caches. It also sets {@code MAX_LENGTH_INPLACE_LOB} to
+ * 16,384 (a setting the database file keeps), so that stored JSON up to that length stays in its
+ * row; values written before stay readable where they are.
  *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
@@ -40,6 +42,9 @@ import org.vansdk.referral.message.MessageCodec;
  * @since 1.0
  */
 public final class JdbcReferralStore implements ReferralStore {
+
+  /** The longest stored text H2 keeps in its row (characters); see the constructor. */
+  static final int H2_INPLACE_LOB = 16_384;
 
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -53,6 +58,10 @@ public final class JdbcReferralStore implements ReferralStore {
       // that window loses transactions the node already answered for.
       try (Statement s = connection.createStatement()) {
         s.execute("SET WRITE_DELAY 0");
+        // Stored JSON (records, messages, replies: a few KiB) is kept in its row rather than in
+        // H2's separate LOB maps, which every commit would rewrite as well (three more maps a
+        // commit: a quarter of a referral's CPU in the end-to-end benchmark); larger ones go there.
+        s.execute("SET MAX_LENGTH_INPLACE_LOB " + H2_INPLACE_LOB);
       } catch (SQLException e) {
         throw new ReferralStoreException(
             "the H2 user cannot set WRITE_DELAY 0 (it needs admin rights); without it a killed"
@@ -100,8 +109,9 @@ public final class JdbcReferralStore implements ReferralStore {
 
   /**
    * Uses an open connection (the store takes ownership and closes it, also when this fails),
-   * creating or migrating its tables. On H2 it sets the database's WRITE_DELAY to 0, a persistent
-   * setting that needs admin rights and applies to every connection to that database.
+   * creating or migrating its tables. On H2 it sets the database's WRITE_DELAY to 0 (for as long as
+   * the database is open: H2 2.x does not keep it in the file) and MAX_LENGTH_INPLACE_LOB to 16,384
+   * (kept in the file); both need admin rights and apply to every connection to that database.
    *
    * @throws ReferralStoreException if the tables cannot be created or migrated, or an H2 user
    *     without admin rights cannot make commits durable
@@ -298,12 +308,26 @@ public final class JdbcReferralStore implements ReferralStore {
         "outbox",
         "SELECT message_json, reliable, attempts, next_due FROM van_outbox ORDER BY position",
         ps -> {},
-        rs ->
-            new OutboxEntry(
-                message(rs.getString(1)),
-                rs.getBoolean(2),
-                rs.getInt(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
+        JdbcReferralStore::outboxEntry);
+  }
+
+  /** {@inheritDoc} Reads and decodes only the due rows. */
+  @Override
+  public synchronized List<OutboxEntry> outboxDue(Instant now) {
+    return read(
+        "outbox",
+        "SELECT message_json, reliable, attempts, next_due FROM van_outbox WHERE next_due <= ?"
+            + " ORDER BY position",
+        ps -> ps.setLong(1, now.toEpochMilli()),
+        JdbcReferralStore::outboxEntry);
+  }
+
+  private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
+    return new OutboxEntry(
+        message(rs.getString(1)),
+        rs.getBoolean(2),
+        rs.getInt(3),
+        Instant.ofEpochMilli(rs.getLong(4)));
   }
 
   @Override
@@ -492,10 +516,15 @@ public final class JdbcReferralStore implements ReferralStore {
         in.executeUpdate();
       }
     }
-    for (String id : change.outboxRemove()) {
+    if (!change.outboxRemove().isEmpty()) {
+      // One round trip for them all (a dispatcher's round removes or updates many at once).
       PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
-      del.setString(1, id);
-      del.executeUpdate();
+      del.clearBatch(); // what a failed batch may have left
+      for (String id : change.outboxRemove()) {
+        del.setString(1, id);
+        del.addBatch();
+      }
+      del.executeBatch();
     }
     for (OutboxEntry e : change.outboxAdd()) {
       PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
@@ -514,13 +543,17 @@ public final class JdbcReferralStore implements ReferralStore {
       in.setLong(6, e.nextDue().toEpochMilli());
       in.executeUpdate();
     }
-    for (OutboxEntry e : change.outboxRetry()) {
+    if (!change.outboxRetry().isEmpty()) {
       PreparedStatement up =
           prepare("UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?");
-      up.setInt(1, e.attempts());
-      up.setLong(2, e.nextDue().toEpochMilli());
-      up.setString(3, e.message().envelope().messageId());
-      up.executeUpdate();
+      up.clearBatch(); // what a failed batch may have left
+      for (OutboxEntry e : change.outboxRetry()) {
+        up.setInt(1, e.attempts());
+        up.setLong(2, e.nextDue().toEpochMilli());
+        up.setString(3, e.message().envelope().messageId());
+        up.addBatch();
+      }
+      up.executeBatch();
     }
     for (ConsentState c : change.consents()) {
       PreparedStatement up =

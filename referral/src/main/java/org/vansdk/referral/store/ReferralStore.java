@@ -63,6 +63,17 @@ public interface ReferralStore extends AutoCloseable {
   /** The outbox, oldest first. */
   List<OutboxEntry> outbox();
 
+  /**
+   * The entries of the outbox due at the instant ({@link OutboxEntry#isDue}), oldest first: what a
+   * transport takes on each round. The default filters {@link #outbox()}; a store holding many
+   * entries not due (sent and waiting for their acknowledgement, parked) reads only the due ones.
+   *
+   * @since 1.0
+   */
+  default List<OutboxEntry> outboxDue(Instant now) {
+    return outbox().stream().filter(e -> e.isDue(now)).toList();
+  }
+
   /** The recorded state of a consent. */
   Optional<ConsentState> consent(ConsentId consentId);
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.vansdk.core.ErrorCode;
@@ -97,25 +98,28 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * One round: takes what the node's outbox has due, queues it in each peer's lane, and sends every
-   * lane whose back-off has ended, in order, until it is empty or a send fails.
+   * lane whose back-off has ended, in order, until it is empty or a send fails. A lane the
+   * background rounds are sending from is waited for and then served, so when this returns every
+   * message that was due has been tried.
    *
    * @return what was delivered, what still waits and what was parked in this round
    */
   public synchronized DispatchReport dispatch() {
-    for (Transmission t : node.outgoing()) {
-      if (parkedIds.contains(t.message().envelope().messageId())) {
-        continue;
-      }
-      if (lanes.computeIfAbsent(t.to().organisation(), Lane::new).offer(t)) {
-        backlog.incrementAndGet();
-      }
-    }
+    queue();
     Instant now = clock.instant();
     List<Future<Integer>> rounds = new ArrayList<>();
     List<Parked> parkedNow = Collections.synchronizedList(new ArrayList<>());
     for (Lane lane : lanes.values()) {
+      lane.turn.acquireUninterruptibly();
       if (lane.due(now)) {
-        rounds.add(lanesPool.submit(() -> drain(lane, parkedNow)));
+        try {
+          rounds.add(lanesPool.submit(() -> drainAndRelease(lane, parkedNow)));
+        } catch (RejectedExecutionException e) {
+          lane.turn.release();
+          throw new IllegalStateException("the dispatcher is closed", e);
+        }
+      } else {
+        lane.turn.release();
       }
     }
     int delivered = 0;
@@ -131,6 +135,63 @@ public final class Dispatcher implements AutoCloseable {
     }
     int waiting = lanes.values().stream().mapToInt(Lane::size).sum();
     return new DispatchReport(delivered, waiting, parkedNow);
+  }
+
+  /** Queues what the node's outbox has due in each peer's lane (what was parked here stays out). */
+  private void queue() {
+    for (Transmission t : node.outgoing()) {
+      if (parkedIds.contains(t.message().envelope().messageId())) {
+        continue;
+      }
+      if (lanes.computeIfAbsent(t.to().organisation(), Lane::new).offer(t)) {
+        backlog.incrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * A background round: queues what is due and starts sending every due lane no one sends from,
+   * without waiting for any: a slow peer holds up only its own lane. A lane that ends its turn
+   * wakes the loop, so what was queued meanwhile leaves at once.
+   */
+  private synchronized void backgroundRound() {
+    queue();
+    Instant now = clock.instant();
+    for (Lane lane : lanes.values()) {
+      if (lane.due(now) && lane.turn.tryAcquire()) {
+        try {
+          lanesPool.execute(
+              () -> {
+                try {
+                  drainAndRelease(lane, Collections.synchronizedList(new ArrayList<>()));
+                } catch (RuntimeException e) {
+                  // What was not delivered is still in the node's outbox and is offered again.
+                } finally {
+                  wake();
+                }
+              });
+        } catch (RejectedExecutionException e) {
+          lane.turn.release(); // closing
+        }
+      }
+    }
+  }
+
+  /**
+   * Drains a lane whose turn the caller holds, and releases the turn; takes it again if something
+   * was queued just before the release, which no other round would start (it found the lane busy),
+   * unless the lane stopped on a failure: then it waits for its back-off and the next round.
+   */
+  private int drainAndRelease(Lane lane, List<Parked> parkedNow) {
+    int delivered = 0;
+    do {
+      try {
+        delivered += drain(lane, parkedNow);
+      } finally {
+        lane.turn.release();
+      }
+    } while (!lane.failing() && lane.due(clock.instant()) && lane.turn.tryAcquire());
+    return delivered;
   }
 
   /**
@@ -257,6 +318,21 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Lets a message this dispatcher parked be sent again: call it once an operator resent it (the
+   * node made it due again), so the next round queues it. A message not parked here is ignored.
+   * Thread-safe.
+   *
+   * @return whether it was parked here
+   */
+  public boolean unpark(String messageId) {
+    boolean was = parkedIds.remove(messageId);
+    if (was) {
+      wake();
+    }
+    return was;
+  }
+
   /** Everything parked so far, oldest first. */
   public List<Parked> parked() {
     synchronized (parked) {
@@ -272,10 +348,11 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Runs rounds on a background thread until {@link #close()}: a round follows at once after one
-   * that delivered or parked something (more may be due by then, and it leaves together), else
-   * after {@code interval}, or as soon as {@link #wake()} is called. Under load the lanes therefore
-   * never wait for a timer: what became due while a request was in flight leaves in the next one.
+   * Runs rounds on a background thread until {@link #close()}: a round every {@code interval}, or
+   * as soon as {@link #wake()} is called or a lane ends its turn. A round starts each due lane that
+   * is not already sending and does not wait for it, so lanes are independent: a peer that answers
+   * slowly (up to the request time-out) delays only its own lane. Under load a lane never waits for
+   * a timer: what is queued while its request is in flight leaves in its next request.
    *
    * @throws IllegalStateException if already started
    */
@@ -306,16 +383,10 @@ public final class Dispatcher implements AutoCloseable {
       synchronized (signal) {
         woken = false; // a wake-up from now on is for what this round may not see
       }
-      boolean busy;
       try {
-        DispatchReport r = dispatch();
-        busy = r.delivered() > 0 || !r.parked().isEmpty();
+        backgroundRound();
       } catch (RuntimeException e) {
         // The next round tries again; what was not delivered is still in the node's outbox.
-        busy = false;
-      }
-      if (busy) {
-        continue;
       }
       synchronized (signal) {
         long deadline = System.nanoTime() + intervalNanos;
@@ -330,7 +401,10 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** Stops the background rounds (if started; a round under way finishes) and the lane threads. */
+  /**
+   * Stops the background rounds (if started) and the lane threads; the requests under way finish
+   * first (for up to 10 seconds in all).
+   */
   @Override
   public void close() {
     Thread t;
@@ -340,14 +414,20 @@ public final class Dispatcher implements AutoCloseable {
       running = false;
     }
     wake();
-    if (t != null) {
-      try {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try {
+      if (t != null) {
         t.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      // The lanes' requests under way finish, so what they took from the outbox is delivered now
+      // rather than resent after a restart.
+      lanesPool.shutdown();
+      lanesPool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lanesPool.shutdownNow();
     }
-    lanesPool.shutdownNow();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -8,18 +8,23 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.node.Transmission;
 
 /**
  * The ordered queue of messages for one peer and its back-off state. Messages leave in the order
  * they were queued; a failure stops the lane until its back-off ends, without holding up other
- * lanes. The messages at its head leave together when the peer takes batches. Not thread-safe: the
- * dispatcher runs at most one round of a lane at a time.
+ * lanes. The messages at its head leave together when the peer takes batches. Thread-safe: the
+ * dispatcher queues into a lane while one thread, the holder of its {@link #turn}, sends from it.
  */
 final class Lane {
 
   final OrganisationId peer;
+
+  /** Held by whoever sends from the lane: one sender at a time keeps the lane's order. */
+  final Semaphore turn = new Semaphore(1);
+
   private final Deque<Transmission> queue = new ArrayDeque<>();
   private final Set<String> queued = new HashSet<>();
   private int failures;
@@ -35,7 +40,7 @@ final class Lane {
    *
    * @return whether it was queued
    */
-  boolean offer(Transmission t) {
+  synchronized boolean offer(Transmission t) {
     if (queued.add(t.message().envelope().messageId())) {
       queue.addLast(t);
       return true;
@@ -43,11 +48,11 @@ final class Lane {
     return false;
   }
 
-  boolean due(Instant now) {
+  synchronized boolean due(Instant now) {
     return !queue.isEmpty() && !now.isBefore(notBefore);
   }
 
-  Transmission head() {
+  synchronized Transmission head() {
     return queue.peekFirst();
   }
 
@@ -55,7 +60,7 @@ final class Lane {
    * The messages at the head of the lane, in order: at most {@code max} of them and at most {@code
    * maxBytes} bytes in all, but always the head itself.
    */
-  List<Transmission> next(int max, long maxBytes) {
+  synchronized List<Transmission> next(int max, long maxBytes) {
     List<Transmission> out = new ArrayList<>(Math.min(max, queue.size()));
     long bytes = 0;
     for (Transmission t : queue) {
@@ -69,16 +74,16 @@ final class Lane {
   }
 
   /** Whether the peer has no batch route, so every message goes to the single route. */
-  boolean singleOnly() {
+  synchronized boolean singleOnly() {
     return singleOnly;
   }
 
   /** The peer answered that it has no batch route: from now on, one message a request. */
-  void noBatchRoute() {
+  synchronized void noBatchRoute() {
     singleOnly = true;
   }
 
-  void done() {
+  synchronized void done() {
     Transmission t = queue.removeFirst();
     queued.remove(t.message().envelope().messageId());
     failures = 0;
@@ -86,7 +91,8 @@ final class Lane {
   }
 
   /** Backs off after a failure: the wait doubles from {@code initial} up to {@code max}. */
-  void failed(Instant now, Duration initial, Duration max, double jitter, Duration retryAfter) {
+  synchronized void failed(
+      Instant now, Duration initial, Duration max, double jitter, Duration retryAfter) {
     failures++;
     long base = initial.toMillis() << Math.min(failures - 1, 20);
     long capped = Math.min(base, max.toMillis());
@@ -94,11 +100,16 @@ final class Lane {
     notBefore = now.plusMillis(Math.max(wait, retryAfter.toMillis()));
   }
 
-  int size() {
+  /** Whether the last send failed (the lane waits for its back-off, even a zero one). */
+  synchronized boolean failing() {
+    return failures > 0;
+  }
+
+  synchronized int size() {
     return queue.size();
   }
 
-  Instant notBefore() {
+  synchronized Instant notBefore() {
     return notBefore;
   }
 }

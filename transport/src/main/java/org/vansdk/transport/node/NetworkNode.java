@@ -87,7 +87,7 @@ public final class NetworkNode implements AutoCloseable {
               .party(configuration.party())
               .signingKey(key)
               .keyRegistry(trust.registry())
-              .store(store)
+              .store(new WakingStore(store, this::wakeDispatcher))
               .clock(clock)
               .directory(directory)
               .retryAfter(configuration.resendAfter())
@@ -161,6 +161,14 @@ public final class NetworkNode implements AutoCloseable {
         Clock.systemUTC());
   }
 
+  /** What a command queued leaves at once (before the dispatcher exists, nothing is queued). */
+  private void wakeDispatcher() {
+    Dispatcher d = dispatcher;
+    if (d != null) {
+      d.wake();
+    }
+  }
+
   private void sweep() {
     try {
       node.expireOverdue();
@@ -207,7 +215,7 @@ public final class NetworkNode implements AutoCloseable {
    * (closing it leaves the node running).
    */
   public NodeOperator operator() {
-    return NodeOperator.of(node, observer);
+    return NodeOperator.of(node, observer, dispatcher);
   }
 
   /** The dispatcher draining the node's outbox. */

@@ -10,6 +10,7 @@ import org.vansdk.referral.node.StuckAttempt;
 import org.vansdk.referral.signature.InMemoryOrganisationKeyRegistry;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.OutboxEntry;
+import org.vansdk.transport.client.Dispatcher;
 import org.vansdk.transport.observe.TransportObserver;
 
 /**
@@ -20,26 +21,33 @@ import org.vansdk.transport.observe.TransportObserver;
  * {@link NetworkNode#operator()}, or {@link #open opened} on the store of a stopped node, which is
  * what {@code van node outbox} and {@code van node stuck} do. Thread-safe.
  *
- * <p>On a running node, a message its dispatcher parked in the current run is kept out of that
- * dispatcher's lanes until the node restarts, even once resent here; resend it on the stopped node,
- * or restart the node after resending.
+ * <p>On a running node, a message resent here leaves at once, also one its dispatcher parked in the
+ * current run.
  */
 public final class NodeOperator implements AutoCloseable {
 
   private final ReferralNode node;
   private final TransportObserver observer;
   private final Optional<JdbcReferralStore> owned;
+  private final Optional<Dispatcher> dispatcher;
 
   private NodeOperator(
-      ReferralNode node, TransportObserver observer, Optional<JdbcReferralStore> owned) {
+      ReferralNode node,
+      TransportObserver observer,
+      Optional<JdbcReferralStore> owned,
+      Optional<Dispatcher> dispatcher) {
     this.node = node;
     this.observer = observer;
     this.owned = owned;
+    this.dispatcher = dispatcher;
   }
 
-  /** The operator of a running node (closing it leaves the node running). */
-  static NodeOperator of(ReferralNode node, TransportObserver observer) {
-    return new NodeOperator(node, observer, Optional.empty());
+  /**
+   * The operator of a running node (closing it leaves the node running): a message resent here is
+   * let out of the dispatcher's parked set and leaves on a round started at once.
+   */
+  static NodeOperator of(ReferralNode node, TransportObserver observer, Dispatcher dispatcher) {
+    return new NodeOperator(node, observer, Optional.empty(), Optional.of(dispatcher));
   }
 
   /**
@@ -59,7 +67,7 @@ public final class NodeOperator implements AutoCloseable {
               .keyRegistry(new InMemoryOrganisationKeyRegistry())
               .store(store)
               .build();
-      return new NodeOperator(node, observer, Optional.of(store));
+      return new NodeOperator(node, observer, Optional.of(store), Optional.empty());
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -95,7 +103,15 @@ public final class NodeOperator implements AutoCloseable {
         node.unacknowledged().stream()
             .filter(e -> e.message().envelope().messageId().equals(messageId))
             .findFirst();
+    if (action == OutboxAction.RESEND) {
+      // Before the store makes it due: the round that commit wakes must not skip it as parked.
+      // (If the node refuses the resend, the entry stays parked in the store, so nothing leaves.)
+      dispatcher.ifPresent(running -> running.unpark(messageId));
+    }
     Decision d = node.outboxAction(action, messageId, reason);
+    if (d.done() && action == OutboxAction.RESEND) {
+      dispatcher.ifPresent(Dispatcher::wake); // due at once now: no need to wait for the interval
+    }
     if (d.done() && entry.isPresent()) {
       OutboxEntry e = entry.get();
       try {

@@ -233,12 +233,19 @@ final class ContractCases {
     s.commit(Change.builder().addOutboxRetry(m1.sent(next)).build());
     expectEquals(1, s.outbox().get(0).attempts(), "attempts after one transmission");
     expectEquals(next, s.outbox().get(0).nextDue(), "next due after one transmission");
+    expectEquals(
+        List.of("m-2"), ids(s.outboxDue(next.minusMillis(1))), "due just before m-1's next due");
+    expectEquals(List.of("m-1", "m-2"), ids(s.outboxDue(next)), "due at m-1's next due");
     s.commit(Change.builder().addOutboxRetry(m1.sent(next).parked()).build());
     OutboxEntry parked = s.outbox().get(0);
     expect(parked.isParked(), "a parked entry reads back parked, was due " + parked.nextDue());
     expect(!parked.isDue(java.time.Instant.parse("9999-12-31T23:59:59Z")), "parked is never due");
     expectEquals(1, parked.attempts(), "a parked entry keeps its attempts");
     expectEquals(List.of("m-1", "m-2"), ids(s.outbox()), "parking keeps the outbox order");
+    expectEquals(
+        List.of("m-2"),
+        ids(s.outboxDue(java.time.Instant.parse("9999-12-31T23:59:59Z"))),
+        "a parked entry is never among the due ones");
     s.commit(Change.builder().addOutboxRetry(parked.dueNow()).build());
     expectEquals(false, s.outbox().get(0).isParked(), "resent entry is no longer parked");
     s.commit(Change.builder().addOutboxRetry(outbox("m-unknown", true).parked()).build());
