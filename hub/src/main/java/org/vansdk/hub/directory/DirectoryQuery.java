@@ -10,6 +10,7 @@ import org.vansdk.core.need.ServiceType;
 import org.vansdk.core.place.AdminArea;
 import org.vansdk.core.place.CountryCode;
 import org.vansdk.hub.web.HubException;
+import org.vansdk.hub.web.HubRequest;
 
 /**
  * A directory search as read, strictly, from the query string of {@code GET /van/v1/directory}:
@@ -97,15 +98,8 @@ record DirectoryQuery(
   }
 
   private static int limit(String value) {
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw invalid("limit must be a whole number from 1 to " + MAX_LIMIT);
+    return (int)
+        HubRequest.wholeNumber(value, "limit", 1, MAX_LIMIT, DirectoryErrors.INVALID_QUERY);
   }
 
   static HubException invalid(String message) {

@@ -228,21 +228,9 @@ public final class RelayFeature implements HubFeature {
   private static long number(
       Map<String, String> query, String name, long min, long max, long absent) {
     String text = query.get(name);
-    if (text == null) {
-      return absent;
-    }
-    try {
-      long v = Long.parseLong(text);
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new HubException(
-        400,
-        HubErrors.BAD_QUERY,
-        "query parameter " + name + " must be a whole number from " + min + " to " + max);
+    return text == null
+        ? absent
+        : HubRequest.wholeNumber(text, name, min, max, HubErrors.BAD_QUERY);
   }
 
   private static byte[] body(HubRequest request, int limit) {

@@ -83,4 +83,37 @@ public record HubRequest(
     }
     return values;
   }
+
+  /** ASCII digits only: the JDK's number parsers also read other scripts' digits. */
+  private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]{1,19}");
+
+  /**
+   * Reads a query value as a whole number in ASCII digits ({@code 42}; not {@code +42}, {@code
+   * 4.2e1} or digits of another script) within a range.
+   *
+   * @param text the value as given
+   * @param name the parameter's name, for the problem
+   * @param min the least value accepted
+   * @param max the greatest value accepted
+   * @param code the route's stable code for a bad query
+   * @return the number
+   * @throws HubException 400 with {@code code} naming the parameter and the range (never the value)
+   * @since 1.0
+   */
+  public static long wholeNumber(String text, String name, long min, long max, ErrorCode code) {
+    if (ASCII_DIGITS.matcher(text).matches()) {
+      try {
+        long v = Long.parseLong(text);
+        if (v >= min && v <= max) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // beyond a long: answered below
+      }
+    }
+    throw new HubException(
+        400,
+        code,
+        "query parameter " + name + " must be a whole number from " + min + " to " + max);
+  }
 }
