@@ -1,5 +1,6 @@
 package org.vansdk.schema.validation;
 
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import java.time.LocalDate;
@@ -25,14 +26,14 @@ import tools.jackson.databind.JsonNode;
  * <p>The compiler reads exactly the text networknt compiles ({@link SchemaSet#compiled}) and knows
  * only the keywords our record schemas use: {@code type}, {@code properties}, {@code required},
  * {@code additionalProperties: false}, {@code items}, {@code enum}, {@code pattern} (through the
- * registry's own regular-expression factory), {@code minLength}, {@code minimum}, {@code maximum},
- * {@code format: date} (networknt's rule: {@code LocalDate.parse}, year 0 to 9999) and {@code $ref}
- * into our files, plus annotations. A schema with any other keyword, format or value shape is not
- * compiled at all ({@link #compile} returns empty), so a later schema change can never make the
- * fast path accept what networknt refuses. Where a check would need networknt's finer semantics (a
- * decimal against {@code integer}, a number bound on a non-integral value, an enum of non-string
- * values), it answers false and networknt decides. {@code SchemaFastPathTest} compares both on
- * seeded and mutated records.
+ * registry's own regular-expression factory, or {@link DfaPattern} where it answers the same),
+ * {@code minLength}, {@code minimum}, {@code maximum}, {@code format: date} (networknt's rule:
+ * {@code LocalDate.parse}, year 0 to 9999) and {@code $ref} into our files, plus annotations. A
+ * schema with any other keyword, format or value shape is not compiled at all ({@link #compile}
+ * returns empty), so a later schema change can never make the fast path accept what networknt
+ * refuses. Where a check would need networknt's finer semantics (a decimal against {@code integer},
+ * a number bound on a non-integral value, an enum of non-string values), it answers false and
+ * networknt decides. {@code SchemaFastPathTest} compares both on seeded and mutated records.
  *
  * <p>Immutable and thread-safe.
  */
@@ -187,7 +188,7 @@ final class AcceptingSchema {
               if (!v.isString()) {
                 throw new NotCompilable();
               }
-              RegularExpression re = regex.getRegularExpression(v.asString());
+              RegularExpression re = pattern(v.asString());
               checks.add(n -> !n.isString() || re.matches(n.asString()));
               break;
             }
@@ -241,6 +242,19 @@ final class AcceptingSchema {
         checks.add(object(s, file));
       }
       return all(checks);
+    }
+
+    /**
+     * The registry's expression for a pattern or, when the registry uses the JDK's expressions and
+     * the pattern is in {@link DfaPattern}'s subset, the same pattern as an automaton (a tenth of
+     * an import's time went to the JDK's matcher).
+     */
+    private RegularExpression pattern(String text) {
+      RegularExpression registry = regex.getRegularExpression(text);
+      if (regex.getClass() != JDKRegularExpressionFactory.class) {
+        return registry;
+      }
+      return DfaPattern.compile(text).<RegularExpression>map(d -> d).orElse(registry);
     }
 
     private Predicate<JsonNode> object(JsonNode s, String file) {
