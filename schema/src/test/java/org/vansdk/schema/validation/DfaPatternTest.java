@@ -138,7 +138,18 @@ class DfaPatternTest {
         .map(
             p ->
                 DynamicTest.dynamicTest(
-                    p, () -> agree(p, Prng.mix(seed, p.hashCode()), "seed " + seed)));
+                    p,
+                    () ->
+                        agree(
+                            p,
+                            Prng.mix(seed, p.hashCode()),
+                            "seed "
+                                + seed
+                                + " (replay with -D"
+                                + Seeds.REPLAY_PROPERTY
+                                + "="
+                                + seed
+                                + ")")));
   }
 
   private static void agree(String pattern, long mixed, String seed) {
@@ -151,15 +162,7 @@ class DfaPatternTest {
       boolean expected = registry.matches(text);
       if (fast.matches(text) != expected) {
         throw new AssertionError(
-            seed
-                + " (replay with -D"
-                + Seeds.REPLAY_PROPERTY
-                + "): "
-                + pattern
-                + " on "
-                + escape(text)
-                + ": the registry says "
-                + expected);
+            seed + ": " + pattern + " on " + escape(text) + ": the registry says " + expected);
       }
       found += expected ? 1 : 0;
     }
