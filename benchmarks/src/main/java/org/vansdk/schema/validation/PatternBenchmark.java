@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
+@SuppressWarnings("NullAway.Init") // JMH fills the fields in @Setup
 public class PatternBenchmark {
   private static final String ID = "^[A-Z]{3}-[A-Z0-9]{2,16}-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
   private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
