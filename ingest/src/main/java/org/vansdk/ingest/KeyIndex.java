@@ -82,9 +82,9 @@ final class KeyIndex {
   }
 
   /**
-   * Loads the first slot of the identifier last hashed and returns a word of it. A lookup in a table
-   * of millions of slots is a cache miss; a row's loads issued one after another overlap, so the
-   * misses of its records cost about one, and the finds that follow hit the cache.
+   * Loads the first slot of the identifier last hashed and returns a word of it. A lookup in a
+   * table of millions of slots is a cache miss; a row's loads issued one after another overlap, so
+   * the misses of its records cost about one, and the finds that follow hit the cache.
    *
    * @return a word of the slot, for the caller to keep (so the load is not optimised away)
    */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.vansdk.core.functioning.Instrument;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.RecordId;
@@ -265,7 +264,7 @@ final class RowMapper {
 
   /** An empty object written with its properties in alphabetical order, as the model writes. */
   static ObjectNode object(JsonNodeFactory factory) {
-    return new ObjectNode(factory, new TreeMap<>());
+    return new ObjectNode(factory, new SortedProperties());
   }
 
   /**
