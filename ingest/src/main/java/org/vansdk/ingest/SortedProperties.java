@@ -11,13 +11,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The properties of a JSON object as the import builds it: kept in alphabetical order of their
- * names (the order core's model writes them in), in two small arrays. A record has a dozen
- * properties or so; a binary search over them is quicker than a red-black tree's nodes, and the map
- * allocates one array pair instead of an entry a property. Not thread-safe.
+ * names (the order core's model writes them in), in one small array. A record has a dozen
+ * properties or so: a binary search over an array is quicker than walking a red-black tree, and
+ * iterating (writing, validating) goes through the array and allocates nothing. Not thread-safe.
  */
 final class SortedProperties extends AbstractMap<String, JsonNode> {
-  private String[] names = new String[8];
-  private JsonNode[] values = new JsonNode[8];
+  private Property[] properties = new Property[8];
   private int size;
 
   @Override
@@ -36,26 +35,21 @@ final class SortedProperties extends AbstractMap<String, JsonNode> {
       return null;
     }
     int at = find((String) name);
-    return at >= 0 ? values[at] : null;
+    return at >= 0 ? properties[at].value : null;
   }
 
   @Override
   public JsonNode put(String name, JsonNode value) {
     int at = find(name);
     if (at >= 0) {
-      JsonNode before = values[at];
-      values[at] = value;
-      return before;
+      return properties[at].setValue(value);
     }
     int to = -at - 1;
-    if (size == names.length) {
-      names = Arrays.copyOf(names, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+    if (size == properties.length) {
+      properties = Arrays.copyOf(properties, size * 2);
     }
-    System.arraycopy(names, to, names, to + 1, size - to);
-    System.arraycopy(values, to, values, to + 1, size - to);
-    names[to] = name;
-    values[to] = value;
+    System.arraycopy(properties, to, properties, to + 1, size - to);
+    properties[to] = new Property(name, value);
     size++;
     return null;
   }
@@ -69,29 +63,38 @@ final class SortedProperties extends AbstractMap<String, JsonNode> {
     if (at < 0) {
       return null;
     }
-    JsonNode before = values[at];
+    JsonNode before = properties[at].value;
     removeAt(at);
     return before;
   }
 
   @Override
   public void clear() {
-    Arrays.fill(names, 0, size, null);
-    Arrays.fill(values, 0, size, null);
+    Arrays.fill(properties, 0, size, null);
     size = 0;
   }
 
   private void removeAt(int at) {
-    System.arraycopy(names, at + 1, names, at, size - at - 1);
-    System.arraycopy(values, at + 1, values, at, size - at - 1);
-    size--;
-    names[size] = null;
-    values[size] = null;
+    System.arraycopy(properties, at + 1, properties, at, size - at - 1);
+    properties[--size] = null;
   }
 
   /** Returns the name's index, or {@code -(insertion point) - 1} when absent. */
   private int find(String name) {
-    return Arrays.binarySearch(names, 0, size, name);
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = properties[mid].name.compareTo(name);
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(low + 1);
   }
 
   @Override
@@ -118,9 +121,8 @@ final class SortedProperties extends AbstractMap<String, JsonNode> {
             if (next >= size) {
               throw new NoSuchElementException();
             }
-            int at = next++;
             removable = true;
-            return new Entry(at);
+            return properties[next++];
           }
 
           @Override
@@ -139,17 +141,21 @@ final class SortedProperties extends AbstractMap<String, JsonNode> {
   /** Names only: the values may be personal data. */
   @Override
   public String toString() {
-    return "SortedProperties" + Arrays.toString(Arrays.copyOf(names, size));
+    StringBuilder sb = new StringBuilder("SortedProperties[");
+    for (int i = 0; i < size; i++) {
+      sb.append(i == 0 ? "" : ", ").append(properties[i].name);
+    }
+    return sb.append(']').toString();
   }
 
-  /** A property seen through the map; setting its value puts it in the map. */
-  private final class Entry implements Map.Entry<String, JsonNode> {
+  /** One property: its name and its value, which can be replaced in place. */
+  private static final class Property implements Map.Entry<String, JsonNode> {
     private final String name;
     private JsonNode value;
 
-    Entry(int at) {
-      this.name = names[at];
-      this.value = values[at];
+    Property(String name, JsonNode value) {
+      this.name = name;
+      this.value = value;
     }
 
     @Override
@@ -164,8 +170,9 @@ final class SortedProperties extends AbstractMap<String, JsonNode> {
 
     @Override
     public JsonNode setValue(JsonNode value) {
+      JsonNode before = this.value;
       this.value = value;
-      return put(name, value);
+      return before;
     }
 
     @Override
