@@ -35,13 +35,25 @@ final class KeyIndex {
    * @return the fingerprint
    */
   static long fingerprint(byte[] bytes) {
-    long h = 0x9e3779b97f4a7c15L ^ bytes.length;
-    int i = 0;
-    for (; i + 8 <= bytes.length; i += 8) {
+    return fingerprint(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Returns the fingerprint of a range of bytes, the same as of an array holding only that range.
+   *
+   * @param bytes the bytes
+   * @param from the first byte's index
+   * @param to the index after the last byte
+   * @return the fingerprint
+   */
+  static long fingerprint(byte[] bytes, int from, int to) {
+    long h = 0x9e3779b97f4a7c15L ^ (to - from);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
       h = (h ^ mix((long) LONGS.get(bytes, i))) * 0xc2b2ae3d27d4eb4fL;
     }
     long tail = 0;
-    for (int shift = 0; i < bytes.length; i++, shift += 8) {
+    for (int shift = 0; i < to; i++, shift += 8) {
       tail |= (bytes[i] & 0xffL) << shift;
     }
     return mix(h ^ mix(tail + 1));
