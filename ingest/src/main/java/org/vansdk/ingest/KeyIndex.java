@@ -35,19 +35,37 @@ final class KeyIndex {
    * @return the fingerprint
    */
   static long fingerprint(byte[] bytes) {
-    long h = 0x9e3779b97f4a7c15L ^ bytes.length;
-    int i = 0;
-    for (; i + 8 <= bytes.length; i += 8) {
+    return fingerprint(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Returns the fingerprint of a range of bytes, the same as of an array holding only that range.
+   *
+   * @param bytes the bytes
+   * @param from the first byte's index
+   * @param to the index after the last byte
+   * @return the fingerprint
+   */
+  static long fingerprint(byte[] bytes, int from, int to) {
+    long h = 0x9e3779b97f4a7c15L ^ (to - from);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
       h = (h ^ mix((long) LONGS.get(bytes, i))) * 0xc2b2ae3d27d4eb4fL;
     }
     long tail = 0;
-    for (int shift = 0; i < bytes.length; i++, shift += 8) {
+    for (int shift = 0; i < to; i++, shift += 8) {
       tail |= (bytes[i] & 0xffL) << shift;
     }
     return mix(h ^ mix(tail + 1));
   }
 
-  private void hash(String id) {
+  /**
+   * Hashes an identifier ahead of its {@link #find}, so the row's lookups can be started together
+   * (see {@link #touch}).
+   *
+   * @param id the identifier
+   */
+  void hash(String id) {
     if (id.equals(lastId)) { // usually the same instance: a put right after its find
       return;
     }
@@ -73,6 +91,17 @@ final class KeyIndex {
     k *= 0xc4ceb9fe1a85ec53L;
     k ^= k >>> 33;
     return k;
+  }
+
+  /**
+   * Loads the first slot of the identifier last hashed and returns a word of it. A lookup in a
+   * table of millions of slots is a cache miss; a row's loads issued one after another overlap, so
+   * the misses of its records cost about one, and the finds that follow hit the cache.
+   *
+   * @return a word of the slot, for the caller to keep (so the load is not optimised away)
+   */
+  long touch() {
+    return table[((int) lastHigh & (capacity - 1)) * STRIDE + 1];
   }
 
   /**

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.vansdk.core.functioning.Instrument;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.RecordId;
@@ -67,8 +66,8 @@ final class RowMapper {
   private final MappingModel mapping;
   private final JsonMapper mapper = VanJson.strict().mapper();
   private final JsonNodeFactory factory = mapper.getNodeFactory();
-  // one generator for the whole import, writing each record into the scratch buffer
-  private final ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
+  // one generator for the whole import, writing the row's records into one buffer
+  private final RowBuffer scratch = new RowBuffer();
   private final ObjectWriter writer = mapper.writer().withRootValueSeparator((String) null);
   private final JsonGenerator generator = writer.createGenerator(scratch);
   private final PayloadValidator validator;
@@ -81,6 +80,8 @@ final class RowMapper {
   private final String idPrefix;
   private final boolean deriveAge;
   private final String ageColumn;
+  // keeps the row's early index loads (see KeyIndex.touch) from being optimised away
+  private long touched;
 
   RowMapper(MappingModel mapping, List<String> header, PayloadValidator validator) {
     this.mapping = mapping;
@@ -220,23 +221,29 @@ final class RowMapper {
     if (!problems.isEmpty()) {
       return problems;
     }
+    // start the row's index lookups together: their cache misses overlap
+    long touched = 0;
+    for (Compiled c : records) {
+      seen.get(c.spec.target()).hash(ids.get(c.spec.target()));
+    }
+    for (Compiled c : records) {
+      touched ^= seen.get(c.spec.target()).touch();
+    }
+    this.touched = touched;
     link(nodes, ids, dates, problems);
     if (!problems.isEmpty()) {
       return problems;
     }
-    List<byte[]> lines = new ArrayList<>(nodes.size());
+    scratch.reset();
     List<Runnable> commits = new ArrayList<>(nodes.size());
     for (Compiled c : records) {
-      build(
-          c, cells, nodes.get(c.spec.target()), ids.get(c.spec.target()), lines, commits, problems);
+      build(c, cells, nodes.get(c.spec.target()), ids.get(c.spec.target()), commits, problems);
     }
     if (!problems.isEmpty()) {
       return problems;
     }
     try {
-      for (byte[] line : lines) {
-        out.write(line);
-      }
+      scratch.writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -254,7 +261,7 @@ final class RowMapper {
 
   /** An empty object written with its properties in alphabetical order, as the model writes. */
   static ObjectNode object(JsonNodeFactory factory) {
-    return new ObjectNode(factory, new TreeMap<>());
+    return new ObjectNode(factory, new SortedProperties());
   }
 
   /**
@@ -331,15 +338,16 @@ final class RowMapper {
       String[] cells,
       ObjectNode node,
       String id,
-      List<byte[]> lines,
       List<Runnable> commits,
       List<Problem> problems) {
     RecordType type = c.spec.target().recordType();
-    byte[] line = line(c.head, node);
-    long fingerprint = KeyIndex.fingerprint(line);
+    int start = scratch.size();
+    line(c.head, node); // kept only if the record is new and valid
+    long fingerprint = KeyIndex.fingerprint(scratch.buffer(), start, scratch.size());
     KeyIndex known = seen.get(c.spec.target());
     int before = known.find(id);
     if (before >= 0) {
+      scratch.truncate(start);
       if (known.fingerprintAt(before) != fingerprint) {
         problems.add(
             new Problem(
@@ -352,6 +360,7 @@ final class RowMapper {
     }
     ValidationReport report = validator.validateRecord(type, node);
     if (!report.isValid()) {
+      scratch.truncate(start);
       for (ValidationIssue issue : report.errors()) {
         problems.add(
             new Problem(
@@ -362,7 +371,6 @@ final class RowMapper {
       }
       return;
     }
-    lines.add(line);
     commits.add(
         () -> {
           known.put(id, fingerprint);
@@ -370,15 +378,28 @@ final class RowMapper {
         });
   }
 
-  /** Returns the record's NDJSON line: the envelope's head, the record, and the closing brace. */
-  private byte[] line(byte[] head, ObjectNode record) {
-    scratch.reset();
+  /** Writes the record's NDJSON line: the envelope's head, the record, and the closing brace. */
+  private void line(byte[] head, ObjectNode record) {
     scratch.write(head, 0, head.length);
     writer.writeValue(generator, record);
     generator.flush();
     scratch.write('}');
     scratch.write('\n');
-    return scratch.toByteArray();
+  }
+
+  /** The row's NDJSON lines, written out together once every record of the row is accepted. */
+  private static final class RowBuffer extends ByteArrayOutputStream {
+    RowBuffer() {
+      super(4096);
+    }
+
+    byte[] buffer() {
+      return buf;
+    }
+
+    void truncate(int size) {
+      count = size;
+    }
   }
 
   private static String column(Compiled c, String pointer, String[] cells) {

@@ -1,6 +1,8 @@
 package org.vansdk.ingest;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.vansdk.core.VanException;
@@ -23,6 +25,9 @@ final class ValueReader {
   /** The result for a value that is blank or an explicit unknown with no code for it. */
   static final Object ABSENT = new Object();
 
+  /** The most source texts a reader remembers the value of. */
+  static final int MEMO_LIMIT = 8192;
+
   private final Field field;
   private final ValueSpec spec;
   private final int[] columns;
@@ -32,6 +37,8 @@ final class ValueReader {
   private final DatePatterns dates;
   private final AreaResolver areas;
   private final CountryCode country;
+  // the value read from each source text seen (codes, dates, areas: few distinct texts), or null
+  private final Map<String, Object> memo;
 
   ValueReader(
       Field field,
@@ -51,6 +58,8 @@ final class ValueReader {
     this.dates = spec.date().map(d -> DatePatterns.of(d.patterns(), d.calendar())).orElse(null);
     this.areas = areas;
     this.country = country;
+    boolean plainText = field.kind() == Field.Kind.TEXT && spec.map().isEmpty();
+    this.memo = columns.length <= 1 && !plainText ? new HashMap<>() : null;
   }
 
   Field field() {
@@ -70,6 +79,24 @@ final class ValueReader {
    * AdminArea, CountryCode or OrganisationId; {@link #ABSENT}; or null after adding a problem.
    */
   Object read(String[] cells, List<Problem> problems) {
+    if (memo == null) {
+      return readText(cells, problems);
+    }
+    // the value depends on the source text alone: a text seen before gives the value it gave
+    String raw = columns.length == 0 || columns[0] >= cells.length ? null : cells[columns[0]];
+    String key = raw == null ? "" : raw;
+    Object known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    Object value = readText(cells, problems);
+    if (value != null && memo.size() < MEMO_LIMIT) {
+      memo.put(key, value);
+    }
+    return value;
+  }
+
+  private Object readText(String[] cells, List<Problem> problems) {
     String text = text(cells);
     boolean blank = text.isEmpty();
     String folded = blank ? "" : Text.fold(text);

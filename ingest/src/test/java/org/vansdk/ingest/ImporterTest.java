@@ -135,6 +135,36 @@ class ImporterTest {
   }
 
   @Test
+  void aTextSeenBefore_readsAsBefore_pastTheMemoLimit_andABadTextIsRejectedEachTime()
+      throws IOException {
+    int n = ValueReader.MEMO_LIMIT + 50;
+    StringBuilder rows = new StringBuilder();
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+      java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(i);
+      String r =
+          row(
+              "C" + i,
+              "P" + i,
+              "Dara Sok",
+              birth.getDayOfMonth() + "/" + birth.getMonthValue() + "/" + birth.getYear(),
+              "");
+      if (i % 1000 == 7) {
+        r = r.replace("Battambang", "Atlantis");
+        bad++;
+      }
+      rows.append(r);
+    }
+    Result r = importCmvis(rows.toString());
+    assertEquals(n - bad, r.summary().accepted(), r.rejects());
+    assertEquals(bad, r.rejects().split("unknown_area", -1).length - 1, r.rejects());
+    java.time.LocalDate last = java.time.LocalDate.of(1950, 1, 1).plusDays(n - 1);
+    assertTrue(r.out().contains("\"birthDate\":\"" + last + "\""), "a date past the memo's limit");
+    assertEquals(
+        n, r.out().split("\"residence\":\\{\"adminArea\":\\{\"level\":1,", -1).length - 1 + bad);
+  }
+
+  @Test
   void explicitUnknowns_becomeUnknownCodes_blanksStayAbsent() throws IOException {
     Result r =
         importCmvis("C1,P1,I1,,,មិនដឹង,,,,1998,Unknown,EO accident,?,Farming,N/A,Civilian,,\r\n");

@@ -43,6 +43,10 @@ class KeyIndexTest {
       random.nextBytes(bytes);
       long f = KeyIndex.fingerprint(bytes);
       assertEquals(f, KeyIndex.fingerprint(bytes.clone()), "length " + length);
+      byte[] within = new byte[length + 13];
+      random.nextBytes(within);
+      System.arraycopy(bytes, 0, within, 5, length);
+      assertEquals(f, KeyIndex.fingerprint(within, 5, 5 + length), "a range, length " + length);
       Set<Long> seen = new HashSet<>();
       seen.add(f);
       for (int i = 0; i < length; i++) {
