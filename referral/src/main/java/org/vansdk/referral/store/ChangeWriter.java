@@ -31,27 +31,37 @@ final class ChangeWriter {
     PreparedStatement prepare(String sql) throws SQLException;
   }
 
-  private static final List<String> ATTEMPT_KEY = List.of("attempt_id");
-  private static final List<String> ATTEMPT_COLUMNS =
+  static final List<String> ATTEMPT_KEY = List.of("attempt_id");
+  static final List<String> ATTEMPT_COLUMNS =
       List.of("attempt_id", "referral_id", "status", "version", "record_json");
-  private static final List<String> SEQUENCE_KEY = List.of("attempt_id", "sender_key");
-  private static final List<String> SEQUENCE_COLUMNS =
+  static final List<String> SEQUENCE_KEY = List.of("attempt_id", "sender_key");
+  static final List<String> SEQUENCE_COLUMNS =
       List.of("attempt_id", "sender_key", "next_seq", "updated_at");
-  private static final List<String> OUTBOX_KEY = List.of("message_id");
-  private static final List<String> OUTBOX_COLUMNS =
+  static final List<String> OUTBOX_KEY = List.of("message_id");
+  static final List<String> OUTBOX_COLUMNS =
       List.of("message_id", "position", "reliable", "message_json", "attempts", "next_due");
-  private static final List<String> CONSENT_KEY = List.of("consent_id");
-  private static final List<String> CONSENT_COLUMNS = List.of("consent_id", "version", "withdrawn");
+  static final List<String> CONSENT_KEY = List.of("consent_id");
+  static final List<String> CONSENT_COLUMNS = List.of("consent_id", "version", "withdrawn");
 
   /** The first entry of a chain: inserts the head unless the referral has one. */
-  private static final String START_CHAIN =
+  static final String START_CHAIN =
       "INSERT INTO van_audit_head (referral_id, seq, hash) SELECT ?, ?, ?"
           + " WHERE NOT EXISTS (SELECT 1 FROM van_audit_head WHERE referral_id = ?)";
 
   /** A later entry: moves the head only from the entry it extends. */
-  private static final String EXTEND_CHAIN =
+  static final String EXTEND_CHAIN =
       "UPDATE van_audit_head SET seq = ?, hash = ? WHERE referral_id = ? AND seq = ? AND hash = ?";
 
+  static final String INSERT_AUDIT =
+      "INSERT INTO van_audit (referral_id, seq, hash, entry_json) VALUES (?, ?, ?, ?)";
+  static final String INSERT_PROCESSED =
+      "INSERT INTO van_processed (sender, message_id, payload_sha256, reply_json, processed_at)"
+          + " VALUES (?, ?, ?, ?, ?)";
+  static final String DELETE_OUTBOX = "DELETE FROM van_outbox WHERE message_id = ?";
+  static final String RETRY_OUTBOX =
+      "UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?";
+
+  private final SqlDialect dialect;
   private final Statements statements;
   private final String upsertAttempt;
   private final String upsertSequence;
@@ -62,6 +72,7 @@ final class ChangeWriter {
   private long position;
 
   ChangeWriter(SqlDialect dialect, Statements statements, long position) {
+    this.dialect = dialect;
     this.statements = statements;
     this.upsertAttempt = dialect.upsert("van_attempt", ATTEMPT_KEY, ATTEMPT_COLUMNS);
     this.upsertSequence = dialect.upsert("van_inbound_seq", SEQUENCE_KEY, SEQUENCE_COLUMNS);
@@ -102,13 +113,28 @@ final class ChangeWriter {
    * @throws ReferralStoreException if an audit entry does not extend its chain
    */
   void write(Change change) throws SQLException {
+    if (dialect == SqlDialect.POSTGRESQL && PostgresChange.fits(change)) {
+      position = PostgresChange.write(change, statements, position);
+    } else {
+      writeEach(change);
+    }
+    for (AttemptRecord a : change.attempts()) {
+      attempts.put(a.attemptId(), a);
+    }
+    for (AuditEntry e : change.audit()) {
+      heads.put(e.referralId(), e);
+    }
+  }
+
+  /** Writes the change statement by statement (a batch for the rows of each table). */
+  private void writeEach(Change change) throws SQLException {
     long at = change.at().orElse(Instant.EPOCH).toEpochMilli();
     for (AuditEntry e : change.audit()) {
       moveHead(e);
     }
     if (!change.audit().isEmpty()) {
       PreparedStatement in =
-          batch("INSERT INTO van_audit (referral_id, seq, hash, entry_json) VALUES (?, ?, ?, ?)");
+          batch(INSERT_AUDIT);
       for (AuditEntry e : change.audit()) {
         in.setString(1, e.referralId());
         in.setLong(2, e.sequence());
@@ -132,11 +158,7 @@ final class ChangeWriter {
     }
     if (change.processed().isPresent()) {
       ProcessedMessage p = change.processed().get();
-      PreparedStatement in =
-          statements.prepare(
-              "INSERT INTO van_processed"
-                  + " (sender, message_id, payload_sha256, reply_json, processed_at)"
-                  + " VALUES (?, ?, ?, ?, ?)");
+      PreparedStatement in = statements.prepare(INSERT_PROCESSED);
       in.setString(1, p.sender().value());
       in.setString(2, p.messageId());
       in.setString(3, p.payloadSha256());
@@ -156,7 +178,7 @@ final class ChangeWriter {
       up.executeBatch();
     }
     if (!change.outboxRemove().isEmpty()) {
-      PreparedStatement del = batch("DELETE FROM van_outbox WHERE message_id = ?");
+      PreparedStatement del = batch(DELETE_OUTBOX);
       for (String id : change.outboxRemove()) {
         del.setString(1, id);
         del.addBatch();
@@ -178,8 +200,7 @@ final class ChangeWriter {
       up.executeBatch();
     }
     if (!change.outboxRetry().isEmpty()) {
-      PreparedStatement up =
-          batch("UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?");
+      PreparedStatement up = batch(RETRY_OUTBOX);
       for (OutboxEntry e : change.outboxRetry()) {
         up.setInt(1, e.attempts());
         up.setLong(2, e.nextDue().toEpochMilli());
@@ -197,12 +218,6 @@ final class ChangeWriter {
         up.addBatch();
       }
       up.executeBatch();
-    }
-    for (AttemptRecord a : change.attempts()) {
-      attempts.put(a.attemptId(), a);
-    }
-    for (AuditEntry e : change.audit()) {
-      heads.put(e.referralId(), e);
     }
   }
 
@@ -239,12 +254,17 @@ final class ChangeWriter {
       moved = up.executeUpdate();
     }
     if (moved != 1) {
-      throw new ReferralStoreException(
-          "audit entry "
-              + e.sequence()
-              + " of referral "
-              + e.referralId()
-              + " does not extend the chain; nothing was applied");
+      throw notExtending(e);
     }
+  }
+
+  /** The refusal of an audit entry that does not extend the recorded chain. */
+  static ReferralStoreException notExtending(AuditEntry e) {
+    return new ReferralStoreException(
+        "audit entry "
+            + e.sequence()
+            + " of referral "
+            + e.referralId()
+            + " does not extend the chain; nothing was applied");
   }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,14 +30,20 @@ import org.vansdk.referral.store.TestPostgres;
 class JdbcRoundTripsTest {
 
   /**
-   * A referral at the referrer (draft and send in one transaction): reads of the new attempt,
-   * its audit head and the consent (twice), then per commit one statement per table written, and
-   * the commit. Not counted: reads answered from what the transaction itself wrote.
+   * The most requests for a referral at the referrer (draft and send in one transaction), by
+   * database: reads of the new attempt, its audit head and the consent (twice); for each of the two
+   * commits one statement on PostgreSQL, one a table written on H2 (in-process: a statement costs
+   * no round trip); and the commit. Reads of what the transaction itself wrote are answered
+   * without the database. It was 23 on both before the store wrote a change in fewer statements.
    */
-  static final int REFER_TRIPS = 13;
+  static final Map<String, Integer> REFER_TRIPS = Map.of("h2", 13, "postgresql", 7);
 
-  /** Receiving the referral request; its acknowledgement waits in the outbox. */
-  static final int RECEIVE_TRIPS = 11;
+  /**
+   * The most requests for receiving the referral request (its acknowledgement waits in the
+   * outbox): reads of the processed record, the sequence, the attempt and the audit head, the
+   * change, the commit. It was 18 on both.
+   */
+  static final Map<String, Integer> RECEIVE_TRIPS = Map.of("h2", 11, "postgresql", 6);
 
   @TempDir static Path dir;
 
@@ -79,7 +86,7 @@ class JdbcRoundTripsTest {
         khmTrips.reset();
         assertTrue(TestWorld.referToTha(khm, String.valueOf(i)).done());
         List<String> refer = khmTrips.trips();
-        assertTrue(refer.size() <= REFER_TRIPS, database + " refer " + i + ": " + trace(refer));
+        assertTrue(refer.size() <= REFER_TRIPS.get(database), database + " refer " + i + ": " + trace(refer));
         List<Transmission> out = world.take(khm);
         assertEquals(1, out.size());
         thaTrips.reset();
@@ -87,7 +94,7 @@ class JdbcRoundTripsTest {
         List<String> receive = thaTrips.trips();
         assertEquals(AckStatus.OK, r.status(), database + ": the request is accepted");
         assertTrue(
-            receive.size() <= RECEIVE_TRIPS, database + " receive " + i + ": " + trace(receive));
+            receive.size() <= RECEIVE_TRIPS.get(database), database + " receive " + i + ": " + trace(receive));
       }
     } finally {
       khm.store().close();
