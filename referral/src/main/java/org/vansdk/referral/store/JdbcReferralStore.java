@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
-import org.jspecify.annotations.Nullable;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.message.Message;
@@ -34,6 +34,12 @@ import org.vansdk.referral.message.Message;
  * operating system's and the disk's write caches. It also sets {@code MAX_LENGTH_INPLACE_LOB} to
  * 16,384 (a setting the database file keeps), so that stored JSON up to that length stays in its
  * row; values written before stay readable where they are.
+ *
+ * <p>A commit costs few requests to the database: on PostgreSQL, where each is a round trip made
+ * while the node waits, a change of a referral is one statement, and a commit inside {@link
+ * #atomically} sets no savepoint (a change the database refuses there is undone by rolling back and
+ * writing again the changes before it). Reads of what the open transaction wrote are answered
+ * without asking the database.
  *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
@@ -384,10 +390,10 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   /**
-   * {@inheritDoc} Inside {@link #atomically}, a change the database refuses is undone alone and
-   * the work goes on (a node refuses that one message of a batch): the store rolls the transaction
-   * back and writes again the changes committed in it before, which costs nothing while no change
-   * fails, where a savepoint around each change would cost two more round trips to the database.
+   * {@inheritDoc} Inside {@link #atomically}, a change the database refuses is undone alone and the
+   * work goes on (a node refuses that one message of a batch): the store rolls the transaction back
+   * and writes again the changes committed in it before, which costs nothing while no change fails,
+   * where a savepoint around each change would cost two more round trips to the database.
    */
   @Override
   public synchronized void commit(Change change) {
@@ -417,7 +423,9 @@ public final class JdbcReferralStore implements ReferralStore {
     }
   }
 
-  /** Brings the open transaction back to where it was before the change that failed with {@code e}. */
+  /**
+   * Brings the open transaction back to where it was before the change that failed with {@code e}.
+   */
   private void restore(Exception e) {
     try {
       connection.rollback();

@@ -30,10 +30,14 @@ final class PostgresChange {
    */
   static final int MAX_ROWS = 8;
 
-  private static final String UPSERT_ATTEMPT = upsert("van_attempt", ChangeWriter.ATTEMPT_KEY, ChangeWriter.ATTEMPT_COLUMNS);
-  private static final String UPSERT_SEQUENCE = upsert("van_inbound_seq", ChangeWriter.SEQUENCE_KEY, ChangeWriter.SEQUENCE_COLUMNS);
-  private static final String UPSERT_OUTBOX = upsert("van_outbox", ChangeWriter.OUTBOX_KEY, ChangeWriter.OUTBOX_COLUMNS);
-  private static final String UPSERT_CONSENT = upsert("van_consent", ChangeWriter.CONSENT_KEY, ChangeWriter.CONSENT_COLUMNS);
+  private static final String UPSERT_ATTEMPT =
+      upsert("van_attempt", ChangeWriter.ATTEMPT_KEY, ChangeWriter.ATTEMPT_COLUMNS);
+  private static final String UPSERT_SEQUENCE =
+      upsert("van_inbound_seq", ChangeWriter.SEQUENCE_KEY, ChangeWriter.SEQUENCE_COLUMNS);
+  private static final String UPSERT_OUTBOX =
+      upsert("van_outbox", ChangeWriter.OUTBOX_KEY, ChangeWriter.OUTBOX_COLUMNS);
+  private static final String UPSERT_CONSENT =
+      upsert("van_consent", ChangeWriter.CONSENT_KEY, ChangeWriter.CONSENT_COLUMNS);
 
   private final StringBuilder sql = new StringBuilder("WITH ");
   private final List<Object> values = new ArrayList<>();
@@ -64,7 +68,8 @@ final class PostgresChange {
     return outbox.size() == c.outboxRemove().size()
         && distinct(c.attempts().stream().map(a -> a.attemptId().value()).toList())
         && distinct(c.audit().stream().map(AuditEntry::referralId).toList())
-        && distinct(c.sequences().stream().map(s -> s.attemptId().value() + "|" + s.senderKey()).toList())
+        && distinct(
+            c.sequences().stream().map(s -> s.attemptId().value() + "|" + s.senderKey()).toList())
         && distinct(c.consents().stream().map(s -> s.consentId().value()).toList())
         && c.outboxAdd().stream().allMatch(e -> outbox.add(e.message().envelope().messageId()))
         && c.outboxRetry().stream().allMatch(e -> outbox.add(e.message().envelope().messageId()));
@@ -113,12 +118,7 @@ final class PostgresChange {
           at);
     }
     for (InboundSequence q : c.sequences()) {
-      s.clause(
-          UPSERT_SEQUENCE,
-          q.attemptId().value(),
-          q.senderKey(),
-          q.next(),
-          at);
+      s.clause(UPSERT_SEQUENCE, q.attemptId().value(), q.senderKey(), q.next(), at);
     }
     for (String id : c.outboxRemove()) {
       s.clause(ChangeWriter.DELETE_OUTBOX, id);
@@ -142,11 +142,7 @@ final class PostgresChange {
           e.message().envelope().messageId());
     }
     for (ConsentState k : c.consents()) {
-      s.clause(
-          UPSERT_CONSENT,
-          k.consentId().value(),
-          k.version(),
-          k.withdrawn());
+      s.clause(UPSERT_CONSENT, k.consentId().value(), k.version(), k.withdrawn());
     }
     int moved = s.run(statements);
     if (moved != c.audit().size()) {
@@ -165,7 +161,12 @@ final class PostgresChange {
     String head = "h" + heads.size();
     if (e.sequence() == 0) {
       named(
-          head, ChangeWriter.START_CHAIN + " RETURNING 1", e.referralId(), 0L, e.hash(), e.referralId());
+          head,
+          ChangeWriter.START_CHAIN + " RETURNING 1",
+          e.referralId(),
+          0L,
+          e.hash(),
+          e.referralId());
     } else {
       named(
           head,

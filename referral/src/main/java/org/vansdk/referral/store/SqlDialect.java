@@ -13,49 +13,34 @@ import java.util.stream.Collectors;
  */
 enum SqlDialect {
   /** H2 2.x: {@code MERGE INTO ... KEY (...) VALUES (...)}. */
-  H2 {
-    @Override
-    String upsert(String table, List<String> key, List<String> columns) {
-      return "MERGE INTO "
-          + table
-          + " ("
-          + String.join(", ", columns)
-          + ") KEY ("
-          + String.join(", ", key)
-          + ") VALUES ("
-          + placeholders(columns)
-          + ")";
-    }
-  },
+  H2,
 
   /** PostgreSQL 12+: {@code INSERT ... ON CONFLICT (...) DO UPDATE}. */
-  POSTGRESQL {
-    @Override
-    String upsert(String table, List<String> key, List<String> columns) {
-      return "INSERT INTO "
-          + table
-          + " ("
-          + String.join(", ", columns)
-          + ") VALUES ("
-          + placeholders(columns)
-          + ") ON CONFLICT ("
-          + String.join(", ", key)
-          + ") DO UPDATE SET "
-          + columns.stream()
-              .filter(c -> !key.contains(c))
-              .map(c -> c + " = EXCLUDED." + c)
-              .collect(Collectors.joining(", "));
-    }
-  };
+  POSTGRESQL;
 
   /**
    * The statement that inserts a row of {@code columns} (bound in that order) or, if a row with the
    * same {@code key} exists, replaces its other columns.
    */
-  abstract String upsert(String table, List<String> key, List<String> columns);
-
-  private static String placeholders(List<String> columns) {
-    return columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+  String upsert(String table, List<String> key, List<String> columns) {
+    String into = table + " (" + String.join(", ", columns) + ")";
+    String values =
+        " VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    String keys = " (" + String.join(", ", key) + ")";
+    return switch (this) {
+      case H2 -> "MERGE INTO " + into + " KEY" + keys + values;
+      case POSTGRESQL ->
+          "INSERT INTO "
+              + into
+              + values
+              + " ON CONFLICT"
+              + keys
+              + " DO UPDATE SET "
+              + columns.stream()
+                  .filter(c -> !key.contains(c))
+                  .map(c -> c + " = EXCLUDED." + c)
+                  .collect(Collectors.joining(", "));
+    };
   }
 
   /**

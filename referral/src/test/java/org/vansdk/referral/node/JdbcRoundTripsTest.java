@@ -22,26 +22,26 @@ import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.TestPostgres;
 
 /**
- * How many requests a node makes to its database for one referral, on each side: on PostgreSQL
- * each is a round trip made under the node's lock, and with the flush of the write-ahead log they
- * bound how many referrals a node commits per second. The counts are of requests, not of time:
- * a change that adds one fails here before any benchmark shows it.
+ * How many requests a node makes to its database for one referral, on each side: on PostgreSQL each
+ * is a round trip made under the node's lock, and with the flush of the write-ahead log they bound
+ * how many referrals a node commits per second. The counts are of requests, not of time: a change
+ * that adds one fails here before any benchmark shows it.
  */
 class JdbcRoundTripsTest {
 
   /**
    * The most requests for a referral at the referrer (draft and send in one transaction), by
-   * database: reads of the new attempt, its audit head and the consent (twice); for each of the two
-   * commits one statement on PostgreSQL, one a table written on H2 (in-process: a statement costs
-   * no round trip); and the commit. Reads of what the transaction itself wrote are answered
-   * without the database. It was 23 on both before the store wrote a change in fewer statements.
+   * database: reads of the new attempt, its audit head and the consent; for each of the two commits
+   * one statement on PostgreSQL, one a table written on H2 (in-process: a statement costs no round
+   * trip); and the commit. Reads of what the transaction itself wrote are answered without the
+   * database. It was 23 on both before the store wrote a change in fewer statements.
    */
-  static final Map<String, Integer> REFER_TRIPS = Map.of("h2", 13, "postgresql", 7);
+  static final Map<String, Integer> REFER_TRIPS = Map.of("h2", 12, "postgresql", 6);
 
   /**
-   * The most requests for receiving the referral request (its acknowledgement waits in the
-   * outbox): reads of the processed record, the sequence, the attempt and the audit head, the
-   * change, the commit. It was 18 on both.
+   * The most requests for receiving the referral request (its acknowledgement waits in the outbox):
+   * reads of the processed record, the sequence, the attempt and the audit head, the change, the
+   * commit. It was 18 on both.
    */
   static final Map<String, Integer> RECEIVE_TRIPS = Map.of("h2", 11, "postgresql", 6);
 
@@ -86,7 +86,9 @@ class JdbcRoundTripsTest {
         khmTrips.reset();
         assertTrue(TestWorld.referToTha(khm, String.valueOf(i)).done());
         List<String> refer = khmTrips.trips();
-        assertTrue(refer.size() <= REFER_TRIPS.get(database), database + " refer " + i + ": " + trace(refer));
+        assertTrue(
+            refer.size() <= REFER_TRIPS.get(database),
+            database + " refer " + i + ": " + trace(refer));
         List<Transmission> out = world.take(khm);
         assertEquals(1, out.size());
         thaTrips.reset();
@@ -94,7 +96,8 @@ class JdbcRoundTripsTest {
         List<String> receive = thaTrips.trips();
         assertEquals(AckStatus.OK, r.status(), database + ": the request is accepted");
         assertTrue(
-            receive.size() <= RECEIVE_TRIPS.get(database), database + " receive " + i + ": " + trace(receive));
+            receive.size() <= RECEIVE_TRIPS.get(database),
+            database + " receive " + i + ": " + trace(receive));
       }
     } finally {
       khm.store().close();

@@ -80,7 +80,6 @@ final class RoundTripCounter {
   }
 
   private static <T> T proxy(Class<T> type, Object target, InvocationHandler handler) {
-    return type.cast(
-        Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
 }
