@@ -117,7 +117,10 @@ final class ReferrerCommands {
                 disclosed,
                 r.receiver().country(),
                 now));
-    if (gate.allowed() && store.consent(consent.id()).map(ConsentState::withdrawn).orElse(false)) {
+    // Read once: nothing is committed between this check and the recording of the consent below.
+    Optional<ConsentState> recorded =
+        gate.allowed() ? store.consent(consent.id()) : Optional.empty();
+    if (recorded.map(ConsentState::withdrawn).orElse(false)) {
       gate =
           new ConsentDecision(
               false,
@@ -192,7 +195,7 @@ final class ReferrerCommands {
     sent = AttemptRecord.builder().from(sent).nextOutboundSeq(sent.nextOutboundSeq() + 1).build();
     w.send(new OutboxEntry(m, true));
     w.attempt(sent);
-    if (store.consent(consent.id()).isEmpty()) {
+    if (recorded.isEmpty()) {
       w.change.addConsents(new ConsentState(consent.id(), consent.version(), false));
     }
     w.audit(

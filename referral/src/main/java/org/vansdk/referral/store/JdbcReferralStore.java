@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
 import org.vansdk.core.id.OrganisationId;
@@ -22,7 +22,6 @@ import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.message.Message;
-import org.vansdk.referral.message.MessageCodec;
 
 /**
  * A {@link ReferralStore} over JDBC, tested on H2 2.x (embedded, the default: give a file path) and
@@ -36,6 +35,12 @@ import org.vansdk.referral.message.MessageCodec;
  * 16,384 (a setting the database file keeps), so that stored JSON up to that length stays in its
  * row; values written before stay readable where they are.
  *
+ * <p>A commit costs few requests to the database: on PostgreSQL, where each is a round trip made
+ * while the node waits, a change of a referral is one statement, and a commit inside {@link
+ * #atomically} sets no savepoint (a change the database refuses there is undone by rolling back and
+ * writing again the changes before it). Reads of what the open transaction wrote are answered
+ * without asking the database.
+ *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
  *
@@ -48,12 +53,32 @@ public final class JdbcReferralStore implements ReferralStore {
 
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
-  private long position;
+  private final ChangeWriter writer;
+
+  /** The changes committed in the open transaction, in order: see {@link #commit}. */
+  private final List<Change> written = new ArrayList<>();
+
   private boolean inTransaction;
+
+  /** The outbox position when the open transaction began. */
+  private long positionBefore;
+
+  /**
+   * Set when the open transaction could not be brought back to its state before a refused change:
+   * nothing more is written and the transaction rolls back.
+   */
+  private @Nullable ReferralStoreException broken;
+
+  /**
+   * Whether processed-message records from before schema version 3 (no sender) may remain: only
+   * then does {@link #processed(OrganisationId, String)} look for one. No new one is ever written.
+   */
+  private boolean legacyProcessed;
 
   private JdbcReferralStore(Connection connection) throws SQLException {
     this.connection = connection;
-    if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
+    SqlDialect dialect = SqlDialect.of(connection);
+    if (dialect == SqlDialect.H2) {
       // H2 otherwise writes committed changes to its file up to 500 ms later: a process killed in
       // that window loses transactions the node already answered for.
       try (Statement s = connection.createStatement()) {
@@ -74,11 +99,23 @@ public final class JdbcReferralStore implements ReferralStore {
     SchemaMigrations.migrate(connection);
     // Reads run in auto-commit mode; commit() opens one transaction per change.
     connection.setAutoCommit(true);
+    long position;
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM van_outbox")) {
       rs.next();
       position = rs.getLong(1);
     }
+    writer = new ChangeWriter(dialect, this::prepare, position);
+    legacyProcessed = findLegacyProcessed();
+  }
+
+  private boolean findLegacyProcessed() {
+    return !read(
+            "processed messages",
+            "SELECT 1 FROM van_processed WHERE sender = '' FETCH FIRST 1 ROWS ONLY",
+            ps -> {},
+            rs -> Boolean.TRUE)
+        .isEmpty();
   }
 
   /**
@@ -193,6 +230,10 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized Optional<AttemptRecord> attempt(AttemptId attemptId) {
+    Optional<AttemptRecord> written = writer.written(attemptId);
+    if (written.isPresent()) {
+      return written;
+    }
     return first(
         read(
             "attempt",
@@ -232,7 +273,7 @@ public final class JdbcReferralStore implements ReferralStore {
       OrganisationId sender, String messageId) {
     // Two primary-key look-ups: "sender IN (?, '')" makes H2 scan every record of the sender.
     Optional<ProcessedMessage> own = processedFrom(sender.value(), messageId);
-    return own.isPresent() ? own : processedFrom("", messageId);
+    return own.isPresent() || !legacyProcessed ? own : processedFrom("", messageId);
   }
 
   private Optional<ProcessedMessage> processedFrom(String sender, String messageId) {
@@ -273,6 +314,10 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized Optional<AuditEntry> lastAudit(ReferralId referralId) {
+    Optional<AuditEntry> written = writer.writtenHead(referralId.value());
+    if (written.isPresent()) {
+      return written;
+    }
     return first(
         read(
             "audit log",
@@ -284,6 +329,10 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized String auditHead(ReferralId referralId) {
+    Optional<AuditEntry> written = writer.writtenHead(referralId.value());
+    if (written.isPresent()) {
+      return written.get().hash();
+    }
     return first(
             read(
                 "audit head",
@@ -340,39 +389,54 @@ public final class JdbcReferralStore implements ReferralStore {
             rs -> new ConsentState(consentId, rs.getInt(1), rs.getBoolean(2))));
   }
 
+  /**
+   * {@inheritDoc} Inside {@link #atomically}, a change the database refuses is undone alone and the
+   * work goes on (a node refuses that one message of a batch): the store rolls the transaction back
+   * and writes again the changes committed in it before, which costs nothing while no change fails,
+   * where a savepoint around each change would cost two more round trips to the database.
+   */
   @Override
   public synchronized void commit(Change change) {
     if (change.isEmpty()) {
       return;
     }
-    if (inTransaction) {
-      // Each change is atomic inside the group transaction too, so that a node can refuse the one
-      // message whose change the database rejects and go on with the rest of the batch (and so
-      // that PostgreSQL, which aborts a transaction on any failed statement, can go on at all).
-      long positionBefore = position;
-      Savepoint savepoint = null;
-      try {
-        savepoint = connection.setSavepoint();
-        write(change);
-        connection.releaseSavepoint(savepoint);
-      } catch (SQLException | RuntimeException e) {
-        position = positionBefore;
-        if (savepoint != null) {
-          try {
-            connection.rollback(savepoint);
-          } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-          }
-        }
-        throw failure("cannot commit the change", e);
-      }
+    if (!inTransaction) {
+      atomically(
+          () -> {
+            commit(change);
+            return null;
+          });
       return;
     }
-    atomically(
-        () -> {
-          commit(change);
-          return null;
-        });
+    if (broken != null) {
+      throw new ReferralStoreException(
+          "cannot commit the change: an earlier one of this transaction failed and the"
+              + " transaction could not be restored; nothing of it will be applied",
+          broken);
+    }
+    try {
+      writer.write(change);
+      written.add(change);
+    } catch (SQLException | RuntimeException e) {
+      restore(e);
+      throw failure("cannot commit the change", e);
+    }
+  }
+
+  /**
+   * Brings the open transaction back to where it was before the change that failed with {@code e}.
+   */
+  private void restore(Exception e) {
+    try {
+      connection.rollback();
+      writer.endTransaction(positionBefore);
+      for (Change c : written) {
+        writer.write(c);
+      }
+    } catch (SQLException | RuntimeException again) {
+      e.addSuppressed(again);
+      broken = failure("cannot restore the transaction", again);
+    }
   }
 
   /**
@@ -385,12 +449,15 @@ public final class JdbcReferralStore implements ReferralStore {
     if (inTransaction) {
       return work.get();
     }
-    long positionBefore = position;
+    positionBefore = writer.position();
     boolean committed = false;
     try {
       connection.setAutoCommit(false);
       inTransaction = true;
       T result = work.get();
+      if (broken != null) {
+        throw broken;
+      }
       connection.commit();
       committed = true;
       return result;
@@ -401,9 +468,11 @@ public final class JdbcReferralStore implements ReferralStore {
       throw failure("cannot commit the change", e);
     } finally {
       inTransaction = false;
+      broken = null;
+      written.clear();
+      // Also on an Error: turning auto-commit back on would commit the open transaction.
+      writer.endTransaction(committed ? writer.position() : positionBefore);
       if (!committed) {
-        // Also on an Error: turning auto-commit back on would commit the open transaction.
-        position = positionBefore;
         try {
           connection.rollback();
         } catch (SQLException rollback) {
@@ -420,6 +489,16 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized int pruneReceived(Instant before) {
+    boolean outermost = !inTransaction;
+    int removed = prune(before);
+    if (outermost) {
+      // Only once the pruning is committed: a rolled-back one leaves the old records in place.
+      legacyProcessed = legacyProcessed && findLegacyProcessed();
+    }
+    return removed;
+  }
+
+  private int prune(Instant before) {
     return atomically(
         () -> {
           try {
@@ -450,165 +529,6 @@ public final class JdbcReferralStore implements ReferralStore {
                 ? " (SQL state " + ((SQLException) e).getSQLState() + ")"
                 : ""),
         e);
-  }
-
-  private void write(Change change) throws SQLException {
-    long at = change.at().orElse(Instant.EPOCH).toEpochMilli();
-    for (AttemptRecord a : change.attempts()) {
-      String json = MessageCodec.toText(RecordJson.toJson(a));
-      PreparedStatement up =
-          prepare(
-              "UPDATE van_attempt SET referral_id = ?, status = ?, version = ?, record_json = ?"
-                  + " WHERE attempt_id = ?");
-      up.setString(1, a.referralId().value());
-      up.setString(2, a.status().code());
-      up.setLong(3, a.version());
-      up.setString(4, json);
-      up.setString(5, a.attemptId().value());
-      if (up.executeUpdate() == 0) {
-        PreparedStatement in =
-            prepare(
-                "INSERT INTO van_attempt (attempt_id, referral_id, status, version, record_json)"
-                    + " VALUES (?, ?, ?, ?, ?)");
-        in.setString(1, a.attemptId().value());
-        in.setString(2, a.referralId().value());
-        in.setString(3, a.status().code());
-        in.setLong(4, a.version());
-        in.setString(5, json);
-        in.executeUpdate();
-      }
-    }
-    for (AuditEntry e : change.audit()) {
-      appendAudit(e);
-    }
-    if (change.processed().isPresent()) {
-      ProcessedMessage p = change.processed().get();
-      PreparedStatement in =
-          prepare(
-              "INSERT INTO van_processed"
-                  + " (sender, message_id, payload_sha256, reply_json, processed_at)"
-                  + " VALUES (?, ?, ?, ?, ?)");
-      in.setString(1, p.sender().value());
-      in.setString(2, p.messageId());
-      in.setString(3, p.payloadSha256());
-      in.setString(4, MessageCodec.toText(p.reply().toJson()));
-      in.setLong(5, at);
-      in.executeUpdate();
-    }
-    for (InboundSequence s : change.sequences()) {
-      PreparedStatement up =
-          prepare(
-              "UPDATE van_inbound_seq SET next_seq = ?, updated_at = ?"
-                  + " WHERE attempt_id = ? AND sender_key = ?");
-      up.setLong(1, s.next());
-      up.setLong(2, at);
-      up.setString(3, s.attemptId().value());
-      up.setString(4, s.senderKey());
-      if (up.executeUpdate() == 0) {
-        PreparedStatement in =
-            prepare(
-                "INSERT INTO van_inbound_seq (attempt_id, sender_key, next_seq, updated_at)"
-                    + " VALUES (?, ?, ?, ?)");
-        in.setString(1, s.attemptId().value());
-        in.setString(2, s.senderKey());
-        in.setLong(3, s.next());
-        in.setLong(4, at);
-        in.executeUpdate();
-      }
-    }
-    if (!change.outboxRemove().isEmpty()) {
-      // One round trip for them all (a dispatcher's round removes or updates many at once).
-      PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
-      del.clearBatch(); // what a failed batch may have left
-      for (String id : change.outboxRemove()) {
-        del.setString(1, id);
-        del.addBatch();
-      }
-      del.executeBatch();
-    }
-    for (OutboxEntry e : change.outboxAdd()) {
-      PreparedStatement del = prepare("DELETE FROM van_outbox WHERE message_id = ?");
-      del.setString(1, e.message().envelope().messageId());
-      del.executeUpdate();
-      PreparedStatement in =
-          prepare(
-              "INSERT INTO van_outbox"
-                  + " (message_id, position, reliable, message_json, attempts, next_due)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)");
-      in.setString(1, e.message().envelope().messageId());
-      in.setLong(2, ++position);
-      in.setBoolean(3, e.reliable());
-      in.setString(4, MessageCodec.toText(e.message().toJson()));
-      in.setInt(5, e.attempts());
-      in.setLong(6, e.nextDue().toEpochMilli());
-      in.executeUpdate();
-    }
-    if (!change.outboxRetry().isEmpty()) {
-      PreparedStatement up =
-          prepare("UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?");
-      up.clearBatch(); // what a failed batch may have left
-      for (OutboxEntry e : change.outboxRetry()) {
-        up.setInt(1, e.attempts());
-        up.setLong(2, e.nextDue().toEpochMilli());
-        up.setString(3, e.message().envelope().messageId());
-        up.addBatch();
-      }
-      up.executeBatch();
-    }
-    for (ConsentState c : change.consents()) {
-      PreparedStatement up =
-          prepare("UPDATE van_consent SET version = ?, withdrawn = ? WHERE consent_id = ?");
-      up.setInt(1, c.version());
-      up.setBoolean(2, c.withdrawn());
-      up.setString(3, c.consentId().value());
-      if (up.executeUpdate() == 0) {
-        PreparedStatement in =
-            prepare("INSERT INTO van_consent (consent_id, version, withdrawn) VALUES (?, ?, ?)");
-        in.setString(1, c.consentId().value());
-        in.setInt(2, c.version());
-        in.setBoolean(3, c.withdrawn());
-        in.executeUpdate();
-      }
-    }
-  }
-
-  private void appendAudit(AuditEntry e) throws SQLException {
-    PreparedStatement head = prepare("SELECT seq, hash FROM van_audit_head WHERE referral_id = ?");
-    head.setString(1, e.referralId());
-    long nextSeq = 0;
-    String headHash = AuditChain.GENESIS;
-    boolean exists = false;
-    try (ResultSet rs = head.executeQuery()) {
-      if (rs.next()) {
-        exists = true;
-        nextSeq = rs.getLong(1) + 1;
-        headHash = rs.getString(2);
-      }
-    }
-    if (e.sequence() != nextSeq || !e.previousHash().equals(headHash)) {
-      throw new ReferralStoreException(
-          "audit entry "
-              + e.sequence()
-              + " of referral "
-              + e.referralId()
-              + " does not extend the chain; nothing was applied");
-    }
-    PreparedStatement in =
-        prepare("INSERT INTO van_audit (referral_id, seq, hash, entry_json) VALUES (?, ?, ?, ?)");
-    in.setString(1, e.referralId());
-    in.setLong(2, e.sequence());
-    in.setString(3, e.hash());
-    in.setString(4, MessageCodec.toText(e.toJson()));
-    in.executeUpdate();
-    PreparedStatement h =
-        prepare(
-            exists
-                ? "UPDATE van_audit_head SET seq = ?, hash = ? WHERE referral_id = ?"
-                : "INSERT INTO van_audit_head (seq, hash, referral_id) VALUES (?, ?, ?)");
-    h.setLong(1, e.sequence());
-    h.setString(2, e.hash());
-    h.setString(3, e.referralId());
-    h.executeUpdate();
   }
 
   @Override

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +29,7 @@ import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.core.referral.Role;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditChain;
+import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditEvent;
 import org.vansdk.referral.message.Party;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -96,6 +105,77 @@ class JdbcChangeIsolationTest {
       assertTrue(store.attempt(AttemptId.parse("KHM-CMAA-A-3")).isPresent(), name);
       assertEquals(2, store.attempts().size(), name);
       assertTrue(store.audit(ReferralId.parse("KHM-CMAA-R-2")).isEmpty(), name);
+    }
+  }
+
+  @Test
+  void atomically_transactionCannotBeRestored_laterCommitsRefusedAndNothingKept() throws Exception {
+    AtomicBoolean failRollback = new AtomicBoolean();
+    Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("restore"));
+    Connection failing =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("rollback")
+                      && args == null
+                      && failRollback.getAndSet(false)) {
+                    throw new SQLException("connection reset", "08006");
+                  }
+                  try {
+                    return method.invoke(h2, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    try (JdbcReferralStore store = JdbcReferralStore.using(failing)) {
+      AuditEntry orphan =
+          AuditChain.append(
+              Optional.of(
+                  AuditChain.append(
+                      Optional.empty(),
+                      AuditEvent.builder()
+                          .referralId("KHM-CMAA-R-9")
+                          .at(T0)
+                          .actor("KHM-CMAA")
+                          .action(AuditAction.NOTED)
+                          .build())),
+              AuditEvent.builder()
+                  .referralId("KHM-CMAA-R-9")
+                  .at(T0)
+                  .actor("KHM-CMAA")
+                  .action(AuditAction.NOTED)
+                  .build());
+      ReferralStoreException e =
+          assertThrows(
+              ReferralStoreException.class,
+              () ->
+                  store.atomically(
+                      () -> {
+                        store.commit(Change.builder().addAttempts(attempt("1")).build());
+                        failRollback.set(true);
+                        assertThrows(
+                            ReferralStoreException.class,
+                            () ->
+                                store.commit(
+                                    Change.builder()
+                                        .addAttempts(attempt("2"))
+                                        .addAudit(orphan)
+                                        .build()));
+                        ReferralStoreException later =
+                            assertThrows(
+                                ReferralStoreException.class,
+                                () ->
+                                    store.commit(
+                                        Change.builder().addAttempts(attempt("3")).build()));
+                        assertTrue(
+                            later.getMessage().contains("could not be restored"),
+                            later.getMessage());
+                        return "not committed";
+                      }));
+      assertTrue(e.getMessage().contains("cannot restore the transaction"), e.getMessage());
+      assertEquals(List.of(), store.attempts(), "nothing of the work is kept");
     }
   }
 

@@ -49,6 +49,10 @@ final class TransactionCases {
             "atomically: a refused commit inside the work is reported",
             s -> atomicallyRefused(s, rollsBack)));
     cases.add(
+        new Case(
+            "atomically: a refused commit is undone alone and the work goes on",
+            TransactionCases::atomicallyRefusedAlone));
+    cases.add(
         new Case("commits from several threads are all applied", TransactionCases::concurrent));
     return cases;
   }
@@ -106,6 +110,55 @@ final class TransactionCases {
     expectEquals(
         !rollsBack, s.attempt(attemptId(2)).isPresent(), "the commit before the refused one");
     expectEquals(List.of(first), s.audit(referral(1)), "the audit log");
+  }
+
+  /**
+   * What a node does with a batch: it refuses the one message whose change the store refuses and
+   * goes on; reads inside the work then see the commits before the refused one, and the work's
+   * later commits are kept with them.
+   */
+  private static void atomicallyRefusedAlone(ReferralStore s) {
+    AuditEntry first = entry(1, Optional.empty(), "draft");
+    AuditEntry second = entry(1, Optional.of(first), "sent");
+    String sender = "THA-SIRINDHORN-REHAB/main";
+    s.atomically(
+        () -> {
+          s.commit(
+              Change.builder()
+                  .addAttempts(attempt(1, AttemptStatus.SENT, 1))
+                  .addAudit(first)
+                  .addOutboxAdd(outbox("m-1", true))
+                  .build());
+          s.commit(
+              Change.builder()
+                  .addAttempts(attempt(1, AttemptStatus.ACCEPTED, 2))
+                  .addSequences(new InboundSequence(attemptId(1), sender, 2))
+                  .addOutboxAdd(outbox("m-2", true))
+                  .build());
+          expectRefused(
+              () ->
+                  s.commit(
+                      Change.builder()
+                          .addAttempts(attempt(1, AttemptStatus.COMPLETED, 3))
+                          .addAudit(first)
+                          .addSequences(new InboundSequence(attemptId(1), sender, 3))
+                          .addOutboxRemove("m-1")
+                          .addOutboxAdd(outbox("m-3", true))
+                          .build()),
+              "re-appending audit entry 0 inside atomically");
+          String inside = " inside the work after the refused commit";
+          expectEquals(
+              2L, s.attempt(attemptId(1)).map(a -> a.version()).orElse(-1L), "attempt" + inside);
+          expectEquals(2L, s.nextInboundSequence(attemptId(1), sender), "sequence" + inside);
+          expectEquals(List.of("m-1", "m-2"), ids(s.outbox()), "outbox" + inside);
+          expectEquals(first, s.lastAudit(referral(1)).orElse(null), "last audit entry" + inside);
+          s.commit(Change.builder().addAudit(second).addOutboxAdd(outbox("m-4", true)).build());
+          return null;
+        });
+    expectEquals(
+        2L, s.attempt(attemptId(1)).map(a -> a.version()).orElse(-1L), "attempt after the work");
+    expectEquals(List.of("m-1", "m-2", "m-4"), ids(s.outbox()), "outbox after the work");
+    expectEquals(List.of(first, second), s.audit(referral(1)), "audit log after the work");
   }
 
   private static void concurrent(ReferralStore s) {

@@ -1,0 +1,111 @@
+package org.vansdk.referral.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vansdk.referral.message.AckStatus;
+import org.vansdk.referral.message.Party;
+import org.vansdk.referral.store.JdbcReferralStore;
+import org.vansdk.referral.store.TestPostgres;
+
+/**
+ * How many requests a node makes to its database for one referral, on each side: on PostgreSQL each
+ * is a round trip made under the node's lock, and with the flush of the write-ahead log they bound
+ * how many referrals a node commits per second. The counts are of requests, not of time: a change
+ * that adds one fails here before any benchmark shows it.
+ */
+class JdbcRoundTripsTest {
+
+  /**
+   * The most requests for a referral at the referrer (draft and send in one transaction), by
+   * database: reads of the new attempt, its audit head and the consent; for each of the two commits
+   * one statement on PostgreSQL, one a table written on H2 (in-process: a statement costs no round
+   * trip); and the commit. Reads of what the transaction itself wrote are answered without the
+   * database. It was 23 on both before the store wrote a change in fewer statements.
+   */
+  static final Map<String, Integer> REFER_TRIPS = Map.of("h2", 12, "postgresql", 6);
+
+  /**
+   * The most requests for receiving the referral request (its acknowledgement waits in the outbox):
+   * reads of the processed record, the sequence, the attempt and the audit head, the change, the
+   * commit. It was 18 on both.
+   */
+  static final Map<String, Integer> RECEIVE_TRIPS = Map.of("h2", 11, "postgresql", 6);
+
+  @TempDir static Path dir;
+
+  static Stream<Arguments> databases() {
+    return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
+  }
+
+  private static Connection connect(String database, Party p) throws SQLException {
+    String name = p.organisation().organisationCode().toLowerCase(Locale.ROOT);
+    if (database.equals("h2")) {
+      return DriverManager.getConnection(
+          "jdbc:h2:file:" + dir.resolve("trips-" + name + "-" + System.nanoTime()));
+    }
+    String schema = "van_trips_" + name;
+    String url = TestPostgres.url();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    return DriverManager.getConnection(url + "&currentSchema=" + schema);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void referral_referAndReceive_fewRoundTrips(String database) throws SQLException {
+    TestWorld world = new TestWorld(7);
+    RoundTripCounter khmTrips = new RoundTripCounter();
+    RoundTripCounter thaTrips = new RoundTripCounter();
+    ReferralNode khm =
+        world.add(
+            TestWorld.KHM_CMAA,
+            JdbcReferralStore.using(khmTrips.wrap(connect(database, TestWorld.KHM_CMAA))));
+    ReferralNode tha =
+        world.add(
+            TestWorld.THA_REHAB,
+            JdbcReferralStore.using(thaTrips.wrap(connect(database, TestWorld.THA_REHAB))));
+    try {
+      for (int i = 1; i <= 3; i++) {
+        khmTrips.reset();
+        assertTrue(TestWorld.referToTha(khm, String.valueOf(i)).done());
+        List<String> refer = khmTrips.trips();
+        assertTrue(
+            refer.size() <= REFER_TRIPS.get(database),
+            database + " refer " + i + ": " + trace(refer));
+        List<Transmission> out = world.take(khm);
+        assertEquals(1, out.size());
+        thaTrips.reset();
+        Receipt r = world.deliver(out.get(0));
+        List<String> receive = thaTrips.trips();
+        assertEquals(AckStatus.OK, r.status(), database + ": the request is accepted");
+        assertTrue(
+            receive.size() <= RECEIVE_TRIPS.get(database),
+            database + " receive " + i + ": " + trace(receive));
+      }
+    } finally {
+      khm.store().close();
+      tha.store().close();
+    }
+  }
+
+  private static String trace(List<String> trips) {
+    return trips.size() + " round trips:\n  " + String.join("\n  ", trips);
+  }
+}
