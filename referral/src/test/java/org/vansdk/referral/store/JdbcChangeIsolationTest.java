@@ -37,8 +37,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Inside a group transaction ({@link ReferralStore#atomically}) each change stays atomic: a change
  * the database rejects leaves nothing behind, and the changes after it still commit (on PostgreSQL
- * too, which aborts a transaction on a failed statement unless it is rolled back to a savepoint).
- * This is what lets a node refuse one unstorable message and go on with the rest of a batch.
+ * too, which aborts a transaction on a failed statement: the store rolls back and writes the
+ * changes before it again). This is what lets a node refuse one unstorable message and go on with
+ * the rest of a batch; a transaction that cannot be restored commits nothing.
  */
 class JdbcChangeIsolationTest {
 
