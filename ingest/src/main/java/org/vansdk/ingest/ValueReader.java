@@ -28,6 +28,12 @@ final class ValueReader {
   /** The most source texts a reader remembers the value of. */
   static final int MEMO_LIMIT = 8192;
 
+  /**
+   * The longest source text a reader remembers (codes, dates and place names are short): with
+   * {@link #MEMO_LIMIT}, a column's memo holds at most about 1 MB whatever the file's cells hold.
+   */
+  static final int MEMO_TEXT_CHARS = 64;
+
   private final Field field;
   private final ValueSpec spec;
   private final int[] columns;
@@ -90,7 +96,7 @@ final class ValueReader {
       return known;
     }
     Object value = readText(cells, problems);
-    if (value != null && memo.size() < MEMO_LIMIT) {
+    if (value != null && key.length() <= MEMO_TEXT_CHARS && memo.size() < MEMO_LIMIT) {
       memo.put(key, value);
     }
     return value;
