@@ -43,7 +43,10 @@ import org.vansdk.transport.observe.TransportObserver;
  * run (default 6,000), {@code rate=} offered rate of the latency run (default 500/s) and {@code
  * seconds=} its length (default 20); {@code latency-only} runs only the latency run through the
  * started {@link Dispatcher}; {@code only=refer|dispatcher|concurrent|latency} runs one kind after
- * a short warm-up (for a profiler), and a store kind {@code h2;SETTING=V;…} adds H2 URL settings.
+ * a short warm-up (for a profiler); {@code rounds=} repeats everything in the same process (the JIT
+ * compiler of so much code, H2's, Jetty's, TLS, Jackson, the schema validator, takes minutes to
+ * settle on 2 cores, and the later rounds show the sustained figures); a store kind {@code
+ * h2;SETTING=V;…} adds H2 URL settings.
  */
 public final class EndToEndMain {
 
@@ -75,6 +78,7 @@ public final class EndToEndMain {
     int n = 6_000;
     int rate = 500;
     int seconds = 20;
+    int rounds = 1;
     boolean latencyOnly = false;
     String only = "";
     List<String> kinds = new ArrayList<>();
@@ -83,6 +87,8 @@ public final class EndToEndMain {
         n = Integer.parseInt(a.substring(2));
       } else if (a.startsWith("rate=")) {
         rate = Integer.parseInt(a.substring(5));
+      } else if (a.startsWith("rounds=")) {
+        rounds = Integer.parseInt(a.substring(7));
       } else if (a.startsWith("only=")) {
         only = a.substring(5);
       } else if (a.equals("latency-only")) {
@@ -103,10 +109,12 @@ public final class EndToEndMain {
       try (Durable stores = Durable.named(kind);
           Link link = new Link(stores, HttpClient.Version.HTTP_1_1)) {
         EndToEndMain main = new EndToEndMain(link, stores);
-        if (only.isEmpty()) {
-          main.run(n, rate, seconds, latencyOnly);
-        } else {
-          main.only(only, n, rate, seconds);
+        for (int r = 0; r < rounds; r++) {
+          if (only.isEmpty()) {
+            main.run(n, rate, seconds, latencyOnly);
+          } else {
+            main.only(only, n, rate, seconds);
+          }
         }
       }
     }
@@ -436,10 +444,44 @@ public final class EndToEndMain {
     }
   }
 
-  /** Wall time and CPU time of the whole process (both nodes, client and servers) over a run. */
+  /**
+   * Wall time and CPU time of the whole process (both nodes, client and servers) over a run, and
+   * the CPU time of each group of threads (named without their numbers: the receiver's endpoint
+   * threads, the sender's lanes, the parallel checks on the common pool, the HTTP client's), which
+   * says which side bounds the run.
+   */
   private static final class Meter {
+    private static final java.lang.management.ThreadMXBean THREADS =
+        ManagementFactory.getThreadMXBean();
     private final long wall = System.nanoTime();
     private final long cpu = OS.getProcessCpuTime();
+    private final java.util.Map<Long, Long> threadCpu = threadCpu();
+    private final long jit = jitMillis();
+    private final long gc = gcMillis();
+
+    private static long jitMillis() {
+      return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    private static long gcMillis() {
+      long sum = 0;
+      for (java.lang.management.GarbageCollectorMXBean b :
+          ManagementFactory.getGarbageCollectorMXBeans()) {
+        sum += Math.max(0, b.getCollectionTime());
+      }
+      return sum;
+    }
+
+    private static java.util.Map<Long, Long> threadCpu() {
+      java.util.Map<Long, Long> out = new java.util.HashMap<>();
+      for (long id : THREADS.getAllThreadIds()) {
+        long t = THREADS.getThreadCpuTime(id);
+        if (t >= 0) {
+          out.put(id, t);
+        }
+      }
+      return out;
+    }
 
     void report(String what, int n) {
       double seconds = (System.nanoTime() - wall) / 1e9;
@@ -452,6 +494,27 @@ public final class EndToEndMain {
           cpuSeconds * 1e6 / n,
           cpuSeconds / seconds,
           OS.getSystemLoadAverage());
+      java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+      for (java.util.Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+        java.lang.management.ThreadInfo info = THREADS.getThreadInfo(e.getKey());
+        if (info != null) {
+          String group = info.getThreadName().replaceAll("[-#]?\\d+", "");
+          groups.merge(group, e.getValue() - threadCpu.getOrDefault(e.getKey(), 0L), Long::sum);
+        }
+      }
+      StringBuilder line = new StringBuilder("   us/msg by threads:");
+      groups.entrySet().stream()
+          .filter(e -> e.getValue() * 1e-3 / n >= 5)
+          .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+          .forEach(
+              e ->
+                  line.append(
+                      String.format(
+                          Locale.ROOT, " %s %.0f,", e.getKey(), e.getValue() * 1e-3 / n)));
+      line.setLength(line.length() - 1);
+      line.append(
+          String.format(Locale.ROOT, "; JIT %d ms, GC %d ms", jitMillis() - jit, gcMillis() - gc));
+      System.out.println(line);
     }
   }
 }

@@ -13,9 +13,9 @@ import org.vansdk.referral.store.ReferralStore;
 /**
  * Hands the outbox to a transport: acknowledgements and sync messages once, reliable messages until
  * acknowledged (again after the retry interval, or at once when the peer asks). Signing runs
- * outside the node's lock; the bookkeeping runs under it. The retry state (attempts, next due) is
- * kept in the store with each entry, so a restart neither resends everything at once nor forgets
- * how often a message was tried.
+ * outside the node's lock (in parallel when many are due); the bookkeeping runs under it. The retry
+ * state (attempts, next due) is kept in the store with each entry, so a restart neither resends
+ * everything at once nor forgets how often a message was tried.
  */
 final class OutboxPump {
 
@@ -50,11 +50,9 @@ final class OutboxPump {
       }
       store.commit(retries.build());
     }
-    List<Transmission> out = new ArrayList<>(due.size());
+    List<Transmission> out;
     try {
-      for (Message m : due) {
-        out.add(new Transmission(m.envelope().receiver(), f.signed(m)));
-      }
+      out = InParallel.map(due, m -> new Transmission(m.envelope().receiver(), f.signed(m)));
     } catch (RuntimeException e) {
       synchronized (lock) {
         signing.removeAll(once); // still in the outbox: the next call tries again

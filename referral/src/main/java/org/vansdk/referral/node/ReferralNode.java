@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.vansdk.core.consent.Consent;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.ConsentId;
@@ -54,9 +53,6 @@ import org.vansdk.referral.store.ReferralStore;
  * #receive} and the signing in {@link #outgoing} run outside that lock.
  */
 public final class ReferralNode {
-
-  /** The smallest batch whose checks run in parallel. */
-  private static final int PARALLEL_ADMISSION = 8;
 
   private final Party self;
   private final ReferralStore store;
@@ -475,37 +471,28 @@ public final class ReferralNode {
                         return out;
                       }));
     }
+    List<Optional<Message>> acks = new ArrayList<>(admitted.size());
+    for (Admission a : admitted) {
+      acks.add(
+          a.message == null
+              ? Optional.empty()
+              : Optional.ofNullable(replies.get(Work.replyKey(a.message)))
+                  .map(ack -> ack.withTransmissionId(factory.newId())));
+    }
+    List<Optional<Transmission>> signed =
+        InParallel.map(
+            acks,
+            ack -> ack.map(m -> new Transmission(m.envelope().receiver(), factory.signed(m))));
     List<Reply> out = new ArrayList<>(admitted.size());
     for (int i = 0; i < admitted.size(); i++) {
-      Admission a = admitted.get(i);
-      Message ack = a.message == null ? null : replies.get(Work.replyKey(a.message));
-      out.add(
-          new Reply(
-              receipts.get(i),
-              ack == null
-                  ? Optional.empty()
-                  : Optional.of(
-                      new Transmission(
-                          ack.envelope().receiver(),
-                          factory.signed(ack.withTransmissionId(factory.newId()))))));
+      out.add(new Reply(receipts.get(i), signed.get(i)));
     }
     return out;
   }
 
-  /**
-   * The stateless checks (parse, schema, signature) of a batch, in order; a batch of {@value
-   * #PARALLEL_ADMISSION} or more is checked on the common fork-join pool as well as the calling
-   * thread, since a batch arrives on one thread and verification is most of its cost.
-   */
+  /** The stateless checks (parse, schema, signature) of a batch, in order, in parallel. */
   private List<Admission> admitAll(List<byte[]> wires) {
-    if (wires.size() < PARALLEL_ADMISSION) {
-      List<Admission> admitted = new ArrayList<>(wires.size());
-      for (byte[] wire : wires) {
-        admitted.add(admission.admit(wire));
-      }
-      return admitted;
-    }
-    return wires.parallelStream().map(admission::admit).collect(Collectors.toList());
+    return InParallel.map(wires, admission::admit);
   }
 
   /** Builds a {@link ReferralNode}. */

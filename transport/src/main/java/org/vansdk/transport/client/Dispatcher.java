@@ -34,11 +34,12 @@ import org.vansdk.transport.observe.TransportObserver;
  * stops resending it. What waits at the head of a lane leaves together, as one NDJSON request to
  * the peer's batch route, which the peer receives in order in one transaction and answers line by
  * line once committed; the acks of a request are then fed to the node in one transaction too (group
- * commit on both sides). Following the binding's status rules: {@code 200} (or {@code 204})
- * decided; {@code 429}, {@code 5xx}, time-outs and broken connections are retried with the same
- * messages (the node gives each a new transmission id); {@code 400}, {@code 413}, {@code 415} and
- * other {@code 4xx} to a single message, or a batch line with a problem, are parked and never
- * resent (see {@link Builder#batch} for a batch refused as a whole).
+ * commit on both sides), while the lane's next request is under way. Following the binding's status
+ * rules: {@code 200} (or {@code 204}) decided; {@code 429}, {@code 5xx}, time-outs and broken
+ * connections are retried with the same messages (the node gives each a new transmission id);
+ * {@code 400}, {@code 413}, {@code 415} and other {@code 4xx} to a single message, or a batch line
+ * with a problem, are parked and never resent (see {@link Builder#batch} for a batch refused as a
+ * whole).
  *
  * <p>What must survive a restart lives in the node's durable outbox: messages not yet acknowledged
  * are offered again by the node after a restart (each with its retry count and next due time), and
@@ -59,6 +60,10 @@ public final class Dispatcher implements AutoCloseable {
   private final int batchSize;
   private final long maxBatchBytes;
   private final ExecutorService lanesPool;
+
+  /** Feeds the acks of what a lane delivered to the node while the lane sends its next request. */
+  private final ExecutorService acksPool;
+
   private final TransportObserver observer;
   private final java.util.concurrent.atomic.AtomicInteger backlog =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -82,6 +87,7 @@ public final class Dispatcher implements AutoCloseable {
     this.batchSize = b.batchSize;
     this.maxBatchBytes = b.maxBatchBytes;
     this.lanesPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch"));
+    this.acksPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch-acks"));
     this.observer = b.observer;
   }
 
@@ -198,63 +204,110 @@ public final class Dispatcher implements AutoCloseable {
    * Sends a lane's messages in order until it is empty or a send fails: the messages at its head
    * together to the batch route (one request, one transaction at the peer), a lone one to the
    * single route. The acks of what one request delivered are fed to the node together (one
-   * transaction here too), after the peer answered, that is after it committed.
+   * transaction here too), after the peer answered, that is after it committed; that runs while the
+   * lane's next request is under way (at most one feed a lane at a time, so the node's work and the
+   * peer's overlap), and the lane's turn ends only once the last feed is done.
    */
   private int drain(Lane lane, List<Parked> parkedNow) {
     int delivered = 0;
     Optional<URI> base = peers.endpoint(lane.peer);
     int singles = 0; // messages of a batch the peer refused as a whole, now sent one a request
-    while (lane.head() != null) {
-      if (base.isEmpty()) {
-        park(lane, lane.head(), 0, TransportErrors.NOT_FOUND, parkedNow);
-        continue;
+    Future<?> feeding = null;
+    try {
+      while (lane.head() != null) {
+        if (base.isEmpty()) {
+          park(lane, lane.head(), 0, TransportErrors.NOT_FOUND, parkedNow);
+          continue;
+        }
+        boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
+        List<Transmission> next = one ? List.of(lane.head()) : lane.next(batchSize, maxBatchBytes);
+        long start = System.nanoTime();
+        Delivery.Outcome outcome =
+            next.size() == 1
+                ? delivery.single(base.get(), next.get(0))
+                : delivery.batch(base.get(), next);
+        singles = Math.max(0, singles - 1);
+        switch (outcome.kind()) {
+          case DELIVERED -> {
+            List<Delivery.Outcome> lines = next.size() == 1 ? List.of(outcome) : outcome.lines();
+            Feed feed = delivered(lane, next, lines, System.nanoTime() - start, parkedNow);
+            delivered += feed.delivered();
+            awaitFeed(feeding);
+            feeding = feed(feed);
+          }
+          case RETRY -> {
+            Instant now = clock.instant();
+            lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter());
+            observer.retrying(
+                lane.peer, outcome.status(), Duration.between(now, lane.notBefore()).toMillis());
+            return delivered;
+          }
+          case PARK ->
+              park(
+                  lane,
+                  next.get(0),
+                  outcome.status(),
+                  Objects.requireNonNull(outcome.code()),
+                  parkedNow);
+          case SPLIT -> singles = next.size();
+          case NO_BATCH -> lane.noBatchRoute();
+        }
       }
-      boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
-      List<Transmission> next = one ? List.of(lane.head()) : lane.next(batchSize, maxBatchBytes);
-      long start = System.nanoTime();
-      Delivery.Outcome outcome =
-          next.size() == 1
-              ? delivery.single(base.get(), next.get(0))
-              : delivery.batch(base.get(), next);
-      singles = Math.max(0, singles - 1);
-      switch (outcome.kind()) {
-        case DELIVERED -> {
-          List<Delivery.Outcome> lines = next.size() == 1 ? List.of(outcome) : outcome.lines();
-          delivered += delivered(lane, next, lines, System.nanoTime() - start, parkedNow);
+      return delivered;
+    } finally {
+      awaitFeed(feeding);
+    }
+  }
+
+  /** Starts feeding a request's acks to the node, on the acks' threads (or here, when closing). */
+  private @Nullable Future<?> feed(Feed feed) {
+    try {
+      return acksPool.submit(feed::run);
+    } catch (RejectedExecutionException e) {
+      feed.run();
+      return null;
+    }
+  }
+
+  /** Waits for a lane's feed to end; a feed that failed fails the lane's round (as if fed here). */
+  private static void awaitFeed(@Nullable Future<?> feeding) {
+    if (feeding == null) {
+      return;
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          feeding.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true; // the feed is under way: its commit must be waited for
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException("feeding the acks failed", e.getCause());
         }
-        case RETRY -> {
-          Instant now = clock.instant();
-          lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter());
-          observer.retrying(
-              lane.peer, outcome.status(), Duration.between(now, lane.notBefore()).toMillis());
-          return delivered;
-        }
-        case PARK ->
-            park(
-                lane,
-                next.get(0),
-                outcome.status(),
-                Objects.requireNonNull(outcome.code()),
-                parkedNow);
-        case SPLIT -> singles = next.size();
-        case NO_BATCH -> lane.noBatchRoute();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
-    return delivered;
   }
 
   /**
-   * Takes what a request delivered off the lane (parking the lines the peer refused) and feeds the
-   * peer's acks to the node in one transaction, so it stops resending them.
+   * Takes what a request delivered off the lane (parking the lines the peer refused) and returns
+   * the feed of the peer's acks to the node, one transaction, so it stops resending them.
    */
-  private int delivered(
+  private Feed delivered(
       Lane lane,
       List<Transmission> sent,
       List<Delivery.Outcome> lines,
       long nanos,
       List<Parked> parkedNow) {
     List<byte[]> acks = new ArrayList<>(lines.size());
-    int delivered = 0;
+    List<Transmission> done = new ArrayList<>(sent.size());
     for (int i = 0; i < sent.size(); i++) {
       Transmission t = sent.get(i);
       Delivery.Outcome line = lines.get(i);
@@ -263,25 +316,43 @@ public final class Dispatcher implements AutoCloseable {
         continue;
       }
       done(lane);
-      delivered++;
+      done.add(t);
       byte[] ack = line.ack();
       if (ack != null) {
         acks.add(ack);
       }
     }
-    if (!acks.isEmpty()) {
-      // If this fails, the messages stay in the node's outbox and are resent when due; the peer
-      // answers them again with the acks it stored.
-      node.receiveAll(acks);
+    return new Feed(lane.peer, done, acks, nanos);
+  }
+
+  /** The acks of one delivered request, fed to the node in one transaction, then observed. */
+  private final class Feed {
+    final OrganisationId peer;
+    final List<Transmission> delivered;
+    final List<byte[]> acks;
+    final long nanos;
+
+    Feed(OrganisationId peer, List<Transmission> delivered, List<byte[]> acks, long nanos) {
+      this.peer = peer;
+      this.delivered = delivered;
+      this.acks = acks;
+      this.nanos = nanos;
     }
-    for (int i = 0; i < sent.size(); i++) {
-      if (lines.get(i).kind() != Delivery.Kind.PARK) {
-        Transmission t = sent.get(i);
-        observer.delivered(
-            lane.peer, t.message().type(), t.message().envelope().messageId(), nanos);
+
+    int delivered() {
+      return delivered.size();
+    }
+
+    void run() {
+      if (!acks.isEmpty()) {
+        // If this fails, the messages stay in the node's outbox and are resent when due; the peer
+        // answers them again with the acks it stored.
+        node.receiveAll(acks);
+      }
+      for (Transmission t : delivered) {
+        observer.delivered(peer, t.message().type(), t.message().envelope().messageId(), nanos);
       }
     }
-    return delivered;
   }
 
   private void park(Lane lane, Transmission t, int status, ErrorCode code, List<Parked> parkedNow) {
@@ -423,10 +494,13 @@ public final class Dispatcher implements AutoCloseable {
       // rather than resent after a restart.
       lanesPool.shutdown();
       lanesPool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      acksPool.shutdown();
+      acksPool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       lanesPool.shutdownNow();
+      acksPool.shutdownNow();
     }
   }
 
