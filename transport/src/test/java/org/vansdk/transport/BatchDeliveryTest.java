@@ -1,6 +1,7 @@
 package org.vansdk.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vansdk.transport.TwoNodes.KHM;
 import static org.vansdk.transport.TwoNodes.T0;
@@ -33,9 +34,11 @@ import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.node.Decision;
 import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.store.Change;
+import org.vansdk.referral.store.ForwardingReferralStore;
 import org.vansdk.referral.store.InMemoryReferralStore;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.ReferralStoreException;
+import org.vansdk.testkit.time.MutableClock;
 import org.vansdk.transport.client.DispatchReport;
 import org.vansdk.transport.client.Dispatcher;
 import org.vansdk.transport.client.PeerEndpoints;
@@ -155,6 +158,53 @@ class BatchDeliveryTest {
       long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
       assertEquals(1, received, "referral " + i + " received once: " + audit);
       assertTrue(tha.verifyAudit(ReferralId.parse("KHM-CMAA-R" + i)).valid());
+    }
+  }
+
+  @Test
+  void acksTheSenderCannotStore_roundFails_resentWhenDue_eachAppliedOnce() {
+    // The sender's store refuses the first feed of acks (the commit that takes delivered messages
+    // off its outbox) while the lane already sends its next request: the round fails, nothing is
+    // lost, and what was delivered but not acknowledged here is resent and answered again.
+    MutableClock moving = MutableClock.of(T0);
+    AtomicInteger refusedFeeds = new AtomicInteger();
+    ReferralStore refusingOnce =
+        new ForwardingReferralStore(new InMemoryReferralStore()) {
+          @Override
+          public void commit(Change change) {
+            if (!change.outboxRemove().isEmpty() && refusedFeeds.getAndIncrement() == 0) {
+              throw new ReferralStoreException("the database refused the change (test)");
+            }
+            super.commit(change);
+          }
+        };
+    ReferralNode sender = world.node(KHM, refusingOnce, moving, 1);
+    for (int i = 1; i <= N; i++) {
+      Decision d = sender.refer(TwoNodes.draft(i, T0), TwoNodes.consent(i, T0));
+      assertTrue(d.done(), d.message());
+    }
+    try (Dispatcher out =
+        Dispatcher.builder(sender, peers, HttpClient.newHttpClient())
+            .clock(moving)
+            .backoff(Duration.ZERO, Duration.ZERO)
+            .batch(2, 1 << 20) // three requests: 2, 2 and 1 messages
+            .build()) {
+      IllegalStateException failed = assertThrows(IllegalStateException.class, out::dispatch);
+      assertTrue(failed.getCause() instanceof ReferralStoreException, failed.toString());
+      assertEquals(N, sender.store().outbox().size(), "no ack stored: all still in the outbox");
+
+      moving.advance(Duration.ofMinutes(1)); // past the retry interval
+      DispatchReport again = out.dispatch();
+      assertTrue(again.parked().isEmpty(), again.toString());
+      assertTrue(sender.store().outbox().isEmpty(), "every message acknowledged");
+    }
+    for (int i = 1; i <= N; i++) {
+      if (TwoNodes.attempt(i).equals(poison)) {
+        continue;
+      }
+      List<AuditEntry> audit = tha.audit(ReferralId.parse("KHM-CMAA-R" + i));
+      long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
+      assertEquals(1, received, "referral " + i + " received once: " + audit);
     }
   }
 
