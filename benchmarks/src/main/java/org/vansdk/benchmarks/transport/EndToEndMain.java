@@ -42,11 +42,11 @@ import org.vansdk.transport.observe.TransportObserver;
  * <p>Arguments: store kinds ({@code h2}, {@code pg}), optionally {@code n=} messages per throughput
  * run (default 6,000), {@code rate=} offered rate of the latency run (default 500/s) and {@code
  * seconds=} its length (default 20); {@code latency-only} runs only the latency run through the
- * started {@link Dispatcher}; {@code only=refer|dispatcher|concurrent|latency} runs one kind after
- * a short warm-up (for a profiler); {@code rounds=} repeats everything in the same process (the JIT
- * compiler of so much code, H2's, Jetty's, TLS, Jackson, the schema validator, takes minutes to
- * settle on 2 cores, and the later rounds show the sustained figures); a store kind {@code
- * h2;SETTING=V;…} adds H2 URL settings.
+ * started {@link Dispatcher}; {@code only=refer|dispatcher|concurrent|single|latency} runs one kind
+ * after a short warm-up (for a profiler); {@code rounds=} repeats everything in the same process
+ * (the JIT compiler of so much code, H2's, Jetty's, TLS, Jackson, the schema validator, takes
+ * minutes to settle on 2 cores, and the later rounds show the sustained figures); a store kind
+ * {@code h2;SETTING=V;…} adds H2 URL settings.
  */
 public final class EndToEndMain {
 
@@ -146,7 +146,7 @@ public final class EndToEndMain {
     latency(rate, seconds, true);
   }
 
-  /** One kind of run after a short warm-up, for profiling: refer, dispatcher, concurrent. */
+  /** One kind of run after a short warm-up, for profiling (see the class comment). */
   private void only(String what, int n, int rate, int seconds) throws Exception {
     System.out.println("== " + stores.describe() + ", only " + what);
     refer(1_000);
@@ -158,6 +158,10 @@ public final class EndToEndMain {
         dispatcher(n, true);
       }
       case "concurrent" -> referWhileDispatching(n);
+      case "single" -> {
+        refer(n);
+        window(n, 8, true);
+      }
       case "latency" -> dispatcherLatency(rate, seconds, true);
       default -> throw new IllegalArgumentException("unknown run: " + what);
     }

@@ -68,11 +68,22 @@ public final class Dispatcher implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger backlog =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Map<OrganisationId, Lane> lanes = new LinkedHashMap<>();
+
+  /** How long a background round may leave the outbox alone while every lane is sending. */
+  static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private final List<Parked> parked = Collections.synchronizedList(new ArrayList<>());
   private final java.util.Set<String> parkedIds =
       Collections.synchronizedSet(new java.util.HashSet<>());
   private final Object signal = new Object();
   private boolean woken; // guarded by signal
+
+  /** When a background round last took the outbox's due messages ({@link System#nanoTime}). */
+  private long queuedAt = System.nanoTime() - COALESCE_NANOS; // guarded by this
+
+  /** A background round that left the outbox alone: the next one comes by then at the latest. */
+  private long deferredUntil; // guarded by this; 0 when not deferred
+
   private volatile boolean running;
   private @Nullable Thread loop;
 
@@ -159,8 +170,21 @@ public final class Dispatcher implements AutoCloseable {
    * A background round: queues what is due and starts sending every due lane no one sends from,
    * without waiting for any: a slow peer holds up only its own lane. A lane that ends its turn
    * wakes the loop, so what was queued meanwhile leaves at once.
+   *
+   * <p>While every lane is sending, a round leaves the outbox alone for up to {@link
+   * #COALESCE_NANOS}: what is referred meanwhile would only wait in a busy lane, and taking it then
+   * costs the node a commit of retry state for each wake; taken when a lane ends its turn, it
+   * leaves together, one commit and one request for all. A message for a peer with no lane yet
+   * waits at most that long.
    */
   private synchronized void backgroundRound() {
+    long nanos = System.nanoTime();
+    if (everyLaneSending() && nanos - queuedAt < COALESCE_NANOS) {
+      deferredUntil = queuedAt + COALESCE_NANOS;
+      return;
+    }
+    deferredUntil = 0;
+    queuedAt = nanos;
     queue();
     Instant now = clock.instant();
     for (Lane lane : lanes.values()) {
@@ -181,6 +205,24 @@ public final class Dispatcher implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Whether there are lanes and each is being sent from now. */
+  private boolean everyLaneSending() {
+    if (lanes.isEmpty()) {
+      return false;
+    }
+    for (Lane lane : lanes.values()) {
+      if (lane.turn.availablePermits() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** When the loop must run its next round at the latest: the interval, or a deferred round. */
+  private synchronized long nextRoundBy(long intervalDeadline) {
+    return deferredUntil == 0 ? intervalDeadline : Math.min(intervalDeadline, deferredUntil);
   }
 
   /**
@@ -439,8 +481,9 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Starts the next background round now instead of at the end of the interval: call it after a
-   * command put something in the node's outbox, so that it leaves without waiting. Does nothing if
-   * the dispatcher was not {@link #start started}. Thread-safe, never blocks.
+   * command put something in the node's outbox, so that it leaves without waiting (or, while every
+   * lane is sending, with the next request of a lane, within 50 ms). Does nothing if the dispatcher
+   * was not {@link #start started}. Thread-safe, never blocks.
    */
   public void wake() {
     synchronized (signal) {
@@ -459,8 +502,8 @@ public final class Dispatcher implements AutoCloseable {
       } catch (RuntimeException e) {
         // The next round tries again; what was not delivered is still in the node's outbox.
       }
+      long deadline = nextRoundBy(System.nanoTime() + intervalNanos);
       synchronized (signal) {
-        long deadline = System.nanoTime() + intervalNanos;
         for (long left; running && !woken && (left = deadline - System.nanoTime()) > 0; ) {
           try {
             TimeUnit.NANOSECONDS.timedWait(signal, left);
