@@ -40,4 +40,35 @@ class H2SettingsTest {
         Map.of("MAX_LENGTH_INPLACE_LOB", Integer.toString(JdbcReferralStore.H2_INPLACE_LOB)),
         settings);
   }
+
+  @Test
+  void h2Url_asksForSmallPages_unlessItChoosesItsOwn_otherDatabasesUntouched() {
+    assertEquals(
+        "jdbc:h2:file:/x/khm;DB_CLOSE_ON_EXIT=FALSE;PAGE_SIZE=4096",
+        JdbcReferralStore.withH2PageSize("jdbc:h2:file:/x/khm;DB_CLOSE_ON_EXIT=FALSE"));
+    assertEquals(
+        "jdbc:h2:mem:khm;page_size=16384",
+        JdbcReferralStore.withH2PageSize("jdbc:h2:mem:khm;page_size=16384"));
+    assertEquals(
+        "jdbc:postgresql://localhost/khm",
+        JdbcReferralStore.withH2PageSize("jdbc:postgresql://localhost/khm"));
+  }
+
+  @Test
+  void h2File_withSmallPages_keepsWhatItStoredAcrossAReopen() {
+    Path file = dir.resolve("pages");
+    try (JdbcReferralStore store = JdbcReferralStore.h2File(file)) {
+      store.commit(
+          Change.builder()
+              .addConsents(
+                  new ConsentState(org.vansdk.core.id.ConsentId.parse("KHM-CMAA-C1"), 2, false))
+              .build());
+    }
+    try (JdbcReferralStore store =
+        JdbcReferralStore.open("jdbc:h2:file:" + file.toAbsolutePath() + ";PAGE_SIZE=16384")) {
+      assertEquals(
+          2,
+          store.consent(org.vansdk.core.id.ConsentId.parse("KHM-CMAA-C1")).orElseThrow().version());
+    }
+  }
 }
