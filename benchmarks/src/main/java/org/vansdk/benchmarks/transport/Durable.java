@@ -27,15 +27,17 @@ abstract class Durable implements AutoCloseable {
   /** What the stores are, for the report. */
   abstract String describe();
 
-  /** The store kind named on the command line: {@code h2} or {@code pg}. */
+  /** The store kind named on the command line: {@code h2}, {@code pg} or {@code pg-async}. */
   static Durable named(String kind) throws IOException {
     if (kind.startsWith("h2;")) {
       return new H2File(kind.substring(2)); // extra URL settings, for experiments
     }
     return switch (kind) {
       case "h2" -> new H2File("");
-      case "pg" -> new Postgres();
-      default -> throw new IllegalArgumentException("unknown store kind (h2 or pg): " + kind);
+      case "pg" -> new Postgres(true);
+      case "pg-async" -> new Postgres(false);
+      default ->
+          throw new IllegalArgumentException("unknown store kind (h2, pg or pg-async): " + kind);
     };
   }
 
@@ -71,15 +73,21 @@ abstract class Durable implements AutoCloseable {
     }
   }
 
-  /** One embedded PostgreSQL server, a database per node. */
+  /**
+   * One embedded PostgreSQL server, a database per node; with synchronous commit (survives a power
+   * cut), or without ({@code pg-async}: a commit returns before its WAL is flushed, so like H2 it
+   * survives a killed process but a power cut can lose the last commits).
+   */
   static final class Postgres extends Durable {
     private final EmbeddedPostgres server;
+    private final boolean synchronous;
 
-    Postgres() throws IOException {
+    Postgres(boolean synchronous) throws IOException {
+      this.synchronous = synchronous;
       server =
           EmbeddedPostgres.builder()
               .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("synchronous_commit", synchronous ? "on" : "off")
               .setServerConfig("full_page_writes", "on")
               .start();
     }
@@ -98,7 +106,9 @@ abstract class Durable implements AutoCloseable {
 
     @Override
     String describe() {
-      return "PostgreSQL (embedded, fsync=on, synchronous_commit=on)";
+      return "PostgreSQL (embedded, fsync=on, synchronous_commit="
+          + (synchronous ? "on" : "off")
+          + ")";
     }
 
     @Override

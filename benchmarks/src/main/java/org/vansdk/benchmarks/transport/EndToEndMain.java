@@ -44,11 +44,13 @@ import org.vansdk.transport.observe.TransportObserver;
  * collections of 20-35 ms through, and they make the p99 at 500 messages/s (about 80 ms instead of
  * 31-40 ms on H2).
  *
- * <p>Arguments: store kinds ({@code h2}, {@code pg}), optionally {@code n=} messages per throughput
- * run (default 6,000), {@code rate=} offered rate of the latency run (default 500/s) and {@code
- * seconds=} its length (default 20); {@code latency-only} runs only the latency run through the
- * started {@link Dispatcher}; {@code only=refer|dispatcher|concurrent|single|latency} runs one kind
- * after a short warm-up (for a profiler); {@code rounds=} repeats everything in the same process
+ * <p>Arguments: store kinds ({@code h2}, {@code pg}, {@code pg-async}), optionally {@code n=}
+ * messages per throughput run (default 6,000), {@code rate=} offered rate of the latency run
+ * (default 500/s) and {@code seconds=} its length (default 20); {@code latency-only} runs only the
+ * latency run through the started {@link Dispatcher}; {@code
+ * only=refer|dispatcher|concurrent|single|latency} runs one kind after a short warm-up (for a
+ * profiler); {@code coalesce=} milliseconds sets the dispatcher's {@link
+ * Dispatcher.Builder#coalesce} (default 50); {@code rounds=} repeats everything in the same process
  * (the JIT compiler of so much code, H2's, Jetty's, TLS, Jackson, the schema validator, takes
  * minutes to settle on 2 cores, and the later rounds show the sustained figures); a store kind
  * {@code h2;SETTING=V;…} adds H2 URL settings.
@@ -67,10 +69,17 @@ public final class EndToEndMain {
 
   private final Link link;
   private final Durable stores;
+  private final Duration coalesce;
 
-  private EndToEndMain(Link link, Durable stores) {
+  private EndToEndMain(Link link, Durable stores, Duration coalesce) {
     this.link = link;
     this.stores = stores;
+    this.coalesce = coalesce;
+  }
+
+  /** A dispatcher of the sender's outbox, as {@code van node} builds one. */
+  private Dispatcher.Builder dispatcher() {
+    return Dispatcher.builder(link.sender, link.peers, link.http).coalesce(coalesce);
   }
 
   /**
@@ -84,6 +93,7 @@ public final class EndToEndMain {
     int rate = 500;
     int seconds = 20;
     int rounds = 1;
+    Duration coalesce = Duration.ofMillis(50);
     boolean latencyOnly = false;
     String only = "";
     List<String> kinds = new ArrayList<>();
@@ -92,6 +102,8 @@ public final class EndToEndMain {
         n = Integer.parseInt(a.substring(2));
       } else if (a.startsWith("rate=")) {
         rate = Integer.parseInt(a.substring(5));
+      } else if (a.startsWith("coalesce=")) {
+        coalesce = Duration.ofMillis(Long.parseLong(a.substring(9)));
       } else if (a.startsWith("rounds=")) {
         rounds = Integer.parseInt(a.substring(7));
       } else if (a.startsWith("only=")) {
@@ -113,7 +125,7 @@ public final class EndToEndMain {
     for (String kind : kinds) {
       try (Durable stores = Durable.named(kind);
           Link link = new Link(stores, HttpClient.Version.HTTP_1_1)) {
-        EndToEndMain main = new EndToEndMain(link, stores);
+        EndToEndMain main = new EndToEndMain(link, stores, coalesce);
         for (int r = 0; r < rounds; r++) {
           if (only.isEmpty()) {
             main.run(n, rate, seconds, latencyOnly);
@@ -198,8 +210,7 @@ public final class EndToEndMain {
               }
             });
     Meter m = new Meter();
-    try (Dispatcher d =
-        Dispatcher.builder(link.sender, link.peers, link.http).observer(timing).build()) {
+    try (Dispatcher d = dispatcher().observer(timing).build()) {
       d.start(Duration.ofSeconds(1));
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
@@ -245,8 +256,7 @@ public final class EndToEndMain {
               }
             });
     Meter m = new Meter();
-    try (Dispatcher d =
-        Dispatcher.builder(link.sender, link.peers, link.http).observer(counting).build()) {
+    try (Dispatcher d = dispatcher().observer(counting).build()) {
       d.start(Duration.ofSeconds(1));
       for (int i = 0; i < n; i++) {
         link.refer();
@@ -305,7 +315,7 @@ public final class EndToEndMain {
    * one ordered lane, what waits at its head in one batch request, the acks in one commit.
    */
   private void dispatcher(int n, boolean report) {
-    try (Dispatcher d = Dispatcher.builder(link.sender, link.peers, link.http).build()) {
+    try (Dispatcher d = dispatcher().build()) {
       Meter m = new Meter();
       int delivered = 0;
       while (delivered < n) {

@@ -65,12 +65,13 @@ public final class Dispatcher implements AutoCloseable {
   private final ExecutorService acksPool;
 
   private final TransportObserver observer;
+
+  /** How long a background round may leave the outbox alone while every lane is sending. */
+  private final long coalesceNanos;
+
   private final java.util.concurrent.atomic.AtomicInteger backlog =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Map<OrganisationId, Lane> lanes = new LinkedHashMap<>();
-
-  /** How long a background round may leave the outbox alone while every lane is sending. */
-  static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final List<Parked> parked = Collections.synchronizedList(new ArrayList<>());
   private final java.util.Set<String> parkedIds =
@@ -79,7 +80,7 @@ public final class Dispatcher implements AutoCloseable {
   private boolean woken; // guarded by signal
 
   /** When a background round last took the outbox's due messages ({@link System#nanoTime}). */
-  private long queuedAt = System.nanoTime() - COALESCE_NANOS; // guarded by this
+  private long queuedAt; // guarded by this
 
   /** A background round that left the outbox alone: the next one comes by then at the latest. */
   private long deferredUntil; // guarded by this; 0 when not deferred
@@ -100,6 +101,8 @@ public final class Dispatcher implements AutoCloseable {
     this.lanesPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch"));
     this.acksPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch-acks"));
     this.observer = b.observer;
+    this.coalesceNanos = b.coalesce.toNanos();
+    this.queuedAt = System.nanoTime() - coalesceNanos;
   }
 
   /**
@@ -172,15 +175,15 @@ public final class Dispatcher implements AutoCloseable {
    * wakes the loop, so what was queued meanwhile leaves at once.
    *
    * <p>While every lane is sending, a round leaves the outbox alone for up to {@link
-   * #COALESCE_NANOS}: what is referred meanwhile would only wait in a busy lane, and taking it then
-   * costs the node a commit of retry state for each wake; taken when a lane ends its turn, it
+   * Builder#coalesce}: what is referred meanwhile would only wait in a busy lane, and taking it
+   * then costs the node a commit of retry state for each wake; taken when a lane ends its turn, it
    * leaves together, one commit and one request for all. A message for a peer with no lane yet
    * waits at most that long.
    */
   private synchronized void backgroundRound() {
     long nanos = System.nanoTime();
-    if (everyLaneSending() && nanos - queuedAt < COALESCE_NANOS) {
-      deferredUntil = queuedAt + COALESCE_NANOS;
+    if (everyLaneSending() && nanos - queuedAt < coalesceNanos) {
+      deferredUntil = queuedAt + coalesceNanos;
       return;
     }
     deferredUntil = 0;
@@ -482,8 +485,8 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Starts the next background round now instead of at the end of the interval: call it after a
    * command put something in the node's outbox, so that it leaves without waiting (or, while every
-   * lane is sending, with the next request of a lane, within 50 ms). Does nothing if the dispatcher
-   * was not {@link #start started}. Thread-safe, never blocks.
+   * lane is sending, with the next request of a lane, within {@link Builder#coalesce}). Does
+   * nothing if the dispatcher was not {@link #start started}. Thread-safe, never blocks.
    */
   public void wake() {
     synchronized (signal) {
@@ -569,6 +572,7 @@ public final class Dispatcher implements AutoCloseable {
     private int batchSize = 100;
     private long maxBatchBytes = 4L << 20;
     private TransportObserver observer = TransportObserver.NONE;
+    private Duration coalesce = Duration.ofMillis(50);
 
     private Builder(ReferralNode node, PeerEndpoints peers, HttpClient http) {
       this.node = node;
@@ -649,6 +653,23 @@ public final class Dispatcher implements AutoCloseable {
       }
       this.batchSize = messages;
       this.maxBatchBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How long a background round may leave the node's outbox alone while every lane is sending
+     * (default 50 ms; zero: never). Taking what is due costs the node a commit of retry state; what
+     * is referred while every lane is busy would only wait in a lane, so it is taken when a lane
+     * ends its turn, all at once, and leaves in one request. A message for a peer without a lane
+     * yet waits at most this long.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder coalesce(Duration wait) {
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("coalesce must not be negative, was " + wait);
+      }
+      this.coalesce = wait;
       return this;
     }
 
