@@ -3,6 +3,7 @@ package org.vansdk.referral.store;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,99 +134,113 @@ final class ChangeWriter {
     for (AuditEntry e : change.audit()) {
       moveHead(e);
     }
-    if (!change.audit().isEmpty()) {
-      PreparedStatement in = batch(INSERT_AUDIT);
-      for (AuditEntry e : change.audit()) {
-        in.setString(1, e.referralId());
-        in.setLong(2, e.sequence());
-        in.setString(3, e.hash());
-        in.setString(4, MessageCodec.toText(e.toJson()));
-        in.addBatch();
-      }
-      in.executeBatch();
+    writeRows(INSERT_AUDIT, change.audit().stream().map(ChangeWriter::auditRow).toList());
+    writeRows(upsertAttempt, change.attempts().stream().map(ChangeWriter::attemptRow).toList());
+    writeRows(INSERT_PROCESSED, change.processed().stream().map(p -> processedRow(p, at)).toList());
+    writeRows(upsertSequence, change.sequences().stream().map(q -> sequenceRow(q, at)).toList());
+    writeRows(DELETE_OUTBOX, change.outboxRemove().stream().map(id -> new Object[] {id}).toList());
+    // Replacing an entry gives it a new position: a message added again is the newest.
+    List<Object[]> added = new ArrayList<>(change.outboxAdd().size());
+    for (OutboxEntry e : change.outboxAdd()) {
+      added.add(outboxRow(e, ++position));
     }
-    if (!change.attempts().isEmpty()) {
-      PreparedStatement up = batch(upsertAttempt);
-      for (AttemptRecord a : change.attempts()) {
-        up.setString(1, a.attemptId().value());
-        up.setString(2, a.referralId().value());
-        up.setString(3, a.status().code());
-        up.setLong(4, a.version());
-        up.setString(5, MessageCodec.toText(RecordJson.toJson(a)));
-        up.addBatch();
-      }
-      up.executeBatch();
-    }
-    if (change.processed().isPresent()) {
-      ProcessedMessage p = change.processed().get();
-      PreparedStatement in = statements.prepare(INSERT_PROCESSED);
-      in.setString(1, p.sender().value());
-      in.setString(2, p.messageId());
-      in.setString(3, p.payloadSha256());
-      in.setString(4, MessageCodec.toText(p.reply().toJson()));
-      in.setLong(5, at);
-      in.executeUpdate();
-    }
-    if (!change.sequences().isEmpty()) {
-      PreparedStatement up = batch(upsertSequence);
-      for (InboundSequence s : change.sequences()) {
-        up.setString(1, s.attemptId().value());
-        up.setString(2, s.senderKey());
-        up.setLong(3, s.next());
-        up.setLong(4, at);
-        up.addBatch();
-      }
-      up.executeBatch();
-    }
-    if (!change.outboxRemove().isEmpty()) {
-      PreparedStatement del = batch(DELETE_OUTBOX);
-      for (String id : change.outboxRemove()) {
-        del.setString(1, id);
-        del.addBatch();
-      }
-      del.executeBatch();
-    }
-    if (!change.outboxAdd().isEmpty()) {
-      // Replacing an entry gives it a new position: a message added again is the newest.
-      PreparedStatement up = batch(upsertOutbox);
-      for (OutboxEntry e : change.outboxAdd()) {
-        up.setString(1, e.message().envelope().messageId());
-        up.setLong(2, ++position);
-        up.setBoolean(3, e.reliable());
-        up.setString(4, MessageCodec.toText(e.message().toJson()));
-        up.setInt(5, e.attempts());
-        up.setLong(6, e.nextDue().toEpochMilli());
-        up.addBatch();
-      }
-      up.executeBatch();
-    }
-    if (!change.outboxRetry().isEmpty()) {
-      PreparedStatement up = batch(RETRY_OUTBOX);
-      for (OutboxEntry e : change.outboxRetry()) {
-        up.setInt(1, e.attempts());
-        up.setLong(2, e.nextDue().toEpochMilli());
-        up.setString(3, e.message().envelope().messageId());
-        up.addBatch();
-      }
-      up.executeBatch();
-    }
-    if (!change.consents().isEmpty()) {
-      PreparedStatement up = batch(upsertConsent);
-      for (ConsentState c : change.consents()) {
-        up.setString(1, c.consentId().value());
-        up.setInt(2, c.version());
-        up.setBoolean(3, c.withdrawn());
-        up.addBatch();
-      }
-      up.executeBatch();
-    }
+    writeRows(upsertOutbox, added);
+    writeRows(RETRY_OUTBOX, change.outboxRetry().stream().map(ChangeWriter::retryRow).toList());
+    writeRows(upsertConsent, change.consents().stream().map(ChangeWriter::consentRow).toList());
   }
 
-  /** The prepared statement of the SQL, without what a failed batch may have left in it. */
-  private PreparedStatement batch(String sql) throws SQLException {
+  /** Writes rows with one statement: alone, or as one JDBC batch for several. */
+  private void writeRows(String sql, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
     PreparedStatement ps = statements.prepare(sql);
-    ps.clearBatch();
-    return ps;
+    if (rows.size() == 1) {
+      bind(ps, 0, rows.get(0));
+      ps.executeUpdate();
+      return;
+    }
+    ps.clearBatch(); // what a failed batch may have left in it
+    for (Object[] row : rows) {
+      bind(ps, 0, row);
+      ps.addBatch();
+    }
+    ps.executeBatch();
+  }
+
+  /**
+   * Sets the values as the statement's parameters from {@code offset + 1} on, each by its type (the
+   * row builders below give texts, {@code long}s, {@code int}s and booleans).
+   *
+   * @return the offset after the last value set
+   */
+  static int bind(PreparedStatement ps, int offset, Object... values) throws SQLException {
+    int i = offset;
+    for (Object v : values) {
+      i++;
+      if (v instanceof String text) {
+        ps.setString(i, text);
+      } else if (v instanceof Long number) {
+        ps.setLong(i, number);
+      } else if (v instanceof Integer number) {
+        ps.setInt(i, number);
+      } else {
+        ps.setBoolean(i, (Boolean) v);
+      }
+    }
+    return i;
+  }
+
+  // The parameters of each table's row, in the order of its statement: one place for both ways
+  // of writing a change (here, and PostgresChange's single statement).
+
+  static Object[] auditRow(AuditEntry e) {
+    return new Object[] {e.referralId(), e.sequence(), e.hash(), MessageCodec.toText(e.toJson())};
+  }
+
+  static Object[] attemptRow(AttemptRecord a) {
+    return new Object[] {
+      a.attemptId().value(),
+      a.referralId().value(),
+      a.status().code(),
+      a.version(),
+      MessageCodec.toText(RecordJson.toJson(a))
+    };
+  }
+
+  static Object[] processedRow(ProcessedMessage p, long at) {
+    return new Object[] {
+      p.sender().value(),
+      p.messageId(),
+      p.payloadSha256(),
+      MessageCodec.toText(p.reply().toJson()),
+      at
+    };
+  }
+
+  static Object[] sequenceRow(InboundSequence q, long at) {
+    return new Object[] {q.attemptId().value(), q.senderKey(), q.next(), at};
+  }
+
+  static Object[] outboxRow(OutboxEntry e, long position) {
+    return new Object[] {
+      e.message().envelope().messageId(),
+      position,
+      e.reliable(),
+      MessageCodec.toText(e.message().toJson()),
+      e.attempts(),
+      e.nextDue().toEpochMilli()
+    };
+  }
+
+  static Object[] retryRow(OutboxEntry e) {
+    return new Object[] {
+      e.attempts(), e.nextDue().toEpochMilli(), e.message().envelope().messageId()
+    };
+  }
+
+  static Object[] consentRow(ConsentState c) {
+    return new Object[] {c.consentId().value(), c.version(), c.withdrawn()};
   }
 
   /**
@@ -233,25 +248,15 @@ final class ChangeWriter {
    * extends the recorded head (the first entry: only if there is none).
    */
   private void moveHead(AuditEntry e) throws SQLException {
-    int moved;
-    if (e.sequence() == 0) {
-      moved = 0;
-      if (e.previousHash().equals(AuditChain.GENESIS)) {
-        PreparedStatement in = statements.prepare(START_CHAIN);
-        in.setString(1, e.referralId());
-        in.setLong(2, 0);
-        in.setString(3, e.hash());
-        in.setString(4, e.referralId());
-        moved = in.executeUpdate();
-      }
-    } else {
+    int moved = 0;
+    if (e.sequence() != 0) {
       PreparedStatement up = statements.prepare(EXTEND_CHAIN);
-      up.setLong(1, e.sequence());
-      up.setString(2, e.hash());
-      up.setString(3, e.referralId());
-      up.setLong(4, e.sequence() - 1);
-      up.setString(5, e.previousHash());
+      bind(up, 0, e.sequence(), e.hash(), e.referralId(), e.sequence() - 1, e.previousHash());
       moved = up.executeUpdate();
+    } else if (e.previousHash().equals(AuditChain.GENESIS)) {
+      PreparedStatement in = statements.prepare(START_CHAIN);
+      bind(in, 0, e.referralId(), 0L, e.hash(), e.referralId());
+      moved = in.executeUpdate();
     }
     if (moved != 1) {
       throw notExtending(e);

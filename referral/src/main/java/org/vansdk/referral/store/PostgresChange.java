@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
-import org.vansdk.referral.message.MessageCodec;
 
 /**
  * A whole {@link Change} as one PostgreSQL statement: each write a data-modifying {@code WITH}
@@ -99,50 +98,26 @@ final class PostgresChange {
       s.audit(e);
     }
     for (AttemptRecord a : c.attempts()) {
-      s.clause(
-          UPSERT_ATTEMPT,
-          a.attemptId().value(),
-          a.referralId().value(),
-          a.status().code(),
-          a.version(),
-          MessageCodec.toText(RecordJson.toJson(a)));
+      s.clause(UPSERT_ATTEMPT, ChangeWriter.attemptRow(a));
     }
     if (c.processed().isPresent()) {
-      ProcessedMessage p = c.processed().get();
-      s.clause(
-          ChangeWriter.INSERT_PROCESSED,
-          p.sender().value(),
-          p.messageId(),
-          p.payloadSha256(),
-          MessageCodec.toText(p.reply().toJson()),
-          at);
+      s.clause(ChangeWriter.INSERT_PROCESSED, ChangeWriter.processedRow(c.processed().get(), at));
     }
     for (InboundSequence q : c.sequences()) {
-      s.clause(UPSERT_SEQUENCE, q.attemptId().value(), q.senderKey(), q.next(), at);
+      s.clause(UPSERT_SEQUENCE, ChangeWriter.sequenceRow(q, at));
     }
     for (String id : c.outboxRemove()) {
       s.clause(ChangeWriter.DELETE_OUTBOX, id);
     }
     long next = position;
     for (OutboxEntry e : c.outboxAdd()) {
-      s.clause(
-          UPSERT_OUTBOX,
-          e.message().envelope().messageId(),
-          ++next,
-          e.reliable(),
-          MessageCodec.toText(e.message().toJson()),
-          e.attempts(),
-          e.nextDue().toEpochMilli());
+      s.clause(UPSERT_OUTBOX, ChangeWriter.outboxRow(e, ++next));
     }
     for (OutboxEntry e : c.outboxRetry()) {
-      s.clause(
-          ChangeWriter.RETRY_OUTBOX,
-          e.attempts(),
-          e.nextDue().toEpochMilli(),
-          e.message().envelope().messageId());
+      s.clause(ChangeWriter.RETRY_OUTBOX, ChangeWriter.retryRow(e));
     }
     for (ConsentState k : c.consents()) {
-      s.clause(UPSERT_CONSENT, k.consentId().value(), k.version(), k.withdrawn());
+      s.clause(UPSERT_CONSENT, ChangeWriter.consentRow(k));
     }
     int moved = s.run(statements);
     if (moved != c.audit().size()) {
@@ -180,10 +155,7 @@ final class PostgresChange {
     heads.add(head);
     clause(
         "INSERT INTO van_audit (referral_id, seq, hash, entry_json) SELECT ?, ?, ?, ? FROM " + head,
-        e.referralId(),
-        e.sequence(),
-        e.hash(),
-        MessageCodec.toText(e.toJson()));
+        ChangeWriter.auditRow(e));
   }
 
   private void clause(String statement, Object... parameters) {
@@ -205,18 +177,7 @@ final class PostgresChange {
       sql.append(" + (SELECT COUNT(*) FROM ").append(head).append(')');
     }
     PreparedStatement ps = statements.prepare(sql.toString());
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      if (v instanceof String text) {
-        ps.setString(i + 1, text);
-      } else if (v instanceof Long number) {
-        ps.setLong(i + 1, number);
-      } else if (v instanceof Integer number) {
-        ps.setInt(i + 1, number);
-      } else {
-        ps.setBoolean(i + 1, (Boolean) v);
-      }
-    }
+    ChangeWriter.bind(ps, 0, values.toArray());
     try (ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getInt(1);
