@@ -101,7 +101,14 @@ abstract class Durable implements AutoCloseable {
       } catch (SQLException e) {
         throw new IllegalStateException("cannot create the database of " + node, e);
       }
-      return JdbcReferralStore.open(server.getJdbcUrl("postgres", database));
+      try {
+        return JdbcReferralStore.using(
+            RoundTrips.counted(
+                java.sql.DriverManager.getConnection(server.getJdbcUrl("postgres", database)),
+                node));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot connect to the database of " + node, e);
+      }
     }
 
     @Override

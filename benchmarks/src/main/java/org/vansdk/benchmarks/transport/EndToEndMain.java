@@ -477,6 +477,7 @@ public final class EndToEndMain {
     private final java.util.Map<Long, Long> threadCpu = threadCpu();
     private final long jit = jitMillis();
     private final long gc = gcMillis();
+    private final java.util.Map<String, Long> trips = RoundTrips.snapshot();
 
     private static long jitMillis() {
       return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
@@ -534,6 +535,20 @@ public final class EndToEndMain {
       line.append(
           String.format(Locale.ROOT, "; JIT %d ms, GC %d ms", jitMillis() - jit, gcMillis() - gc));
       System.out.println(line);
+      java.util.Map<String, Long> tripsNow = RoundTrips.snapshot();
+      if (!tripsNow.isEmpty()) {
+        StringBuilder t = new StringBuilder("   database round trips a message:");
+        tripsNow.forEach(
+            (node, count) ->
+                t.append(
+                    String.format(
+                        Locale.ROOT,
+                        " %s %.2f,",
+                        node,
+                        (count - trips.getOrDefault(node, 0L)) / (double) n)));
+        t.setLength(t.length() - 1);
+        System.out.println(t);
+      }
     }
   }
 }

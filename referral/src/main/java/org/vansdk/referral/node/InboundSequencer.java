@@ -2,7 +2,9 @@ package org.vansdk.referral.node;
 
 import static org.vansdk.referral.node.MessageFactory.NODES;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.vansdk.referral.audit.AuditAction;
@@ -61,6 +63,34 @@ final class InboundSequencer {
       syncAsked.putAll(asked);
       throw e;
     }
+  }
+
+  /**
+   * Decides a batch in order, inside {@link #atomically}; first tells the store which of its
+   * messages will read their records ({@link ReferralStore#prefetch}), so that it can read them
+   * together: those admitted other than acknowledgements and sync messages, which read none.
+   */
+  List<Receipt> decideAll(List<Admission> admitted) {
+    List<Envelope> applied = new ArrayList<>(admitted.size());
+    for (Admission a : admitted) {
+      if (a.message != null && a.refusal == null && !answeredAtOnce(a.message.type())) {
+        applied.add(a.message.envelope());
+      }
+    }
+    if (applied.size() > 1) {
+      store.prefetch(applied);
+    }
+    List<Receipt> receipts = new ArrayList<>(admitted.size());
+    for (Admission a : admitted) {
+      receipts.add(decide(a));
+    }
+    return receipts;
+  }
+
+  private static boolean answeredAtOnce(MessageType type) {
+    return type == MessageType.ACK
+        || type == MessageType.SYNC_REQUEST
+        || type == MessageType.SYNC_SNAPSHOT;
   }
 
   Receipt decide(Admission a) {

@@ -414,14 +414,7 @@ public final class ReferralNode {
   public List<Receipt> receiveAll(List<byte[]> wires) {
     List<Admission> admitted = admitAll(wires);
     synchronized (this) {
-      return inbound.atomically(
-          () -> {
-            List<Receipt> receipts = new ArrayList<>(admitted.size());
-            for (Admission a : admitted) {
-              receipts.add(inbound.decide(a));
-            }
-            return receipts;
-          });
+      return inbound.atomically(() -> inbound.decideAll(admitted));
     }
   }
 
@@ -460,16 +453,7 @@ public final class ReferralNode {
     synchronized (this) {
       receipts =
           Work.replyingDirectly(
-              replies,
-              () ->
-                  inbound.atomically(
-                      () -> {
-                        List<Receipt> out = new ArrayList<>(admitted.size());
-                        for (Admission a : admitted) {
-                          out.add(inbound.decide(a));
-                        }
-                        return out;
-                      }));
+              replies, () -> inbound.atomically(() -> inbound.decideAll(admitted)));
     }
     List<Optional<Message>> acks = new ArrayList<>(admitted.size());
     for (Admission a : admitted) {

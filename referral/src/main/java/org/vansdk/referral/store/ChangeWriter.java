@@ -21,6 +21,12 @@ import org.vansdk.referral.message.MessageCodec;
  * table written takes one statement: an upsert where a row may or may not exist, one JDBC batch for
  * several rows, and the audit chain checked by the statement that moves its head (no read first).
  *
+ * <p>A change that only removes outbox entries (a received acknowledgement's) is not written at
+ * once: the removals of a transaction wait and go together in one batch, before the next statement
+ * of any other kind and before the commit ({@link #flush}); a feed of a hundred acknowledgements is
+ * then one statement rather than a hundred. Removing a row cannot be refused, so holding them back
+ * changes no change's fate.
+ *
  * <p>It also remembers the attempts and audit heads written in the current transaction, so that the
  * store answers the node's reads of what it has just written without asking the database. Not
  * thread-safe: the store calls it under its own lock.
@@ -71,6 +77,10 @@ final class ChangeWriter {
   private final String upsertConsent;
   private final Map<AttemptId, AttemptRecord> attempts = new HashMap<>();
   private final Map<String, AuditEntry> heads = new HashMap<>();
+
+  /** Outbox removals of the current transaction not yet written: see {@link #flush}. */
+  private final List<String> removals = new ArrayList<>();
+
   private long position;
 
   ChangeWriter(SqlDialect dialect, Statements statements, long position) {
@@ -95,6 +105,7 @@ final class ChangeWriter {
   void endTransaction(long positionAfter) {
     attempts.clear();
     heads.clear();
+    removals.clear();
     position = positionAfter;
   }
 
@@ -115,6 +126,11 @@ final class ChangeWriter {
    * @throws ReferralStoreException if an audit entry does not extend its chain
    */
   void write(Change change) throws SQLException {
+    if (onlyRemoves(change)) {
+      removals.addAll(change.outboxRemove());
+      return;
+    }
+    flush();
     if (dialect == SqlDialect.POSTGRESQL && PostgresChange.fits(change)) {
       position = PostgresChange.write(change, statements, position);
     } else {
@@ -126,6 +142,30 @@ final class ChangeWriter {
     for (AuditEntry e : change.audit()) {
       heads.put(e.referralId(), e);
     }
+  }
+
+  /**
+   * Writes the outbox removals held back, in one statement: the store calls it before any other
+   * statement of the transaction (a read included) and before committing.
+   */
+  void flush() throws SQLException {
+    if (removals.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = removals.stream().map(id -> new Object[] {id}).toList();
+    removals.clear();
+    writeRows(DELETE_OUTBOX, rows);
+  }
+
+  private static boolean onlyRemoves(Change c) {
+    return !c.outboxRemove().isEmpty()
+        && c.attempts().isEmpty()
+        && c.audit().isEmpty()
+        && c.processed().isEmpty()
+        && c.sequences().isEmpty()
+        && c.outboxAdd().isEmpty()
+        && c.outboxRetry().isEmpty()
+        && c.consents().isEmpty();
   }
 
   /** Writes the change statement by statement (a batch for the rows of each table). */

@@ -1,6 +1,7 @@
 package org.vansdk.referral.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditVerification;
+import org.vansdk.referral.message.Envelope;
 
 /**
  * A store that passes every call to another: extend it to add to a few calls (wake a dispatcher
@@ -109,6 +111,11 @@ public abstract class ForwardingReferralStore implements ReferralStore {
   @Override
   public <T> T atomically(Supplier<T> work) {
     return delegate.atomically(work);
+  }
+
+  @Override
+  public void prefetch(Collection<Envelope> received) {
+    delegate.prefetch(received);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
+import org.vansdk.referral.message.Envelope;
 import org.vansdk.referral.message.Message;
 
 /**
@@ -57,6 +59,12 @@ public final class JdbcReferralStore implements ReferralStore {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final ChangeWriter writer;
+
+  /** When each outbox entry is next due, as committed: see {@link #outboxDue}. */
+  private final DueIndex dueIndex = new DueIndex();
+
+  /** What the open transaction read ahead ({@link #prefetch}). */
+  private final ReadAhead ahead = new ReadAhead();
 
   /** The changes committed in the open transaction, in order: see {@link #commit}. */
   private final List<Change> written = new ArrayList<>();
@@ -109,6 +117,13 @@ public final class JdbcReferralStore implements ReferralStore {
       position = rs.getLong(1);
     }
     writer = new ChangeWriter(dialect, this::prepare, position);
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT message_id, next_due FROM van_outbox ORDER BY position")) {
+      while (rs.next()) {
+        dueIndex.load(rs.getString(1), rs.getLong(2));
+      }
+    }
     legacyProcessed = findLegacyProcessed();
   }
 
@@ -220,6 +235,7 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   private <T> List<T> read(String what, String sql, Binder binder, RowReader<T> reader) {
+    flushRemovals();
     try {
       PreparedStatement ps = prepare(sql);
       binder.bind(ps);
@@ -236,6 +252,19 @@ public final class JdbcReferralStore implements ReferralStore {
     }
   }
 
+  /**
+   * Writes the outbox removals the writer holds back, before a statement that might see them; if
+   * that fails, the transaction cannot be kept and rolls back at its end.
+   */
+  private void flushRemovals() {
+    try {
+      writer.flush();
+    } catch (SQLException e) {
+      broken = failure("cannot remove acknowledged messages from the outbox", e);
+      throw broken;
+    }
+  }
+
   private static <T> Optional<T> first(List<T> rows) {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
@@ -249,6 +278,10 @@ public final class JdbcReferralStore implements ReferralStore {
     Optional<AttemptRecord> written = writer.written(attemptId);
     if (written.isPresent()) {
       return written;
+    }
+    Optional<Optional<AttemptRecord>> readAhead = ahead.attempt(attemptId);
+    if (readAhead.isPresent()) {
+      return readAhead.get();
     }
     return first(
         read(
@@ -287,8 +320,13 @@ public final class JdbcReferralStore implements ReferralStore {
   @Override
   public synchronized Optional<ProcessedMessage> processed(
       OrganisationId sender, String messageId) {
+    Optional<Optional<ProcessedMessage>> readAhead = ahead.processed(sender.value(), messageId);
+    if (readAhead.isPresent() && (readAhead.get().isPresent() || !legacyProcessed)) {
+      return readAhead.get();
+    }
     // Two primary-key look-ups: "sender IN (?, '')" makes H2 scan every record of the sender.
-    Optional<ProcessedMessage> own = processedFrom(sender.value(), messageId);
+    Optional<ProcessedMessage> own =
+        readAhead.isPresent() ? Optional.empty() : processedFrom(sender.value(), messageId);
     return own.isPresent() || !legacyProcessed ? own : processedFrom("", messageId);
   }
 
@@ -307,6 +345,10 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized long nextInboundSequence(AttemptId attemptId, String senderKey) {
+    Optional<Long> readAhead = ahead.nextInboundSequence(attemptId.value(), senderKey);
+    if (readAhead.isPresent()) {
+      return readAhead.get();
+    }
     return first(
             read(
                 "inbound sequence",
@@ -334,6 +376,10 @@ public final class JdbcReferralStore implements ReferralStore {
     if (written.isPresent()) {
       return written;
     }
+    Optional<Optional<AuditEntry>> readAhead = ahead.lastAudit(referralId.value());
+    if (readAhead.isPresent()) {
+      return readAhead.get();
+    }
     return first(
         read(
             "audit log",
@@ -348,6 +394,10 @@ public final class JdbcReferralStore implements ReferralStore {
     Optional<AuditEntry> written = writer.writtenHead(referralId.value());
     if (written.isPresent()) {
       return written.get().hash();
+    }
+    Optional<Optional<AuditEntry>> readAhead = ahead.lastAudit(referralId.value());
+    if (readAhead.isPresent()) {
+      return readAhead.get().map(AuditEntry::hash).orElse(AuditChain.GENESIS);
     }
     return first(
             read(
@@ -373,26 +423,61 @@ public final class JdbcReferralStore implements ReferralStore {
         "outbox",
         "SELECT message_json, reliable, attempts, next_due FROM van_outbox ORDER BY position",
         ps -> {},
-        JdbcReferralStore::outboxEntry);
+        rs -> outboxEntry(rs, 1));
   }
 
-  /** {@inheritDoc} Reads and decodes only the due rows. */
+  /**
+   * {@inheritDoc} Reads and decodes only the due rows: the store knows when each entry is due
+   * without reading the table (it keeps that in memory, about a hundred bytes an entry, and nothing
+   * but this store writes its database), and reads the due ones by message id. Inside {@link
+   * #atomically}, after the work's own commits, it asks the database.
+   */
   @Override
   public synchronized List<OutboxEntry> outboxDue(Instant now) {
+    if (inTransaction && !written.isEmpty()) {
+      return outboxDueFromTable(now);
+    }
+    List<String> ids = dueIndex.dueAt(now.toEpochMilli());
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, OutboxEntry> rows = new HashMap<>();
+    try {
+      ReadAhead.query(
+          this::prepare,
+          "SELECT message_id, message_json, reliable, attempts, next_due FROM van_outbox"
+              + " WHERE message_id = ?",
+          ids.stream().map(List::of).toList(),
+          rs -> rows.put(rs.getString(1), outboxEntry(rs, 2)));
+    } catch (SQLException e) {
+      throw new ReferralStoreException("cannot read outbox (SQL state " + e.getSQLState() + ")", e);
+    }
+    List<OutboxEntry> due = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      OutboxEntry e = rows.get(id);
+      if (e != null && e.isDue(now)) {
+        due.add(e);
+      }
+    }
+    return due;
+  }
+
+  private List<OutboxEntry> outboxDueFromTable(Instant now) {
     return read(
         "outbox",
         "SELECT message_json, reliable, attempts, next_due FROM van_outbox WHERE next_due <= ?"
             + " ORDER BY position",
         ps -> ps.setLong(1, now.toEpochMilli()),
-        JdbcReferralStore::outboxEntry);
+        rs -> outboxEntry(rs, 1));
   }
 
-  private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
+  /** The entry whose message JSON, reliability, attempts and next due time start at column. */
+  private static OutboxEntry outboxEntry(ResultSet rs, int column) throws SQLException {
     return new OutboxEntry(
-        message(rs.getString(1)),
-        rs.getBoolean(2),
-        rs.getInt(3),
-        Instant.ofEpochMilli(rs.getLong(4)));
+        message(rs.getString(column)),
+        rs.getBoolean(column + 1),
+        rs.getInt(column + 2),
+        Instant.ofEpochMilli(rs.getLong(column + 3)));
   }
 
   @Override
@@ -403,6 +488,30 @@ public final class JdbcReferralStore implements ReferralStore {
             "SELECT version, withdrawn FROM van_consent WHERE consent_id = ?",
             ps -> ps.setString(1, consentId.value()),
             rs -> new ConsentState(consentId, rs.getInt(1), rs.getBoolean(2))));
+  }
+
+  /**
+   * {@inheritDoc} Inside {@link #atomically} it reads each of the four tables once for all the
+   * messages (in queries of up to 128 keys) and answers the reads that follow from what it read,
+   * until a change of the transaction writes the row; outside a transaction it does nothing.
+   *
+   * @throws ReferralStoreException if the database cannot be read
+   */
+  @Override
+  public synchronized void prefetch(Collection<Envelope> received) {
+    if (!inTransaction || received.isEmpty()) {
+      return;
+    }
+    flushRemovals();
+    try {
+      ahead.fetch(received, this::prepare);
+    } catch (SQLException | RuntimeException e) {
+      ahead.clear();
+      throw new ReferralStoreException(
+          "cannot read ahead the records of received messages"
+              + (e instanceof SQLException s ? " (SQL state " + s.getSQLState() + ")" : ""),
+          e);
+    }
   }
 
   /**
@@ -430,6 +539,7 @@ public final class JdbcReferralStore implements ReferralStore {
               + " transaction could not be restored; nothing of it will be applied",
           broken);
     }
+    ahead.forget(change);
     try {
       writer.write(change);
       written.add(change);
@@ -474,8 +584,12 @@ public final class JdbcReferralStore implements ReferralStore {
       if (broken != null) {
         throw broken;
       }
+      writer.flush();
       connection.commit();
       committed = true;
+      for (Change c : written) {
+        dueIndex.apply(c);
+      }
       return result;
     } catch (SQLException | RuntimeException e) {
       if (e instanceof RuntimeException && !(e instanceof ReferralStoreException)) {
@@ -486,6 +600,7 @@ public final class JdbcReferralStore implements ReferralStore {
       inTransaction = false;
       broken = null;
       written.clear();
+      ahead.clear();
       // Also on an Error: turning auto-commit back on would commit the open transaction.
       writer.endTransaction(committed ? writer.position() : positionBefore);
       if (!committed) {

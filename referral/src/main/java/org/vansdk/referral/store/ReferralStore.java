@@ -1,6 +1,7 @@
 package org.vansdk.referral.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import org.vansdk.core.id.ReferralId;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditVerification;
+import org.vansdk.referral.message.Envelope;
 
 /**
  * Where a referral node keeps its state. Reads see every committed {@link Change}; {@link #commit}
@@ -98,6 +100,21 @@ public interface ReferralStore extends AutoCloseable {
   default <T> T atomically(Supplier<T> work) {
     return work.get();
   }
+
+  /**
+   * A hint, inside {@link #atomically}: the work is about to receive these messages, and will read
+   * for each its processed-message record ({@link #processed(OrganisationId, String)} by sender and
+   * id), its attempt, its inbound sequence (by attempt and the sender's key) and its referral's
+   * last audit entry ({@link Envelope#correlationId}). A store whose every read is a request to a
+   * server may read them all now, together, and answer those reads from what it read; the answers
+   * must be the same as without the hint, also after the work's own commits. The default does
+   * nothing.
+   *
+   * @param received the envelopes of the messages, in any order
+   * @throws ReferralStoreException if the store cannot read
+   * @since 1.0
+   */
+  default void prefetch(Collection<Envelope> received) {}
 
   /**
    * Forgets what was received long ago: processed-message records made before the instant, and the

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,6 +100,67 @@ class JdbcRoundTripsTest {
             receive.size() <= RECEIVE_TRIPS.get(database),
             database + " receive " + i + ": " + trace(receive));
       }
+    } finally {
+      khm.store().close();
+      tha.store().close();
+    }
+  }
+
+  /** Referral requests received in one batch, and their acknowledgements fed back in one. */
+  static final int BATCH = 50;
+
+  /**
+   * The most requests for receiving a batch of {@link #BATCH} referral requests: the reads of each
+   * of the four tables once for all ({@link org.vansdk.referral.store.ReferralStore#prefetch}),
+   * then each message's change (one statement on PostgreSQL, one a table on H2), and the commit.
+   * The reads were four a message.
+   */
+  static final Map<String, Integer> BATCH_RECEIVE_TRIPS =
+      Map.of("h2", 4 + 5 * BATCH + 1, "postgresql", 4 + BATCH + 1);
+
+  /**
+   * The most requests for the referrer's transaction feeding back the acknowledgements of the
+   * batch: the outbox removals of all of them in one statement, and the commit; it was one a
+   * message.
+   */
+  static final int ACK_FEED_TRIPS = 2;
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void batch_receiveAndAcks_fewRoundTripsForAll(String database) throws SQLException {
+    TestWorld world = new TestWorld(11);
+    RoundTripCounter khmTrips = new RoundTripCounter();
+    RoundTripCounter thaTrips = new RoundTripCounter();
+    ReferralNode khm =
+        world.add(
+            TestWorld.KHM_CMAA,
+            JdbcReferralStore.using(khmTrips.wrap(connect(database, TestWorld.KHM_CMAA))));
+    ReferralNode tha =
+        world.add(
+            TestWorld.THA_REHAB,
+            JdbcReferralStore.using(thaTrips.wrap(connect(database, TestWorld.THA_REHAB))));
+    try {
+      for (int i = 1; i <= BATCH; i++) {
+        assertTrue(TestWorld.referToTha(khm, "b" + i).done());
+      }
+      List<Transmission> out = world.take(khm);
+      assertEquals(BATCH, out.size());
+      thaTrips.reset();
+      List<Reply> replies = tha.receiveAllAndReply(out.stream().map(Transmission::bytes).toList());
+      List<String> receive = thaTrips.trips();
+      assertTrue(
+          receive.size() <= BATCH_RECEIVE_TRIPS.get(database),
+          database + " receive batch: " + trace(receive));
+      List<byte[]> acks = new ArrayList<>();
+      for (Reply r : replies) {
+        assertEquals(AckStatus.OK, r.receipt().status(), database + ": each request is accepted");
+        acks.add(r.acknowledgement().orElseThrow().bytes());
+      }
+      khmTrips.reset();
+      khm.receiveAll(acks);
+      List<String> feed = khmTrips.trips();
+      assertTrue(feed.size() <= ACK_FEED_TRIPS, database + " ack feed: " + trace(feed));
+      assertEquals(List.of(), khm.store().outbox(), database + ": every request acknowledged");
     } finally {
       khm.store().close();
       tha.store().close();

@@ -82,6 +82,21 @@ class ReferralStoreContractTest {
       assertEquals(
           List.of("m-1", "m-2"),
           store.outbox().stream().map(e -> e.message().envelope().messageId()).toList());
+      store.commit(
+          Change.builder()
+              .addOutboxRetry(new OutboxEntry(message("m-1"), true).sent(T0.plusSeconds(60)))
+              .build());
+    }
+    try (JdbcReferralStore store = JdbcReferralStore.h2File(tmp.resolve("db"))) {
+      // When each entry is due is kept in memory: read again on opening, in outbox order.
+      assertEquals(
+          List.of("m-2"),
+          store.outboxDue(T0).stream().map(e -> e.message().envelope().messageId()).toList());
+      assertEquals(
+          List.of("m-1", "m-2"),
+          store.outboxDue(T0.plusSeconds(60)).stream()
+              .map(e -> e.message().envelope().messageId())
+              .toList());
     }
   }
 

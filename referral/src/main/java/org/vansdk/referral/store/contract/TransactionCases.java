@@ -8,6 +8,7 @@ import static org.vansdk.referral.store.contract.ContractRecords.attempt;
 import static org.vansdk.referral.store.contract.ContractRecords.attemptId;
 import static org.vansdk.referral.store.contract.ContractRecords.entry;
 import static org.vansdk.referral.store.contract.ContractRecords.outbox;
+import static org.vansdk.referral.store.contract.ContractRecords.processed;
 import static org.vansdk.referral.store.contract.ContractRecords.referral;
 
 import java.util.ArrayList;
@@ -15,10 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.referral.AttemptStatus;
 import org.vansdk.referral.audit.AuditEntry;
+import org.vansdk.referral.message.Envelope;
+import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.store.Change;
 import org.vansdk.referral.store.InboundSequence;
+import org.vansdk.referral.store.ProcessedMessage;
 import org.vansdk.referral.store.ReferralStore;
 import org.vansdk.referral.store.contract.ContractCases.Case;
 
@@ -52,6 +57,10 @@ final class TransactionCases {
         new Case(
             "atomically: a refused commit is undone alone and the work goes on",
             TransactionCases::atomicallyRefusedAlone));
+    cases.add(
+        new Case(
+            "atomically: reads after prefetch see what is stored and the work's commits",
+            TransactionCases::prefetched));
     cases.add(
         new Case("commits from several threads are all applied", TransactionCases::concurrent));
     return cases;
@@ -93,6 +102,10 @@ final class TransactionCases {
         rollsBack ? List.of("m-0") : List.of("m-0", "m-1"),
         ids(s.outbox()),
         "the outbox (m-0 committed before the work)");
+    expectEquals(
+        rollsBack ? List.of("m-0") : List.of("m-0", "m-1"),
+        ids(s.outboxDue(ContractRecords.T0)),
+        "the due outbox entries (m-0 committed before the work)");
   }
 
   private static void atomicallyRefused(ReferralStore s, boolean rollsBack) {
@@ -158,7 +171,101 @@ final class TransactionCases {
     expectEquals(
         2L, s.attempt(attemptId(1)).map(a -> a.version()).orElse(-1L), "attempt after the work");
     expectEquals(List.of("m-1", "m-2", "m-4"), ids(s.outbox()), "outbox after the work");
+    expectEquals(
+        List.of("m-1", "m-2", "m-4"),
+        ids(s.outboxDue(ContractRecords.T0)),
+        "due outbox entries after the work");
     expectEquals(List.of(first, second), s.audit(referral(1)), "audit log after the work");
+  }
+
+  /**
+   * What a node does with a batch received: it announces the messages ({@link
+   * ReferralStore#prefetch}), reads their records, commits, reads again. The reads must answer as
+   * without the hint: what was stored before, then what the work committed, also after a refused
+   * commit and for acknowledged outbox entries.
+   */
+  private static void prefetched(ReferralStore s) {
+    AuditEntry first = entry(1, Optional.empty(), "draft");
+    String khm = ContractRecords.REFERRER.senderKey();
+    ProcessedMessage p1 = processed("m-1"); // from the referrer: its reply is addressed to it
+    s.commit(
+        Change.builder()
+            .addAttempts(attempt(1, AttemptStatus.SENT, 1))
+            .addAudit(first)
+            .processed(p1)
+            .addSequences(new InboundSequence(attemptId(1), khm, 2))
+            .addOutboxAdd(outbox("m-out", true))
+            .build());
+    OrganisationId from = ContractRecords.REFERRER.organisation();
+    s.atomically(
+        () -> {
+          s.prefetch(List.of(envelope("m-1", 1), envelope("m-2", 1), envelope("m-3", 2)));
+          String before = " read after prefetch, before any commit";
+          expectEquals(
+              p1.payloadSha256(),
+              s.processed(from, "m-1").map(ProcessedMessage::payloadSha256).orElse(null),
+              "processed m-1" + before);
+          expectEquals(Optional.empty(), s.processed(from, "m-2"), "processed m-2" + before);
+          expectEquals(1L, s.attempt(attemptId(1)).map(a -> a.version()).orElse(-1L), "attempt 1");
+          expectEquals(Optional.empty(), s.attempt(attemptId(2)), "attempt 2" + before);
+          expectEquals(2L, s.nextInboundSequence(attemptId(1), khm), "sequence 1" + before);
+          expectEquals(1L, s.nextInboundSequence(attemptId(2), khm), "sequence 2" + before);
+          expectEquals(first, s.lastAudit(referral(1)).orElse(null), "last audit 1" + before);
+          expectEquals(first.hash(), s.auditHead(referral(1)), "audit head 1" + before);
+          expectEquals(Optional.empty(), s.lastAudit(referral(2)), "last audit 2" + before);
+          AuditEntry second = entry(1, Optional.of(first), "accepted");
+          AuditEntry other = entry(2, Optional.empty(), "draft");
+          ProcessedMessage p2 = processed("m-2");
+          s.commit(
+              Change.builder()
+                  .addAttempts(
+                      attempt(1, AttemptStatus.ACCEPTED, 2), attempt(2, AttemptStatus.SENT, 1))
+                  .addAudit(second, other)
+                  .processed(p2)
+                  .addSequences(
+                      new InboundSequence(attemptId(1), khm, 3),
+                      new InboundSequence(attemptId(2), khm, 2))
+                  .build());
+          s.commit(Change.builder().addOutboxRemove("m-out").build());
+          expectRefused(
+              () ->
+                  s.commit(
+                      Change.builder()
+                          .addAttempts(attempt(2, AttemptStatus.COMPLETED, 9))
+                          .addAudit(other)
+                          .build()),
+              "re-appending audit entry 0 of referral 2 after prefetch");
+          String after = " read after the work's commits";
+          expect(s.processed(from, "m-2").isPresent(), "processed m-2" + after);
+          expectEquals(2L, s.attempt(attemptId(1)).map(a -> a.version()).orElse(-1L), "attempt 1");
+          expectEquals(1L, s.attempt(attemptId(2)).map(a -> a.version()).orElse(-1L), "attempt 2");
+          expectEquals(3L, s.nextInboundSequence(attemptId(1), khm), "sequence 1" + after);
+          expectEquals(2L, s.nextInboundSequence(attemptId(2), khm), "sequence 2" + after);
+          expectEquals(second, s.lastAudit(referral(1)).orElse(null), "last audit 1" + after);
+          expectEquals(other.hash(), s.auditHead(referral(2)), "audit head 2" + after);
+          expectEquals(List.of(), ids(s.outbox()), "outbox" + after);
+          return null;
+        });
+    expectEquals(List.of(), ids(s.outbox()), "outbox after the work");
+    expectEquals(3L, s.nextInboundSequence(attemptId(1), khm), "sequence 1 after the work");
+    expect(s.processed(from, "m-2").isPresent(), "processed m-2 after the work");
+    expectEquals(2, s.audit(referral(1)).size(), "audit log 1 after the work");
+  }
+
+  /** The envelope of message {@code id} from the referrer on attempt {@code n}. */
+  private static Envelope envelope(String id, int n) {
+    return Envelope.builder()
+        .messageId(id)
+        .transmissionId(id + "-t1")
+        .type(MessageType.ACCEPT)
+        .correlationId(referral(n))
+        .attemptId(attemptId(n))
+        .sender(ContractRecords.REFERRER)
+        .receiver(ContractRecords.RECEIVER)
+        .createdAt(ContractRecords.T0)
+        .senderSeq(1)
+        .baseVersion(1)
+        .build();
   }
 
   private static void concurrent(ReferralStore s) {

@@ -78,7 +78,7 @@ class ReferralStoreTesterTest {
   void caseNames_listEveryCaseOnce() {
     List<String> names = ReferralStoreTester.of("x", InMemoryReferralStore::new).caseNames();
     assertEquals(names.size(), names.stream().distinct().count(), names.toString());
-    assertEquals(17, names.size(), names.toString());
+    assertEquals(18, names.size(), names.toString());
     ReferralStoreTester.of("in-memory", InMemoryReferralStore::new).test();
   }
 
