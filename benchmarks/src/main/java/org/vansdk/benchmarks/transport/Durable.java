@@ -120,6 +120,7 @@ abstract class Durable implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+      RoundTrips.clear();
       server.close();
     }
   }

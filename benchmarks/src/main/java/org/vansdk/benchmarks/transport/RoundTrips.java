@@ -29,6 +29,11 @@ final class RoundTrips {
     return proxy(Connection.class, c, count);
   }
 
+  /** Forgets the counters (the nodes' databases are gone). */
+  static void clear() {
+    COUNTS.clear();
+  }
+
   /** The counts so far, by node. */
   static Map<String, Long> snapshot() {
     Map<String, Long> out = new TreeMap<>();
