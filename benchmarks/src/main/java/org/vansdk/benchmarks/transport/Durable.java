@@ -32,10 +32,13 @@ abstract class Durable implements AutoCloseable {
     if (kind.startsWith("h2;")) {
       return new H2File(kind.substring(2)); // extra URL settings, for experiments
     }
+    if (kind.startsWith("pg;")) {
+      return new Postgres(true, kind.substring(3)); // extra server settings, for experiments
+    }
     return switch (kind) {
       case "h2" -> new H2File("");
-      case "pg" -> new Postgres(true);
-      case "pg-async" -> new Postgres(false);
+      case "pg" -> new Postgres(true, "");
+      case "pg-async" -> new Postgres(false, "");
       default ->
           throw new IllegalArgumentException("unknown store kind (h2, pg or pg-async): " + kind);
     };
@@ -82,14 +85,27 @@ abstract class Durable implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final boolean synchronous;
 
-    Postgres(boolean synchronous) throws IOException {
+    private final String settings;
+
+    /** {@code settings}: server settings {@code name=value;…} added to the defaults. */
+    Postgres(boolean synchronous, String settings) throws IOException {
       this.synchronous = synchronous;
-      server =
+      this.settings = settings;
+      EmbeddedPostgres.Builder b =
           EmbeddedPostgres.builder()
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", synchronous ? "on" : "off")
-              .setServerConfig("full_page_writes", "on")
-              .start();
+              .setServerConfig("full_page_writes", "on");
+      for (String setting : settings.split(";")) {
+        if (!setting.isBlank()) {
+          String[] nv = setting.split("=", 2);
+          if (nv.length != 2) {
+            throw new IllegalArgumentException("a server setting is name=value: " + setting);
+          }
+          b.setServerConfig(nv[0].trim(), nv[1].trim());
+        }
+      }
+      server = b.start();
     }
 
     @Override
@@ -115,6 +131,7 @@ abstract class Durable implements AutoCloseable {
     String describe() {
       return "PostgreSQL (embedded, fsync=on, synchronous_commit="
           + (synchronous ? "on" : "off")
+          + (settings.isEmpty() ? "" : "; " + settings)
           + ")";
     }
 

@@ -47,69 +47,83 @@ final class ReadAhead {
   void fetch(Collection<Envelope> received, ChangeWriter.Statements statements)
       throws SQLException {
     Set<List<String>> processedKeys = new LinkedHashSet<>();
-    Set<List<String>> attemptKeys = new LinkedHashSet<>();
+    Set<List<String>> messageIds = new LinkedHashSet<>();
+    Set<List<String>> attemptIds = new LinkedHashSet<>();
     Set<List<String>> sequenceKeys = new LinkedHashSet<>();
-    Set<List<String>> referralKeys = new LinkedHashSet<>();
+    Set<List<String>> referralIds = new LinkedHashSet<>();
     for (Envelope e : received) {
       String sender = e.sender().organisation().value();
       if (!processed.containsKey(processedKey(sender, e.messageId()))) {
         processedKeys.add(List.of(sender, e.messageId()));
+        messageIds.add(List.of(e.messageId()));
       }
       if (!attempts.containsKey(e.attemptId())) {
-        attemptKeys.add(List.of(e.attemptId().value()));
+        attemptIds.add(List.of(e.attemptId().value()));
       }
       String senderKey = e.sender().senderKey();
       if (!sequences.containsKey(sequenceKey(e.attemptId().value(), senderKey))) {
         sequenceKeys.add(List.of(e.attemptId().value(), senderKey));
       }
       if (!heads.containsKey(e.correlationId().value())) {
-        referralKeys.add(List.of(e.correlationId().value()));
+        referralIds.add(List.of(e.correlationId().value()));
       }
     }
+    // Each look-up takes one key (PostgreSQL plans a look-up of two anew at each execution, which
+    // costs more than the round trips it saves); rows of keys not asked for are left out.
     for (List<String> k : processedKeys) {
       processed.put(processedKey(k.get(0), k.get(1)), Optional.empty());
     }
     query(
         statements,
         "SELECT sender, message_id, payload_sha256, reply_json FROM van_processed"
-            + " WHERE sender = ? AND message_id = ?",
-        processedKeys,
-        rs ->
+            + " WHERE message_id = ?",
+        messageIds,
+        rs -> {
+          String key = processedKey(rs.getString(1), rs.getString(2));
+          if (processed.containsKey(key)) {
             processed.put(
-                processedKey(rs.getString(1), rs.getString(2)),
+                key,
                 Optional.of(
                     new ProcessedMessage(
                         rs.getString(2),
                         rs.getString(3),
-                        Message.fromJson(RecordJson.parse(rs.getString(4)))))));
-    for (List<String> k : attemptKeys) {
+                        Message.fromJson(RecordJson.parse(rs.getString(4))))));
+          }
+        });
+    for (List<String> k : attemptIds) {
       attempts.put(AttemptId.parse(k.get(0)), Optional.empty());
     }
     query(
         statements,
         "SELECT record_json FROM van_attempt WHERE attempt_id = ?",
-        attemptKeys,
+        attemptIds,
         rs -> {
           AttemptRecord a = RecordJson.fromJson(RecordJson.parse(rs.getString(1)));
           attempts.put(a.attemptId(), Optional.of(a));
         });
+    Set<List<String>> sequenceAttempts = new LinkedHashSet<>();
     for (List<String> k : sequenceKeys) {
       sequences.put(sequenceKey(k.get(0), k.get(1)), 1L);
+      sequenceAttempts.add(List.of(k.get(0)));
     }
     query(
         statements,
-        "SELECT attempt_id, sender_key, next_seq FROM van_inbound_seq"
-            + " WHERE attempt_id = ? AND sender_key = ?",
-        sequenceKeys,
-        rs -> sequences.put(sequenceKey(rs.getString(1), rs.getString(2)), rs.getLong(3)));
-    for (List<String> k : referralKeys) {
+        "SELECT attempt_id, sender_key, next_seq FROM van_inbound_seq WHERE attempt_id = ?",
+        sequenceAttempts,
+        rs -> {
+          String key = sequenceKey(rs.getString(1), rs.getString(2));
+          if (sequences.containsKey(key)) {
+            sequences.put(key, rs.getLong(3));
+          }
+        });
+    for (List<String> k : referralIds) {
       heads.put(k.get(0), Optional.empty());
     }
     query(
         statements,
-        "SELECT a.entry_json FROM van_audit a JOIN van_audit_head h"
-            + " ON a.referral_id = h.referral_id AND a.seq = h.seq WHERE h.referral_id = ?",
-        referralKeys,
+        "SELECT a.entry_json FROM van_audit a WHERE a.referral_id = ?"
+            + " AND a.seq = (SELECT h.seq FROM van_audit_head h WHERE h.referral_id = a.referral_id)",
+        referralIds,
         rs -> {
           AuditEntry e = AuditEntry.fromJson(RecordJson.parse(rs.getString(1)));
           heads.put(e.referralId(), Optional.of(e));
