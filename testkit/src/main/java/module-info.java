@@ -4,6 +4,7 @@
  */
 module org.vansdk.testkit {
   requires transitive org.vansdk.core;
+  requires transitive java.sql;
   requires static org.immutables.value;
   requires static org.junit.jupiter.api;
   requires static org.junit.jupiter.params;
@@ -20,4 +21,5 @@ module org.vansdk.testkit {
   exports org.vansdk.testkit.gen;
   exports org.vansdk.testkit.legacy;
   exports org.vansdk.testkit.time;
+  exports org.vansdk.testkit.jdbc;
 }

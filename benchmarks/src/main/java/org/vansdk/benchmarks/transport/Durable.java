@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.ReferralStore;
+import org.vansdk.testkit.jdbc.RoundTripCounter;
 
 /**
  * Where the two nodes keep their state: an H2 file each (the store sets {@code WRITE_DELAY 0}:
@@ -20,6 +23,12 @@ import org.vansdk.referral.store.ReferralStore;
  * turns synchronous commit off, which would not be durable).
  */
 abstract class Durable implements AutoCloseable {
+
+  /**
+   * The requests each node's store made to its database server since the counters were last reset,
+   * by node: counted where they are round trips (PostgreSQL), empty otherwise.
+   */
+  final Map<String, RoundTripCounter> roundTrips = new TreeMap<>();
 
   /** A fresh, empty store for the named node. */
   abstract ReferralStore open(String node);
@@ -117,11 +126,12 @@ abstract class Durable implements AutoCloseable {
       } catch (SQLException e) {
         throw new IllegalStateException("cannot create the database of " + node, e);
       }
+      RoundTripCounter trips = new RoundTripCounter();
+      roundTrips.put(node, trips);
       try {
         return JdbcReferralStore.using(
-            RoundTrips.counted(
-                java.sql.DriverManager.getConnection(server.getJdbcUrl("postgres", database)),
-                node));
+            trips.wrap(
+                java.sql.DriverManager.getConnection(server.getJdbcUrl("postgres", database))));
       } catch (SQLException e) {
         throw new IllegalStateException("cannot connect to the database of " + node, e);
       }
@@ -137,7 +147,6 @@ abstract class Durable implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-      RoundTrips.clear();
       server.close();
     }
   }

@@ -209,7 +209,7 @@ public final class EndToEndMain {
                 all.complete(null);
               }
             });
-    Meter m = new Meter();
+    Meter m = new Meter(stores);
     try (Dispatcher d = dispatcher().observer(timing).build()) {
       d.start(Duration.ofSeconds(1));
       long start = System.nanoTime();
@@ -255,7 +255,7 @@ public final class EndToEndMain {
                 all.complete(null);
               }
             });
-    Meter m = new Meter();
+    Meter m = new Meter(stores);
     try (Dispatcher d = dispatcher().observer(counting).build()) {
       d.start(Duration.ofSeconds(1));
       for (int i = 0; i < n; i++) {
@@ -303,7 +303,7 @@ public final class EndToEndMain {
 
   /** The referrer refers {@code n} survivors (one commit each); reports the rate. */
   private void refer(int n) {
-    Meter m = new Meter();
+    Meter m = new Meter(stores);
     for (int i = 0; i < n; i++) {
       link.refer();
     }
@@ -316,7 +316,7 @@ public final class EndToEndMain {
    */
   private void dispatcher(int n, boolean report) {
     try (Dispatcher d = dispatcher().build()) {
-      Meter m = new Meter();
+      Meter m = new Meter(stores);
       int delivered = 0;
       while (delivered < n) {
         DispatchReport r = d.dispatch();
@@ -333,7 +333,7 @@ public final class EndToEndMain {
 
   /** Single-message route, {@code window} requests in flight (no order between them). */
   private void window(int n, int window, boolean report) throws Exception {
-    Meter m = new Meter();
+    Meter m = new Meter(stores);
     List<Transmission> out = link.sender.outgoing();
     Semaphore inFlight = new Semaphore(window);
     AtomicInteger acked = new AtomicInteger();
@@ -355,7 +355,7 @@ public final class EndToEndMain {
 
   /** Batch route: {@code size} messages a request, {@code parallel} requests at once. */
   private void batch(int n, int size, int parallel, boolean report) throws Exception {
-    Meter m = new Meter();
+    Meter m = new Meter(stores);
     List<Transmission> out = link.sender.outgoing();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     List<Future<Integer>> parts = new ArrayList<>();
@@ -414,7 +414,7 @@ public final class EndToEndMain {
     ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
     AtomicInteger acked = new AtomicInteger();
     List<CompletableFuture<?>> all = new ArrayList<>(n);
-    Meter m = new Meter();
+    Meter m = new Meter(stores);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       long due = start + i * interval;
@@ -477,7 +477,12 @@ public final class EndToEndMain {
     private final java.util.Map<Long, Long> threadCpu = threadCpu();
     private final long jit = jitMillis();
     private final long gc = gcMillis();
-    private final java.util.Map<String, Long> trips = RoundTrips.snapshot();
+    private final java.util.Map<String, org.vansdk.testkit.jdbc.RoundTripCounter> trips;
+
+    Meter(Durable stores) {
+      trips = stores.roundTrips;
+      trips.values().forEach(org.vansdk.testkit.jdbc.RoundTripCounter::reset);
+    }
 
     private static long jitMillis() {
       return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
@@ -535,17 +540,12 @@ public final class EndToEndMain {
       line.append(
           String.format(Locale.ROOT, "; JIT %d ms, GC %d ms", jitMillis() - jit, gcMillis() - gc));
       System.out.println(line);
-      java.util.Map<String, Long> tripsNow = RoundTrips.snapshot();
-      if (!tripsNow.isEmpty()) {
+      if (!trips.isEmpty()) {
         StringBuilder t = new StringBuilder("   database round trips a message:");
-        tripsNow.forEach(
-            (node, count) ->
+        trips.forEach(
+            (node, counter) ->
                 t.append(
-                    String.format(
-                        Locale.ROOT,
-                        " %s %.2f,",
-                        node,
-                        (count - trips.getOrDefault(node, 0L)) / (double) n)));
+                    String.format(Locale.ROOT, " %s %.2f,", node, counter.count() / (double) n)));
         t.setLength(t.length() - 1);
         System.out.println(t);
       }

@@ -3,10 +3,12 @@ package org.vansdk.referral.node;
 import static org.vansdk.referral.node.MessageFactory.NODES;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.Envelope;
@@ -35,6 +37,13 @@ final class InboundSequencer {
   private final HeldMessages held;
   private final MessageClockRules clockRules;
   private final Map<String, Long> syncAsked = new HashMap<>();
+
+  /**
+   * The types {@link #apply} handles at once, without de-duplication or sequencing (so without
+   * reading the processed record, the sequence, the attempt or the audit head).
+   */
+  private static final Set<MessageType> ANSWERED_AT_ONCE =
+      EnumSet.of(MessageType.ACK, MessageType.SYNC_REQUEST, MessageType.SYNC_SNAPSHOT);
 
   InboundSequencer(
       ReferralStore store,
@@ -73,7 +82,7 @@ final class InboundSequencer {
   List<Receipt> decideAll(List<Admission> admitted) {
     List<Envelope> applied = new ArrayList<>(admitted.size());
     for (Admission a : admitted) {
-      if (a.message != null && a.refusal == null && !answeredAtOnce(a.message.type())) {
+      if (a.message != null && a.refusal == null && !ANSWERED_AT_ONCE.contains(a.message.type())) {
         applied.add(a.message.envelope());
       }
     }
@@ -85,12 +94,6 @@ final class InboundSequencer {
       receipts.add(decide(a));
     }
     return receipts;
-  }
-
-  private static boolean answeredAtOnce(MessageType type) {
-    return type == MessageType.ACK
-        || type == MessageType.SYNC_REQUEST
-        || type == MessageType.SYNC_SNAPSHOT;
   }
 
   Receipt decide(Admission a) {
@@ -119,15 +122,12 @@ final class InboundSequencer {
 
   /** Applies an admitted message to the node's state; called with the node's lock held. */
   private Receipt apply(Message m) {
-    switch (m.type()) {
-      case ACK:
-        return onAck(m);
-      case SYNC_REQUEST:
-        return onSyncRequest(m);
-      case SYNC_SNAPSHOT:
-        return new Receipt(AckStatus.OK, ReferralErrors.PROCESSED, "snapshot noted");
-      default:
-        break;
+    if (ANSWERED_AT_ONCE.contains(m.type())) {
+      return switch (m.type()) {
+        case ACK -> onAck(m);
+        case SYNC_REQUEST -> onSyncRequest(m);
+        default -> new Receipt(AckStatus.OK, ReferralErrors.PROCESSED, "snapshot noted");
+      };
     }
     Envelope e = m.envelope();
     Optional<ProcessedMessage> done = store.processed(e.sender().organisation(), e.messageId());

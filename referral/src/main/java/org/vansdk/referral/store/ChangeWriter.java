@@ -152,7 +152,7 @@ final class ChangeWriter {
     if (removals.isEmpty()) {
       return;
     }
-    List<Object[]> rows = removals.stream().map(id -> new Object[] {id}).toList();
+    List<Object[]> rows = idRows(removals);
     removals.clear();
     writeRows(DELETE_OUTBOX, rows);
   }
@@ -178,7 +178,7 @@ final class ChangeWriter {
     writeRows(upsertAttempt, change.attempts().stream().map(ChangeWriter::attemptRow).toList());
     writeRows(INSERT_PROCESSED, change.processed().stream().map(p -> processedRow(p, at)).toList());
     writeRows(upsertSequence, change.sequences().stream().map(q -> sequenceRow(q, at)).toList());
-    writeRows(DELETE_OUTBOX, change.outboxRemove().stream().map(id -> new Object[] {id}).toList());
+    writeRows(DELETE_OUTBOX, idRows(change.outboxRemove()));
     // Replacing an entry gives it a new position: a message added again is the newest.
     List<Object[]> added = new ArrayList<>(change.outboxAdd().size());
     for (OutboxEntry e : change.outboxAdd()) {
@@ -271,6 +271,11 @@ final class ChangeWriter {
       e.attempts(),
       e.nextDue().toEpochMilli()
     };
+  }
+
+  /** The rows of a statement whose one parameter is a message id. */
+  private static List<Object[]> idRows(List<String> ids) {
+    return ids.stream().map(id -> new Object[] {id}).toList();
   }
 
   static Object[] retryRow(OutboxEntry e) {

@@ -320,13 +320,11 @@ public final class JdbcReferralStore implements ReferralStore {
   @Override
   public synchronized Optional<ProcessedMessage> processed(
       OrganisationId sender, String messageId) {
-    Optional<Optional<ProcessedMessage>> readAhead = ahead.processed(sender.value(), messageId);
-    if (readAhead.isPresent() && (readAhead.get().isPresent() || !legacyProcessed)) {
-      return readAhead.get();
-    }
     // Two primary-key look-ups: "sender IN (?, '')" makes H2 scan every record of the sender.
     Optional<ProcessedMessage> own =
-        readAhead.isPresent() ? Optional.empty() : processedFrom(sender.value(), messageId);
+        ahead
+            .processed(sender.value(), messageId)
+            .orElseGet(() -> processedFrom(sender.value(), messageId));
     return own.isPresent() || !legacyProcessed ? own : processedFrom("", messageId);
   }
 
@@ -372,13 +370,9 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized Optional<AuditEntry> lastAudit(ReferralId referralId) {
-    Optional<AuditEntry> written = writer.writtenHead(referralId.value());
-    if (written.isPresent()) {
-      return written;
-    }
-    Optional<Optional<AuditEntry>> readAhead = ahead.lastAudit(referralId.value());
-    if (readAhead.isPresent()) {
-      return readAhead.get();
+    Optional<Optional<AuditEntry>> known = knownHead(referralId);
+    if (known.isPresent()) {
+      return known.get();
     }
     return first(
         read(
@@ -391,13 +385,9 @@ public final class JdbcReferralStore implements ReferralStore {
 
   @Override
   public synchronized String auditHead(ReferralId referralId) {
-    Optional<AuditEntry> written = writer.writtenHead(referralId.value());
-    if (written.isPresent()) {
-      return written.get().hash();
-    }
-    Optional<Optional<AuditEntry>> readAhead = ahead.lastAudit(referralId.value());
-    if (readAhead.isPresent()) {
-      return readAhead.get().map(AuditEntry::hash).orElse(AuditChain.GENESIS);
+    Optional<Optional<AuditEntry>> known = knownHead(referralId);
+    if (known.isPresent()) {
+      return known.get().map(AuditEntry::hash).orElse(AuditChain.GENESIS);
     }
     return first(
             read(
@@ -406,6 +396,15 @@ public final class JdbcReferralStore implements ReferralStore {
                 ps -> ps.setString(1, referralId.value()),
                 rs -> rs.getString(1)))
         .orElse(AuditChain.GENESIS);
+  }
+
+  /**
+   * The referral's last audit entry if known without the database (this transaction appended it, or
+   * read it ahead): empty if not known, else the entry or its absence.
+   */
+  private Optional<Optional<AuditEntry>> knownHead(ReferralId referralId) {
+    Optional<AuditEntry> written = writer.writtenHead(referralId.value());
+    return written.isPresent() ? Optional.of(written) : ahead.lastAudit(referralId.value());
   }
 
   @Override
@@ -447,7 +446,7 @@ public final class JdbcReferralStore implements ReferralStore {
           this::prepare,
           "SELECT message_id, message_json, reliable, attempts, next_due FROM van_outbox"
               + " WHERE message_id = ?",
-          ids.stream().map(List::of).toList(),
+          ids,
           rs -> rows.put(rs.getString(1), outboxEntry(rs, 2)));
     } catch (SQLException e) {
       throw new ReferralStoreException("cannot read outbox (SQL state " + e.getSQLState() + ")", e);

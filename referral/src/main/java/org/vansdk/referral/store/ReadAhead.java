@@ -46,53 +46,44 @@ final class ReadAhead {
    */
   void fetch(Collection<Envelope> received, ChangeWriter.Statements statements)
       throws SQLException {
-    Set<List<String>> processedKeys = new LinkedHashSet<>();
-    Set<List<String>> messageIds = new LinkedHashSet<>();
-    Set<List<String>> attemptIds = new LinkedHashSet<>();
-    Set<List<String>> sequenceKeys = new LinkedHashSet<>();
-    Set<List<String>> referralIds = new LinkedHashSet<>();
-    for (Envelope e : received) {
-      String sender = e.sender().organisation().value();
-      if (!processed.containsKey(processedKey(sender, e.messageId()))) {
-        processedKeys.add(List.of(sender, e.messageId()));
-        messageIds.add(List.of(e.messageId()));
-      }
-      if (!attempts.containsKey(e.attemptId())) {
-        attemptIds.add(List.of(e.attemptId().value()));
-      }
-      String senderKey = e.sender().senderKey();
-      if (!sequences.containsKey(sequenceKey(e.attemptId().value(), senderKey))) {
-        sequenceKeys.add(List.of(e.attemptId().value(), senderKey));
-      }
-      if (!heads.containsKey(e.correlationId().value())) {
-        referralIds.add(List.of(e.correlationId().value()));
-      }
-    }
+    // What is not known yet is marked absent here; the queries below replace what they find (and
+    // only that: Map.replace leaves keys not asked for out).
     // Each look-up takes one key (PostgreSQL plans a look-up of two anew at each execution, which
     // costs more than the round trips it saves); rows of keys not asked for are left out.
-    for (List<String> k : processedKeys) {
-      processed.put(processedKey(k.get(0), k.get(1)), Optional.empty());
+    Set<String> messageIds = new LinkedHashSet<>();
+    Set<String> attemptIds = new LinkedHashSet<>();
+    Set<String> sequenceAttempts = new LinkedHashSet<>();
+    Set<String> referralIds = new LinkedHashSet<>();
+    for (Envelope e : received) {
+      String attempt = e.attemptId().value();
+      if (processed.putIfAbsent(
+              processedKey(e.sender().organisation().value(), e.messageId()), Optional.empty())
+          == null) {
+        messageIds.add(e.messageId());
+      }
+      if (attempts.putIfAbsent(e.attemptId(), Optional.empty()) == null) {
+        attemptIds.add(attempt);
+      }
+      if (sequences.putIfAbsent(sequenceKey(attempt, e.sender().senderKey()), 1L) == null) {
+        sequenceAttempts.add(attempt);
+      }
+      if (heads.putIfAbsent(e.correlationId().value(), Optional.empty()) == null) {
+        referralIds.add(e.correlationId().value());
+      }
     }
     query(
         statements,
         "SELECT sender, message_id, payload_sha256, reply_json FROM van_processed"
             + " WHERE message_id = ?",
         messageIds,
-        rs -> {
-          String key = processedKey(rs.getString(1), rs.getString(2));
-          if (processed.containsKey(key)) {
-            processed.put(
-                key,
+        rs ->
+            processed.replace(
+                processedKey(rs.getString(1), rs.getString(2)),
                 Optional.of(
                     new ProcessedMessage(
                         rs.getString(2),
                         rs.getString(3),
-                        Message.fromJson(RecordJson.parse(rs.getString(4))))));
-          }
-        });
-    for (List<String> k : attemptIds) {
-      attempts.put(AttemptId.parse(k.get(0)), Optional.empty());
-    }
+                        Message.fromJson(RecordJson.parse(rs.getString(4)))))));
     query(
         statements,
         "SELECT record_json FROM van_attempt WHERE attempt_id = ?",
@@ -101,24 +92,11 @@ final class ReadAhead {
           AttemptRecord a = RecordJson.fromJson(RecordJson.parse(rs.getString(1)));
           attempts.put(a.attemptId(), Optional.of(a));
         });
-    Set<List<String>> sequenceAttempts = new LinkedHashSet<>();
-    for (List<String> k : sequenceKeys) {
-      sequences.put(sequenceKey(k.get(0), k.get(1)), 1L);
-      sequenceAttempts.add(List.of(k.get(0)));
-    }
     query(
         statements,
         "SELECT attempt_id, sender_key, next_seq FROM van_inbound_seq WHERE attempt_id = ?",
         sequenceAttempts,
-        rs -> {
-          String key = sequenceKey(rs.getString(1), rs.getString(2));
-          if (sequences.containsKey(key)) {
-            sequences.put(key, rs.getLong(3));
-          }
-        });
-    for (List<String> k : referralIds) {
-      heads.put(k.get(0), Optional.empty());
-    }
+        rs -> sequences.replace(sequenceKey(rs.getString(1), rs.getString(2)), rs.getLong(3)));
     query(
         statements,
         "SELECT a.entry_json FROM van_audit a WHERE a.referral_id = ?"
@@ -137,23 +115,23 @@ final class ReadAhead {
   }
 
   /**
-   * Runs the look-up of one key ({@code sql}) for every key, as one statement: the look-ups joined
-   * by {@code UNION ALL}, at most {@link #MAX_KEYS} a statement. Each is a primary-key look-up that
-   * every database plans as one; an {@code IN} list instead may be planned as a scan, and
-   * PostgreSQL keeps the plan it made for a prepared statement while the table was still empty.
+   * Runs the look-up of one key ({@code sql}, one parameter) for every key, as one statement: the
+   * look-ups joined by {@code UNION ALL}, at most {@link #MAX_KEYS} a statement. Each is a
+   * primary-key look-up that every database plans as one; an {@code IN} list instead may be planned
+   * as a scan, and PostgreSQL keeps the plan it made for a prepared statement while the table was
+   * still empty.
    */
   static void query(
-      ChangeWriter.Statements statements, String sql, Collection<List<String>> keys, Row row)
+      ChangeWriter.Statements statements, String sql, Collection<String> keys, Row row)
       throws SQLException {
-    List<List<String>> all = new ArrayList<>(keys);
+    List<String> all = new ArrayList<>(keys);
     for (int from = 0; from < all.size(); from += MAX_KEYS) {
-      List<List<String>> part = all.subList(from, Math.min(all.size(), from + MAX_KEYS));
+      List<String> part = all.subList(from, Math.min(all.size(), from + MAX_KEYS));
       int size = Integer.highestOneBit(part.size());
       size = size == part.size() ? size : size * 2;
       PreparedStatement ps = statements.prepare(String.join(" UNION ALL ", nCopies(size, sql)));
-      int p = 0;
       for (int i = 0; i < size; i++) {
-        p = ChangeWriter.bind(ps, p, part.get(Math.min(i, part.size() - 1)).toArray());
+        ps.setString(i + 1, part.get(Math.min(i, part.size() - 1)));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -187,9 +165,6 @@ final class ReadAhead {
 
   /** Drops what the change writes: from now on those rows are read from the database again. */
   void forget(Change c) {
-    if (isEmpty()) {
-      return;
-    }
     c.processed().ifPresent(p -> processed.remove(processedKey(p.sender().value(), p.messageId())));
     for (AttemptRecord a : c.attempts()) {
       attempts.remove(a.attemptId());
@@ -208,10 +183,6 @@ final class ReadAhead {
     attempts.clear();
     sequences.clear();
     heads.clear();
-  }
-
-  private boolean isEmpty() {
-    return processed.isEmpty() && attempts.isEmpty() && sequences.isEmpty() && heads.isEmpty();
   }
 
   private static String processedKey(String sender, String messageId) {

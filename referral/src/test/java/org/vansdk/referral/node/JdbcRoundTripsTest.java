@@ -21,6 +21,7 @@ import org.vansdk.referral.message.AckStatus;
 import org.vansdk.referral.message.Party;
 import org.vansdk.referral.store.JdbcReferralStore;
 import org.vansdk.referral.store.TestPostgres;
+import org.vansdk.testkit.jdbc.RoundTripCounter;
 
 /**
  * How many requests a node makes to its database for one referral, on each side: on PostgreSQL each
@@ -68,20 +69,20 @@ class JdbcRoundTripsTest {
     return DriverManager.getConnection(url + "&currentSchema=" + schema);
   }
 
+  /** A node of the world on its own database, its requests to it counted. */
+  private static ReferralNode counted(
+      TestWorld world, String database, Party p, RoundTripCounter trips) throws SQLException {
+    return world.add(p, JdbcReferralStore.using(trips.wrap(connect(database, p))));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void referral_referAndReceive_fewRoundTrips(String database) throws SQLException {
     TestWorld world = new TestWorld(7);
     RoundTripCounter khmTrips = new RoundTripCounter();
     RoundTripCounter thaTrips = new RoundTripCounter();
-    ReferralNode khm =
-        world.add(
-            TestWorld.KHM_CMAA,
-            JdbcReferralStore.using(khmTrips.wrap(connect(database, TestWorld.KHM_CMAA))));
-    ReferralNode tha =
-        world.add(
-            TestWorld.THA_REHAB,
-            JdbcReferralStore.using(thaTrips.wrap(connect(database, TestWorld.THA_REHAB))));
+    ReferralNode khm = counted(world, database, TestWorld.KHM_CMAA, khmTrips);
+    ReferralNode tha = counted(world, database, TestWorld.THA_REHAB, thaTrips);
     try {
       for (int i = 1; i <= 3; i++) {
         khmTrips.reset();
@@ -131,14 +132,8 @@ class JdbcRoundTripsTest {
     TestWorld world = new TestWorld(11);
     RoundTripCounter khmTrips = new RoundTripCounter();
     RoundTripCounter thaTrips = new RoundTripCounter();
-    ReferralNode khm =
-        world.add(
-            TestWorld.KHM_CMAA,
-            JdbcReferralStore.using(khmTrips.wrap(connect(database, TestWorld.KHM_CMAA))));
-    ReferralNode tha =
-        world.add(
-            TestWorld.THA_REHAB,
-            JdbcReferralStore.using(thaTrips.wrap(connect(database, TestWorld.THA_REHAB))));
+    ReferralNode khm = counted(world, database, TestWorld.KHM_CMAA, khmTrips);
+    ReferralNode tha = counted(world, database, TestWorld.THA_REHAB, thaTrips);
     try {
       for (int i = 1; i <= BATCH; i++) {
         assertTrue(TestWorld.referToTha(khm, "b" + i).done());

@@ -1,4 +1,4 @@
-package org.vansdk.referral.node;
+package org.vansdk.testkit.jdbc;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -14,9 +14,12 @@ import java.util.Set;
  * A JDBC connection wrapper that records each request the store makes to the database server: a
  * statement executed (a batch counts once: the driver sends it in one go), a savepoint set or
  * released, a commit or a rollback. On PostgreSQL each is a round trip to the server, made while
- * the node holds its lock.
+ * the node holds its lock. Wrap the connection a store is given ({@code JdbcReferralStore.using}),
+ * then read {@link #trips()} after the work to measure. Thread-safe.
+ *
+ * @since 1.0
  */
-final class RoundTripCounter {
+public final class RoundTripCounter {
 
   private static final Set<String> EXECUTE =
       Set.of("execute", "executeQuery", "executeUpdate", "executeBatch", "executeLargeUpdate");
@@ -26,12 +29,17 @@ final class RoundTripCounter {
   private final List<String> trips = new ArrayList<>();
 
   /** The requests recorded so far, as SQL text or connection method names. */
-  synchronized List<String> trips() {
+  public synchronized List<String> trips() {
     return List.copyOf(trips);
   }
 
+  /** How many requests were recorded so far. */
+  public synchronized int count() {
+    return trips.size();
+  }
+
   /** Forgets what was recorded. */
-  synchronized void reset() {
+  public synchronized void reset() {
     trips.clear();
   }
 
@@ -39,8 +47,11 @@ final class RoundTripCounter {
     trips.add(what);
   }
 
+  /** A counter that has recorded nothing. */
+  public RoundTripCounter() {}
+
   /** The connection, wrapped so that its round trips are recorded. */
-  Connection wrap(Connection c) {
+  public Connection wrap(Connection c) {
     return proxy(
         Connection.class,
         c,
