@@ -21,11 +21,12 @@ import org.vansdk.referral.message.MessageCodec;
  * table written takes one statement: an upsert where a row may or may not exist, one JDBC batch for
  * several rows, and the audit chain checked by the statement that moves its head (no read first).
  *
- * <p>A change that only removes outbox entries (a received acknowledgement's) is not written at
- * once: the removals of a transaction wait and go together in one batch, before the next statement
- * of any other kind and before the commit ({@link #flush}); a feed of a hundred acknowledgements is
- * then one statement rather than a hundred. Removing a row cannot be refused, so holding them back
- * changes no change's fate.
+ * <p>Some changes are not written at once but held back, and the held statements of one text go
+ * together in one JDBC batch before the next statement of the transaction and before the commit
+ * ({@link #flush}): a change that only removes outbox entries (a received acknowledgement's;
+ * removing a row cannot be refused, so holding it back changes no change's fate), and on PostgreSQL
+ * a change the store says the database will take. A feed of a hundred acknowledgements, or the
+ * changes of a hundred received referrals, is then one round trip rather than a hundred.
  *
  * <p>It also remembers the attempts and audit heads written in the current transaction, so that the
  * store answers the node's reads of what it has just written without asking the database. Not
@@ -78,8 +79,8 @@ final class ChangeWriter {
   private final Map<AttemptId, AttemptRecord> attempts = new HashMap<>();
   private final Map<String, AuditEntry> heads = new HashMap<>();
 
-  /** Outbox removals of the current transaction not yet written: see {@link #flush}. */
-  private final List<String> removals = new ArrayList<>();
+  /** Statements of the current transaction not yet run, in order: see {@link #flush}. */
+  private final List<PostgresChange.Statement> held = new ArrayList<>();
 
   private long position;
 
@@ -105,7 +106,7 @@ final class ChangeWriter {
   void endTransaction(long positionAfter) {
     attempts.clear();
     heads.clear();
-    removals.clear();
+    held.clear();
     position = positionAfter;
   }
 
@@ -120,20 +121,31 @@ final class ChangeWriter {
   }
 
   /**
-   * Writes the change inside the open transaction. On failure part of it may be written: the caller
-   * rolls back.
+   * Writes the change inside the open transaction, or holds it back (see the class comment) if it
+   * only removes outbox entries or, on PostgreSQL, if the caller says it {@code mayWait}: the store
+   * knows that the database will take it. On failure part of it may be written: the caller rolls
+   * back.
    *
    * @throws ReferralStoreException if an audit entry does not extend its chain
    */
-  void write(Change change) throws SQLException {
+  void write(Change change, boolean mayWait) throws SQLException {
     if (onlyRemoves(change)) {
-      removals.addAll(change.outboxRemove());
+      for (String id : change.outboxRemove()) {
+        held.add(PostgresChange.Statement.removal(id, position));
+      }
       return;
     }
-    flush();
     if (dialect == SqlDialect.POSTGRESQL && PostgresChange.fits(change)) {
-      position = PostgresChange.write(change, statements, position);
+      PostgresChange.Statement s = PostgresChange.of(change, position);
+      if (mayWait) {
+        held.add(s);
+      } else {
+        flush();
+        run(List.of(s));
+      }
+      position = s.position();
     } else {
+      flush();
       writeEach(change);
     }
     for (AttemptRecord a : change.attempts()) {
@@ -145,19 +157,52 @@ final class ChangeWriter {
   }
 
   /**
-   * Writes the outbox removals held back, in one statement: the store calls it before any other
-   * statement of the transaction (a read included) and before committing.
+   * Runs the statements held back, in order, those of one text together in one JDBC batch: the
+   * store calls it before any other statement of the transaction (a read included) and before
+   * committing.
+   *
+   * @throws ReferralStoreException if a held change does not extend its audit chain (the caller
+   *     rolls the transaction back)
    */
   void flush() throws SQLException {
-    if (removals.isEmpty()) {
+    if (held.isEmpty()) {
       return;
     }
-    List<Object[]> rows = idRows(removals);
-    removals.clear();
-    writeRows(DELETE_OUTBOX, rows);
+    List<PostgresChange.Statement> all = new ArrayList<>(held);
+    held.clear();
+    int from = 0;
+    for (int i = 1; i <= all.size(); i++) {
+      if (i == all.size() || !all.get(i).sql().equals(all.get(from).sql())) {
+        run(all.subList(from, i));
+        from = i;
+      }
+    }
   }
 
-  private static boolean onlyRemoves(Change c) {
+  /** Runs statements of one text (alone, or as one batch) and checks their update counts. */
+  private void run(List<PostgresChange.Statement> same) throws SQLException {
+    PreparedStatement ps = statements.prepare(same.get(0).sql());
+    int[] counts;
+    if (same.size() == 1) {
+      bind(ps, 0, same.get(0).values());
+      counts = new int[] {ps.executeUpdate()};
+    } else {
+      ps.clearBatch(); // what a failed batch may have left in it
+      for (PostgresChange.Statement s : same) {
+        bind(ps, 0, s.values());
+        ps.addBatch();
+      }
+      counts = ps.executeBatch();
+    }
+    for (int i = 0; i < same.size(); i++) {
+      if (!same.get(i).ran(counts[i])) {
+        throw same.get(i).refusal();
+      }
+    }
+  }
+
+  /** Whether the change only removes outbox entries: such a change is always held back. */
+  static boolean onlyRemoves(Change c) {
     return !c.outboxRemove().isEmpty()
         && c.attempts().isEmpty()
         && c.audit().isEmpty()

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.vansdk.core.id.AttemptId;
@@ -40,8 +43,9 @@ import org.vansdk.referral.message.Message;
  * <p>A commit costs few requests to the database: on PostgreSQL, where each is a round trip made
  * while the node waits, a change of a referral is one statement, and a commit inside {@link
  * #atomically} sets no savepoint (a change the database refuses there is undone by rolling back and
- * writing again the changes before it). Reads of what the open transaction wrote are answered
- * without asking the database.
+ * writing again the changes before it), and the changes of a received batch are written together
+ * (see {@link #commit}). Reads of what the open transaction wrote are answered without asking the
+ * database.
  *
  * <p>One store object owns one connection and serialises its use; one node writes to a database.
  * Thread-safe.
@@ -65,6 +69,20 @@ public final class JdbcReferralStore implements ReferralStore {
 
   /** What the open transaction read ahead ({@link #prefetch}). */
   private final ReadAhead ahead = new ReadAhead();
+
+  /**
+   * The most message ids kept of batches whose held-back changes the database refused: when one of
+   * them is received again, its transaction writes each change at once (see {@link #commit}).
+   */
+  static final int MAX_SUSPECTS = 4096;
+
+  private final Set<String> suspects = new LinkedHashSet<>();
+
+  /** The message ids the open transaction read ahead for ({@link #prefetch}). */
+  private final List<String> batch = new ArrayList<>();
+
+  /** Whether the open transaction may hold changes back: see {@link #commit}. */
+  private boolean holding;
 
   /** The changes committed in the open transaction, in order: see {@link #commit}. */
   private final List<Change> written = new ArrayList<>();
@@ -235,7 +253,7 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   private <T> List<T> read(String what, String sql, Binder binder, RowReader<T> reader) {
-    flushRemovals();
+    flushHeld();
     try {
       PreparedStatement ps = prepare(sql);
       binder.bind(ps);
@@ -253,15 +271,30 @@ public final class JdbcReferralStore implements ReferralStore {
   }
 
   /**
-   * Writes the outbox removals the writer holds back, before a statement that might see them; if
-   * that fails, the transaction cannot be kept and rolls back at its end.
+   * Writes the changes the writer holds back, before a statement that might see them; if that
+   * fails, the transaction cannot be kept and rolls back at its end, and the messages it received
+   * are remembered so that, received again, their changes are written one by one.
    */
-  private void flushRemovals() {
+  private void flushHeld() {
     try {
       writer.flush();
-    } catch (SQLException e) {
-      broken = failure("cannot remove acknowledged messages from the outbox", e);
+    } catch (SQLException | RuntimeException e) {
+      suspect();
+      broken = failure("cannot write the changes held back for this transaction", e);
       throw broken;
+    }
+  }
+
+  /** Remembers the open transaction's batch as one whose held-back changes were refused. */
+  private void suspect() {
+    for (String id : batch) {
+      suspects.remove(id);
+      suspects.add(id);
+    }
+    Iterator<String> oldest = suspects.iterator();
+    while (suspects.size() > MAX_SUSPECTS) {
+      oldest.next();
+      oldest.remove();
     }
   }
 
@@ -403,8 +436,12 @@ public final class JdbcReferralStore implements ReferralStore {
    * read it ahead): empty if not known, else the entry or its absence.
    */
   private Optional<Optional<AuditEntry>> knownHead(ReferralId referralId) {
-    Optional<AuditEntry> written = writer.writtenHead(referralId.value());
-    return written.isPresent() ? Optional.of(written) : ahead.lastAudit(referralId.value());
+    return knownHead(referralId.value());
+  }
+
+  private Optional<Optional<AuditEntry>> knownHead(String referralId) {
+    Optional<AuditEntry> written = writer.writtenHead(referralId);
+    return written.isPresent() ? Optional.of(written) : ahead.lastAudit(referralId);
   }
 
   @Override
@@ -501,7 +538,13 @@ public final class JdbcReferralStore implements ReferralStore {
     if (!inTransaction || received.isEmpty()) {
       return;
     }
-    flushRemovals();
+    flushHeld();
+    boolean suspected = false;
+    for (Envelope e : received) {
+      batch.add(e.messageId());
+      suspected |= suspects.contains(e.messageId());
+    }
+    holding = !suspected;
     try {
       ahead.fetch(received, this::prepare);
     } catch (SQLException | RuntimeException e) {
@@ -518,6 +561,16 @@ public final class JdbcReferralStore implements ReferralStore {
    * work goes on (a node refuses that one message of a batch): the store rolls the transaction back
    * and writes again the changes committed in it before, which costs nothing while no change fails,
    * where a savepoint around each change would cost two more round trips to the database.
+   *
+   * <p>On PostgreSQL, in a transaction that read ahead ({@link #prefetch}), a change the store can
+   * tell the database will take (its audit entries extend the heads this transaction read ahead or
+   * wrote, its processed-message record was read ahead as absent) is held back and written before
+   * the next read or the commit, together with the others of its shape in one JDBC batch: a
+   * received batch's changes cost one round trip instead of one each. If the database refuses a
+   * held change after all (a value too long for its column), the whole transaction fails and
+   * nothing of it is applied; the store remembers the ids of the messages it read ahead for (the
+   * last {@value #MAX_SUSPECTS}), and a transaction that reads ahead for one of them again writes
+   * each change at once, so that the refused change is refused alone when its sender resends.
    */
   @Override
   public synchronized void commit(Change change) {
@@ -538,14 +591,52 @@ public final class JdbcReferralStore implements ReferralStore {
               + " transaction could not be restored; nothing of it will be applied",
           broken);
     }
+    boolean mayWait = holding && taken(change);
+    if (!mayWait && !ChangeWriter.onlyRemoves(change)) {
+      flushHeld(); // a failure of what was held is not this change's
+    }
     ahead.forget(change);
     try {
-      writer.write(change);
+      writer.write(change, mayWait);
       written.add(change);
     } catch (SQLException | RuntimeException e) {
       restore(e);
       throw failure("cannot commit the change", e);
     }
+  }
+
+  /**
+   * Whether the database will take the change as far as the store can tell without asking it: each
+   * audit entry extends the head this transaction wrote or read ahead, and a processed-message
+   * record is one the read-ahead found absent. (What else the database could refuse, a value too
+   * long for its column, is caught by the fallback described at {@link #commit}.)
+   */
+  private boolean taken(Change change) {
+    for (AuditEntry e : change.audit()) {
+      Optional<Optional<AuditEntry>> known = knownHead(e.referralId());
+      if (known.isEmpty()) {
+        return false;
+      }
+      Optional<AuditEntry> head = known.get();
+      boolean extending =
+          e.sequence() == 0
+              ? head.isEmpty() && e.previousHash().equals(AuditChain.GENESIS)
+              : head.isPresent()
+                  && head.get().sequence() == e.sequence() - 1
+                  && head.get().hash().equals(e.previousHash());
+      if (!extending) {
+        return false;
+      }
+    }
+    return change
+        .processed()
+        .map(
+            p ->
+                ahead
+                    .processed(p.sender().value(), p.messageId())
+                    .map(Optional::isEmpty)
+                    .orElse(false))
+        .orElse(true);
   }
 
   /**
@@ -556,7 +647,7 @@ public final class JdbcReferralStore implements ReferralStore {
       connection.rollback();
       writer.endTransaction(positionBefore);
       for (Change c : written) {
-        writer.write(c);
+        writer.write(c, false);
       }
     } catch (SQLException | RuntimeException again) {
       e.addSuppressed(again);
@@ -583,9 +674,10 @@ public final class JdbcReferralStore implements ReferralStore {
       if (broken != null) {
         throw broken;
       }
-      writer.flush();
+      flushHeld();
       connection.commit();
       committed = true;
+      batch.forEach(suspects::remove);
       for (Change c : written) {
         dueIndex.apply(c);
       }
@@ -598,6 +690,8 @@ public final class JdbcReferralStore implements ReferralStore {
     } finally {
       inTransaction = false;
       broken = null;
+      holding = false;
+      batch.clear();
       written.clear();
       ahead.clear();
       // Also on an Error: turning auto-commit back on would commit the open transaction.
@@ -631,6 +725,7 @@ public final class JdbcReferralStore implements ReferralStore {
   private int prune(Instant before) {
     return atomically(
         () -> {
+          flushHeld();
           try {
             PreparedStatement processed =
                 prepare("DELETE FROM van_processed WHERE processed_at < ?");

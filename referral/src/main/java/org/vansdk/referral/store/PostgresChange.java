@@ -1,8 +1,5 @@
 package org.vansdk.referral.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,12 +10,13 @@ import org.vansdk.referral.audit.AuditEntry;
 
 /**
  * A whole {@link Change} as one PostgreSQL statement: each write a data-modifying {@code WITH}
- * clause, and the statement's one row the number of audit heads it moved. One round trip to the
- * server instead of one per table. PostgreSQL runs every clause of a statement on the same snapshot
- * and leaves undefined which of two writes to one row wins, so only a change that touches each row
- * once {@link #fits}; the others are written statement by statement. The audit entry of a clause
- * whose head did not move is not inserted, so a change that does not extend its chain fails on the
- * count, with the store's own message, and the caller rolls it back.
+ * clause, and the statement's update count the number of audit heads it moved. One round trip to
+ * the server instead of one per table; several changes of one shape can go in one JDBC batch.
+ * PostgreSQL runs every clause of a statement on the same snapshot and leaves undefined which of
+ * two writes to one row wins, so only a change that touches each row once {@link #fits}; the others
+ * are written statement by statement. The audit entry of a clause whose head did not move is not
+ * inserted, so a change that does not extend its chain fails on the count, with the store's own
+ * message, and the caller rolls it back.
  */
 final class PostgresChange {
 
@@ -38,10 +36,12 @@ final class PostgresChange {
   private static final String UPSERT_CONSENT =
       upsert("van_consent", ChangeWriter.CONSENT_KEY, ChangeWriter.CONSENT_COLUMNS);
 
-  private final StringBuilder sql = new StringBuilder("WITH ");
+  /** The {@code WITH} clauses ({@code name AS (statement)}), then their statements alone. */
+  private final List<String> clauses = new ArrayList<>();
+
+  private final List<String> statements = new ArrayList<>();
   private final List<Object> values = new ArrayList<>();
   private final List<String> heads = new ArrayList<>();
-  private int clauses;
 
   private PostgresChange() {}
 
@@ -79,14 +79,14 @@ final class PostgresChange {
   }
 
   /**
-   * Writes the change (which {@link #fits}) in one statement.
+   * The change (which {@link #fits}) as one statement; the caller runs it, alone or in a batch with
+   * others of the same text.
    *
-   * @param position the outbox position of the newest entry; returned moved past those added
-   * @throws ReferralStoreException if an audit entry does not extend its chain (the caller rolls
-   *     back what the statement wrote)
+   * @param position the outbox position of the newest entry; the statement's {@link
+   *     Statement#position} is moved past those added
+   * @throws ReferralStoreException if a first audit entry does not start from the genesis hash
    */
-  static long write(Change c, ChangeWriter.Statements statements, long position)
-      throws SQLException {
+  static Statement of(Change c, long position) {
     for (AuditEntry e : c.audit()) {
       if (e.sequence() == 0 && !e.previousHash().equals(AuditChain.GENESIS)) {
         throw ChangeWriter.notExtending(e);
@@ -95,7 +95,7 @@ final class PostgresChange {
     PostgresChange s = new PostgresChange();
     long at = c.at().orElse(Instant.EPOCH).toEpochMilli();
     for (AuditEntry e : c.audit()) {
-      s.audit(e);
+      s.moveHead(e);
     }
     for (AttemptRecord a : c.attempts()) {
       s.clause(UPSERT_ATTEMPT, ChangeWriter.attemptRow(a));
@@ -119,20 +119,43 @@ final class PostgresChange {
     for (ConsentState k : c.consents()) {
       s.clause(UPSERT_CONSENT, ChangeWriter.consentRow(k));
     }
-    int moved = s.run(statements);
-    if (moved != c.audit().size()) {
-      throw c.audit().size() == 1
-          ? ChangeWriter.notExtending(c.audit().get(0))
-          : new ReferralStoreException(
-              "an audit entry of referrals "
-                  + c.audit().stream().map(AuditEntry::referralId).toList()
-                  + " does not extend its chain; nothing was applied");
-    }
-    return next;
+    return new Statement(s.text(c.audit()), s.values.toArray(), c.audit(), next);
   }
 
-  /** Moves the head in one clause and appends the entry in another, only if the head moved. */
-  private void audit(AuditEntry e) {
+  /**
+   * One change as a statement.
+   *
+   * @param sql its text
+   * @param values its parameters
+   * @param audit the audit entries it appends: its update count must be their number
+   * @param position the outbox position after it
+   */
+  record Statement(String sql, Object[] values, List<AuditEntry> audit, long position) {
+
+    /** An outbox removal: a statement of any update count. */
+    static Statement removal(String messageId, long position) {
+      return new Statement(
+          ChangeWriter.DELETE_OUTBOX, new Object[] {messageId}, List.of(), position);
+    }
+
+    /** Whether the statement ran as it must have: with audit entries, all its heads moved. */
+    boolean ran(int updateCount) {
+      return audit.isEmpty() || updateCount == audit.size();
+    }
+
+    /** The refusal of a statement that did not move all its heads. */
+    ReferralStoreException refusal() {
+      return audit.size() == 1
+          ? ChangeWriter.notExtending(audit.get(0))
+          : new ReferralStoreException(
+              "an audit entry of referrals "
+                  + audit.stream().map(AuditEntry::referralId).toList()
+                  + " does not extend its chain; nothing was applied");
+    }
+  }
+
+  /** The clause that moves the entry's head; returns a row only if it moved. */
+  private void moveHead(AuditEntry e) {
     String head = "h" + heads.size();
     if (e.sequence() == 0) {
       named(
@@ -153,34 +176,40 @@ final class PostgresChange {
           e.previousHash());
     }
     heads.add(head);
-    clause(
-        "INSERT INTO van_audit (referral_id, seq, hash, entry_json) SELECT ?, ?, ?, ? FROM " + head,
-        ChangeWriter.auditRow(e));
+  }
+
+  /**
+   * The statement's text, whose main part inserts the audit entries, each only if its head moved,
+   * so that its update count is the number of heads moved; without audit entries, the last clause
+   * is the main part.
+   */
+  private String text(List<AuditEntry> entries) {
+    String main;
+    if (entries.isEmpty()) {
+      clauses.remove(clauses.size() - 1);
+      main = statements.get(statements.size() - 1);
+    } else {
+      StringBuilder insert =
+          new StringBuilder("INSERT INTO van_audit (referral_id, seq, hash, entry_json) ");
+      for (int i = 0; i < entries.size(); i++) {
+        insert
+            .append(i == 0 ? "" : " UNION ALL ")
+            .append("SELECT ?, ?, ?, ? FROM ")
+            .append(heads.get(i));
+        values.addAll(List.of(ChangeWriter.auditRow(entries.get(i))));
+      }
+      main = insert.toString();
+    }
+    return clauses.isEmpty() ? main : "WITH " + String.join(", ", clauses) + " " + main;
   }
 
   private void clause(String statement, Object... parameters) {
-    named("w" + clauses, statement, parameters);
+    named("w" + clauses.size(), statement, parameters);
   }
 
   private void named(String name, String statement, Object... parameters) {
-    if (clauses++ > 0) {
-      sql.append(", ");
-    }
-    sql.append(name).append(" AS (").append(statement).append(')');
+    clauses.add(name + " AS (" + statement + ")");
+    statements.add(statement);
     values.addAll(List.of(parameters));
-  }
-
-  /** Runs the statement; returns how many audit heads it moved. */
-  private int run(ChangeWriter.Statements statements) throws SQLException {
-    sql.append(" SELECT 0");
-    for (String head : heads) {
-      sql.append(" + (SELECT COUNT(*) FROM ").append(head).append(')');
-    }
-    PreparedStatement ps = statements.prepare(sql.toString());
-    ChangeWriter.bind(ps, 0, values.toArray());
-    try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
-    }
   }
 }

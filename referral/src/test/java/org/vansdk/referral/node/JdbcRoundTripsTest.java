@@ -113,11 +113,12 @@ class JdbcRoundTripsTest {
   /**
    * The most requests for receiving a batch of {@link #BATCH} referral requests: the reads of each
    * of the four tables once for all ({@link org.vansdk.referral.store.ReferralStore#prefetch}),
-   * then each message's change (one statement on PostgreSQL, one a table on H2), and the commit.
-   * The reads were four a message.
+   * then the messages' changes (on PostgreSQL all in one batch; on H2 one statement a table and
+   * message), and the commit. The reads were four a message, and on PostgreSQL the changes one
+   * statement a message.
    */
   static final Map<String, Integer> BATCH_RECEIVE_TRIPS =
-      Map.of("h2", 4 + 5 * BATCH + 1, "postgresql", 4 + BATCH + 1);
+      Map.of("h2", 4 + 5 * BATCH + 1, "postgresql", 4 + 1 + 1);
 
   /**
    * The most requests for the referrer's transaction feeding back the acknowledgements of the

@@ -1,6 +1,7 @@
 package org.vansdk.referral.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,8 @@ import org.vansdk.referral.audit.AuditAction;
 import org.vansdk.referral.audit.AuditChain;
 import org.vansdk.referral.audit.AuditEntry;
 import org.vansdk.referral.audit.AuditEvent;
+import org.vansdk.referral.message.Envelope;
+import org.vansdk.referral.message.MessageType;
 import org.vansdk.referral.message.Party;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -106,6 +109,82 @@ class JdbcChangeIsolationTest {
       assertTrue(store.attempt(AttemptId.parse("KHM-CMAA-A-3")).isPresent(), name);
       assertEquals(2, store.attempts().size(), name);
       assertTrue(store.audit(ReferralId.parse("KHM-CMAA-R-2")).isEmpty(), name);
+    }
+  }
+
+  /** A received message's envelope on attempt {@code local}, for {@link ReferralStore#prefetch}. */
+  private static Envelope envelope(String local) {
+    return Envelope.builder()
+        .messageId("m-" + local)
+        .transmissionId("m-" + local + "-t1")
+        .type(MessageType.REFERRAL_REQUEST)
+        .correlationId(ReferralId.parse("KHM-CMAA-R-" + local))
+        .attemptId(AttemptId.parse("KHM-CMAA-A-" + local))
+        .sender(KHM)
+        .receiver(THA)
+        .createdAt(T0)
+        .senderSeq(1)
+        .baseVersion(0)
+        .build();
+  }
+
+  /** The first change of attempt {@code local}: its record and audit entry 0 ({@code detail}). */
+  private static Change started(String local, String detail) {
+    return Change.builder()
+        .addAttempts(attempt(local))
+        .addAudit(
+            AuditChain.append(
+                Optional.empty(),
+                AuditEvent.builder()
+                    .referralId("KHM-CMAA-R-" + local)
+                    .at(T0)
+                    .actor("KHM-CMAA")
+                    .action(AuditAction.NOTED)
+                    .detail(detail)
+                    .build()))
+        .build();
+  }
+
+  /**
+   * On PostgreSQL the changes of a batch read ahead are held back and written together; one the
+   * database refuses only then (an audit entry over the column's 100,000 characters) fails the
+   * whole transaction, and when the same messages come again each change is written at once, so
+   * that the refused one is refused alone and the others are kept.
+   */
+  @Test
+  void postgres_heldChangeRefused_transactionFails_thenSameBatchRefusesItAlone() {
+    try (ReferralStore store = StoreFixtures.freshPostgres(TestPostgres.url()).get()) {
+      List<Envelope> batch = List.of(envelope("1"), envelope("2"), envelope("3"));
+      Change poison = started("2", "x".repeat(200_000));
+      ReferralStoreException whole =
+          assertThrows(
+              ReferralStoreException.class,
+              () ->
+                  store.atomically(
+                      () -> {
+                        store.prefetch(batch);
+                        store.commit(started("1", "ok"));
+                        store.commit(poison); // held: the database has not seen it yet
+                        store.commit(started("3", "ok"));
+                        return null;
+                      }));
+      assertTrue(whole.getMessage().contains("held back"), whole.getMessage());
+      assertFalse(whole.getMessage().contains("xxxx"), "no stored text in the message");
+      assertEquals(List.of(), store.attempts(), "nothing of the failed transaction is kept");
+
+      store.atomically(
+          () -> {
+            store.prefetch(batch);
+            store.commit(started("1", "ok"));
+            assertThrows(ReferralStoreException.class, () -> store.commit(poison));
+            store.commit(started("3", "ok"));
+            return null;
+          });
+      assertEquals(
+          List.of("KHM-CMAA-A-1", "KHM-CMAA-A-3"),
+          store.attempts().stream().map(a -> a.attemptId().value()).toList());
+      assertTrue(store.audit(ReferralId.parse("KHM-CMAA-R-2")).isEmpty());
+      assertEquals(1, store.audit(ReferralId.parse("KHM-CMAA-R-3")).size());
     }
   }
 
