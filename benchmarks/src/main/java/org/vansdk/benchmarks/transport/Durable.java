@@ -3,6 +3,7 @@ package org.vansdk.benchmarks.transport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +36,14 @@ abstract class Durable implements AutoCloseable {
 
   /** What the stores are, for the report. */
   abstract String describe();
+
+  /**
+   * The CPU time the database server's processes have used (nanoseconds), or -1 where the stores
+   * run in the benchmark's own process or the server's processes cannot be read.
+   */
+  long serverCpuNanos() {
+    return -1;
+  }
 
   /** The store kind named on the command line: {@code h2}, {@code pg} or {@code pg-async}. */
   static Durable named(String kind) throws IOException {
@@ -94,6 +103,9 @@ abstract class Durable implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final boolean synchronous;
 
+    /** The server's main process id, or -1 if unknown. */
+    private final long postmaster;
+
     private final String settings;
 
     /** {@code settings}: server settings {@code name=value;…} added to the defaults. */
@@ -115,6 +127,20 @@ abstract class Durable implements AutoCloseable {
         }
       }
       server = b.start();
+      postmaster = postmasterPid(server);
+    }
+
+    /** The server's main process: the parent of a backend's. */
+    private static long postmasterPid(EmbeddedPostgres server) throws IOException {
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        long[] backend = stat(Path.of("/proc", String.valueOf(rs.getLong(1))));
+        return backend.length > 0 ? backend[1] : -1;
+      } catch (SQLException e) {
+        throw new IOException("cannot ask the embedded server for a backend's process id", e);
+      }
     }
 
     @Override
@@ -134,6 +160,49 @@ abstract class Durable implements AutoCloseable {
                 java.sql.DriverManager.getConnection(server.getJdbcUrl("postgres", database))));
       } catch (SQLException e) {
         throw new IllegalStateException("cannot connect to the database of " + node, e);
+      }
+    }
+
+    /**
+     * {@inheritDoc} On Linux: the server's main process and its children (the connections'
+     * backends, the writers, autovacuum), from {@code /proc} in clock ticks of 10 ms; -1 elsewhere.
+     */
+    @Override
+    long serverCpuNanos() {
+      Path proc = Path.of("/proc");
+      if (postmaster < 0 || !Files.isDirectory(proc)) {
+        return -1;
+      }
+      long ticks = 0;
+      try (DirectoryStream<Path> all = Files.newDirectoryStream(proc, "[0-9]*")) {
+        for (Path p : all) {
+          long[] stat = stat(p);
+          if (stat.length > 0 && (stat[0] == postmaster || stat[1] == postmaster)) {
+            ticks += stat[2];
+          }
+        }
+      } catch (IOException e) {
+        return -1;
+      }
+      return ticks * 10_000_000L;
+    }
+
+    /**
+     * A process's id, parent's id and CPU ticks (user and system) from its {@code stat} file; empty
+     * if it ended meanwhile.
+     */
+    private static long[] stat(Path process) {
+      try {
+        String line = Files.readString(process.resolve("stat"));
+        // "pid (name) state ppid …": the name may hold spaces, so split after its closing bracket.
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return new long[] {
+          Long.parseLong(process.getFileName().toString()),
+          Long.parseLong(f[1]),
+          Long.parseLong(f[11]) + Long.parseLong(f[12])
+        };
+      } catch (IOException | RuntimeException e) {
+        return new long[0];
       }
     }
 

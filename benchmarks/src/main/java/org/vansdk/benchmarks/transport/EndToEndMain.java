@@ -479,7 +479,12 @@ public final class EndToEndMain {
     private final long gc = gcMillis();
     private final java.util.Map<String, org.vansdk.testkit.jdbc.RoundTripCounter> trips;
 
+    private final Durable stores;
+    private final long serverCpu;
+
     Meter(Durable stores) {
+      this.stores = stores;
+      this.serverCpu = stores.serverCpuNanos();
       trips = stores.roundTrips;
       trips.values().forEach(org.vansdk.testkit.jdbc.RoundTripCounter::reset);
     }
@@ -540,6 +545,14 @@ public final class EndToEndMain {
       line.append(
           String.format(Locale.ROOT, "; JIT %d ms, GC %d ms", jitMillis() - jit, gcMillis() - gc));
       System.out.println(line);
+      long serverNow = stores.serverCpuNanos();
+      if (serverCpu >= 0 && serverNow >= 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "   database server cpu %.0f us/msg (%.2f cores busy)%n",
+            (serverNow - serverCpu) * 1e-3 / n,
+            (serverNow - serverCpu) / 1e9 / seconds);
+      }
       if (!trips.isEmpty()) {
         StringBuilder t = new StringBuilder("   database round trips a message:");
         trips.forEach(
