@@ -70,6 +70,37 @@ final class ChangeWriter {
   static final String RETRY_OUTBOX =
       "UPDATE van_outbox SET attempts = ?, next_due = ? WHERE message_id = ?";
 
+  /**
+   * A statement written or held back: a change as one statement ({@link PostgresChange}), or an
+   * outbox removal.
+   *
+   * @param sql its text
+   * @param values its parameters
+   * @param audit the audit entries it appends: its update count must be their number
+   */
+  record Statement(String sql, Object[] values, List<AuditEntry> audit) {
+
+    /** An outbox removal: a statement of any update count. */
+    static Statement removal(String messageId) {
+      return new Statement(DELETE_OUTBOX, new Object[] {messageId}, List.of());
+    }
+
+    /** Whether the statement ran as it must have: with audit entries, all its heads moved. */
+    boolean ran(int updateCount) {
+      return audit.isEmpty() || updateCount == audit.size();
+    }
+
+    /** The refusal of a statement that did not move all its heads. */
+    ReferralStoreException refusal() {
+      return audit.size() == 1
+          ? notExtending(audit.get(0))
+          : new ReferralStoreException(
+              "an audit entry of referrals "
+                  + audit.stream().map(AuditEntry::referralId).toList()
+                  + " does not extend its chain; nothing was applied");
+    }
+  }
+
   private final SqlDialect dialect;
   private final Statements statements;
   private final String upsertAttempt;
@@ -80,7 +111,7 @@ final class ChangeWriter {
   private final Map<String, AuditEntry> heads = new HashMap<>();
 
   /** Statements of the current transaction not yet run, in order: see {@link #flush}. */
-  private final List<PostgresChange.Statement> held = new ArrayList<>();
+  private final List<Statement> held = new ArrayList<>();
 
   private long position;
 
@@ -131,19 +162,19 @@ final class ChangeWriter {
   void write(Change change, boolean mayWait) throws SQLException {
     if (onlyRemoves(change)) {
       for (String id : change.outboxRemove()) {
-        held.add(PostgresChange.Statement.removal(id, position));
+        held.add(Statement.removal(id));
       }
       return;
     }
     if (dialect == SqlDialect.POSTGRESQL && PostgresChange.fits(change)) {
-      PostgresChange.Statement s = PostgresChange.of(change, position);
+      Statement s = PostgresChange.of(change, position);
       if (mayWait) {
         held.add(s);
       } else {
         flush();
         run(List.of(s));
       }
-      position = s.position();
+      position += change.outboxAdd().size();
     } else {
       flush();
       writeEach(change);
@@ -168,7 +199,7 @@ final class ChangeWriter {
     if (held.isEmpty()) {
       return;
     }
-    List<PostgresChange.Statement> all = new ArrayList<>(held);
+    List<Statement> all = new ArrayList<>(held);
     held.clear();
     int from = 0;
     for (int i = 1; i <= all.size(); i++) {
@@ -180,7 +211,7 @@ final class ChangeWriter {
   }
 
   /** Runs statements of one text (alone, or as one batch) and checks their update counts. */
-  private void run(List<PostgresChange.Statement> same) throws SQLException {
+  private void run(List<Statement> same) throws SQLException {
     PreparedStatement ps = statements.prepare(same.get(0).sql());
     int[] counts;
     if (same.size() == 1) {
@@ -188,7 +219,7 @@ final class ChangeWriter {
       counts = new int[] {ps.executeUpdate()};
     } else {
       ps.clearBatch(); // what a failed batch may have left in it
-      for (PostgresChange.Statement s : same) {
+      for (Statement s : same) {
         bind(ps, 0, s.values());
         ps.addBatch();
       }

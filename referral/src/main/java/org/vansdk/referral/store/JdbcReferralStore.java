@@ -539,12 +539,13 @@ public final class JdbcReferralStore implements ReferralStore {
       return;
     }
     flushHeld();
+    boolean first = batch.isEmpty();
     boolean suspected = false;
     for (Envelope e : received) {
       batch.add(e.messageId());
       suspected |= suspects.contains(e.messageId());
     }
-    holding = !suspected;
+    holding = (first || holding) && !suspected;
     try {
       ahead.fetch(received, this::prepare);
     } catch (SQLException | RuntimeException e) {

@@ -82,11 +82,10 @@ final class PostgresChange {
    * The change (which {@link #fits}) as one statement; the caller runs it, alone or in a batch with
    * others of the same text.
    *
-   * @param position the outbox position of the newest entry; the statement's {@link
-   *     Statement#position} is moved past those added
+   * @param position the outbox position of the newest entry (those added take the next ones)
    * @throws ReferralStoreException if a first audit entry does not start from the genesis hash
    */
-  static Statement of(Change c, long position) {
+  static ChangeWriter.Statement of(Change c, long position) {
     for (AuditEntry e : c.audit()) {
       if (e.sequence() == 0 && !e.previousHash().equals(AuditChain.GENESIS)) {
         throw ChangeWriter.notExtending(e);
@@ -119,39 +118,7 @@ final class PostgresChange {
     for (ConsentState k : c.consents()) {
       s.clause(UPSERT_CONSENT, ChangeWriter.consentRow(k));
     }
-    return new Statement(s.text(c.audit()), s.values.toArray(), c.audit(), next);
-  }
-
-  /**
-   * One change as a statement.
-   *
-   * @param sql its text
-   * @param values its parameters
-   * @param audit the audit entries it appends: its update count must be their number
-   * @param position the outbox position after it
-   */
-  record Statement(String sql, Object[] values, List<AuditEntry> audit, long position) {
-
-    /** An outbox removal: a statement of any update count. */
-    static Statement removal(String messageId, long position) {
-      return new Statement(
-          ChangeWriter.DELETE_OUTBOX, new Object[] {messageId}, List.of(), position);
-    }
-
-    /** Whether the statement ran as it must have: with audit entries, all its heads moved. */
-    boolean ran(int updateCount) {
-      return audit.isEmpty() || updateCount == audit.size();
-    }
-
-    /** The refusal of a statement that did not move all its heads. */
-    ReferralStoreException refusal() {
-      return audit.size() == 1
-          ? ChangeWriter.notExtending(audit.get(0))
-          : new ReferralStoreException(
-              "an audit entry of referrals "
-                  + audit.stream().map(AuditEntry::referralId).toList()
-                  + " does not extend its chain; nothing was applied");
-    }
+    return new ChangeWriter.Statement(s.text(c.audit()), s.values.toArray(), c.audit());
   }
 
   /** The clause that moves the entry's head; returns a row only if it moved. */
