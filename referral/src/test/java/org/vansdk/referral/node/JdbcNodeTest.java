@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +34,11 @@ class JdbcNodeTest {
 
   @Test
   void postgresql_restartsMidExchange_noMessageLostOrDuplicated() {
-    String pg = TestPostgres.url();
+    Map<Party, String> urls = new HashMap<>();
     for (Party p : new Party[] {TestWorld.KHM_CMAA, TestWorld.THA_REHAB}) {
-      try (Connection c = DriverManager.getConnection(pg);
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema(p) + " CASCADE");
-        s.execute("CREATE SCHEMA " + schema(p));
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot prepare PostgreSQL schema", e);
-      }
+      urls.put(p, TestPostgres.freshSchema(schema(p)));
     }
-    exchange(p -> JdbcReferralStore.open(pg + "&currentSchema=" + schema(p)));
+    exchange(p -> JdbcReferralStore.open(urls.get(p)));
   }
 
   private static String schema(Party p) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,31 +58,48 @@ class JdbcRoundTripsTest {
       return DriverManager.getConnection(
           "jdbc:h2:file:" + dir.resolve("trips-" + name + "-" + System.nanoTime()));
     }
-    String schema = "van_trips_" + name;
-    String url = TestPostgres.url();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    return DriverManager.getConnection(url + "&currentSchema=" + schema);
+    return DriverManager.getConnection(TestPostgres.freshSchema("van_trips_" + name));
   }
 
-  /** A node of the world on its own database, its requests to it counted. */
-  private static ReferralNode counted(
-      TestWorld world, String database, Party p, RoundTripCounter trips) throws SQLException {
-    return world.add(p, JdbcReferralStore.using(trips.wrap(connect(database, p))));
+  /** A referrer and a receiver of a world, each on its own database, their requests counted. */
+  private record Counted(
+      TestWorld world,
+      ReferralNode khm,
+      ReferralNode tha,
+      RoundTripCounter khmTrips,
+      RoundTripCounter thaTrips)
+      implements AutoCloseable {
+
+    static Counted open(String database, long seed) throws SQLException {
+      TestWorld world = new TestWorld(seed);
+      RoundTripCounter khmTrips = new RoundTripCounter();
+      RoundTripCounter thaTrips = new RoundTripCounter();
+      ReferralNode khm =
+          world.add(
+              TestWorld.KHM_CMAA,
+              JdbcReferralStore.using(khmTrips.wrap(connect(database, TestWorld.KHM_CMAA))));
+      ReferralNode tha =
+          world.add(
+              TestWorld.THA_REHAB,
+              JdbcReferralStore.using(thaTrips.wrap(connect(database, TestWorld.THA_REHAB))));
+      return new Counted(world, khm, tha, khmTrips, thaTrips);
+    }
+
+    @Override
+    public void close() {
+      khm.store().close();
+      tha.store().close();
+    }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void referral_referAndReceive_fewRoundTrips(String database) throws SQLException {
-    TestWorld world = new TestWorld(7);
-    RoundTripCounter khmTrips = new RoundTripCounter();
-    RoundTripCounter thaTrips = new RoundTripCounter();
-    ReferralNode khm = counted(world, database, TestWorld.KHM_CMAA, khmTrips);
-    ReferralNode tha = counted(world, database, TestWorld.THA_REHAB, thaTrips);
-    try {
+    try (Counted n = Counted.open(database, 7)) {
+      TestWorld world = n.world();
+      ReferralNode khm = n.khm();
+      RoundTripCounter khmTrips = n.khmTrips();
+      RoundTripCounter thaTrips = n.thaTrips();
       for (int i = 1; i <= 3; i++) {
         khmTrips.reset();
         assertTrue(TestWorld.referToTha(khm, String.valueOf(i)).done());
@@ -101,9 +117,6 @@ class JdbcRoundTripsTest {
             receive.size() <= RECEIVE_TRIPS.get(database),
             database + " receive " + i + ": " + trace(receive));
       }
-    } finally {
-      khm.store().close();
-      tha.store().close();
     }
   }
 
@@ -130,19 +143,18 @@ class JdbcRoundTripsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void batch_receiveAndAcks_fewRoundTripsForAll(String database) throws SQLException {
-    TestWorld world = new TestWorld(11);
-    RoundTripCounter khmTrips = new RoundTripCounter();
-    RoundTripCounter thaTrips = new RoundTripCounter();
-    ReferralNode khm = counted(world, database, TestWorld.KHM_CMAA, khmTrips);
-    ReferralNode tha = counted(world, database, TestWorld.THA_REHAB, thaTrips);
-    try {
+    try (Counted n = Counted.open(database, 11)) {
+      ReferralNode khm = n.khm();
+      RoundTripCounter khmTrips = n.khmTrips();
+      RoundTripCounter thaTrips = n.thaTrips();
       for (int i = 1; i <= BATCH; i++) {
         assertTrue(TestWorld.referToTha(khm, "b" + i).done());
       }
-      List<Transmission> out = world.take(khm);
+      List<Transmission> out = n.world().take(khm);
       assertEquals(BATCH, out.size());
       thaTrips.reset();
-      List<Reply> replies = tha.receiveAllAndReply(out.stream().map(Transmission::bytes).toList());
+      List<Reply> replies =
+          n.tha().receiveAllAndReply(out.stream().map(Transmission::bytes).toList());
       List<String> receive = thaTrips.trips();
       assertTrue(
           receive.size() <= BATCH_RECEIVE_TRIPS.get(database),
@@ -157,9 +169,6 @@ class JdbcRoundTripsTest {
       List<String> feed = khmTrips.trips();
       assertTrue(feed.size() <= ACK_FEED_TRIPS, database + " ack feed: " + trace(feed));
       assertEquals(List.of(), khm.store().outbox(), database + ": every request acknowledged");
-    } finally {
-      khm.store().close();
-      tha.store().close();
     }
   }
 

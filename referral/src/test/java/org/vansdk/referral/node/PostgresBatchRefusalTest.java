@@ -34,14 +34,8 @@ class PostgresBatchRefusalTest {
   void batch_oneChangeRefusedWhenWritten_failsWhole_thenRefusedAlone() throws SQLException {
     TestWorld world = new TestWorld(23);
     ReferralNode khm = world.add(TestWorld.KHM_CMAA, new InMemoryReferralStore());
-    String url = TestPostgres.url();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + SCHEMA);
-    }
-    JdbcReferralStore store =
-        JdbcReferralStore.using(DriverManager.getConnection(url + "&currentSchema=" + SCHEMA));
+    String url = TestPostgres.freshSchema(SCHEMA);
+    JdbcReferralStore store = JdbcReferralStore.open(url);
     ReferralNode tha = world.add(TestWorld.THA_REHAB, store);
     try {
       for (int i = 1; i <= BATCH; i++) {
@@ -50,7 +44,7 @@ class PostgresBatchRefusalTest {
       List<byte[]> wires = world.take(khm).stream().map(Transmission::bytes).toList();
       assertEquals(BATCH, wires.size());
       String poison = TestWorld.attempt(TestWorld.KHM_CMAA, "3").value();
-      try (Connection c = DriverManager.getConnection(url + "&currentSchema=" + SCHEMA);
+      try (Connection c = DriverManager.getConnection(url);
           Statement s = c.createStatement()) {
         s.execute(
             "ALTER TABLE van_attempt ADD CONSTRAINT refuse_one CHECK (attempt_id <> '"

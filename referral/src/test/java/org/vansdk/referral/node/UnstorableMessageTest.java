@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,17 +55,11 @@ class UnstorableMessageTest {
 
   @Test
   void postgresql_requestOverAMillionBytes_storedOnBothSidesAndAcknowledged() {
-    String pg = TestPostgres.url();
+    Map<Party, String> urls = new HashMap<>();
     for (Party p : new Party[] {TestWorld.KHM_CMAA, TestWorld.THA_REHAB}) {
-      try (Connection c = DriverManager.getConnection(pg);
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema(p) + " CASCADE");
-        s.execute("CREATE SCHEMA " + schema(p));
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot prepare PostgreSQL schema", e);
-      }
+      urls.put(p, TestPostgres.freshSchema(schema(p)));
     }
-    bigRequestEndToEnd(p -> JdbcReferralStore.open(pg + "&currentSchema=" + schema(p)));
+    bigRequestEndToEnd(p -> JdbcReferralStore.open(urls.get(p)));
   }
 
   private static String schema(Party p) {

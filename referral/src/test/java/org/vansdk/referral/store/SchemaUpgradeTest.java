@@ -92,13 +92,7 @@ class SchemaUpgradeTest {
 
   @Test
   void postgresqlVersion1_opens_migratedWithItsProcessedMessages() throws SQLException {
-    String pg = TestPostgres.url();
-    try (Connection c = DriverManager.getConnection(pg);
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS van_upgrade CASCADE");
-      s.execute("CREATE SCHEMA van_upgrade");
-    }
-    String url = pg + "&currentSchema=van_upgrade";
+    String url = TestPostgres.freshSchema("van_upgrade");
     writeVersion1(url);
     try (JdbcReferralStore store = JdbcReferralStore.open(url)) {
       assertUpgraded(store);

@@ -3,6 +3,10 @@ package org.vansdk.referral.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -35,6 +39,24 @@ public final class TestPostgres {
       return external;
     }
     return Embedded.URL;
+  }
+
+  /**
+   * Drops the schema if it exists and creates it empty on the shared server.
+   *
+   * @return a JDBC URL whose connections use that schema
+   * @throws IllegalStateException if the schema cannot be prepared
+   */
+  public static String freshSchema(String schema) {
+    String url = url();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the PostgreSQL schema " + schema, e);
+    }
+    return url + "&currentSchema=" + schema;
   }
 
   /** Holder: the server starts when {@link #url()} first needs it, once per JVM. */

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,16 +58,8 @@ class ReferralStoreTesterTest {
 
   /** A store in a new, empty PostgreSQL schema. */
   private static ReferralStore freshPostgres() {
-    String url = TestPostgres.url();
-    String schema = "van_contract_" + FRESH.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      s.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare a PostgreSQL schema", e);
-    }
-    return JdbcReferralStore.open(url + "&currentSchema=" + schema);
+    return JdbcReferralStore.open(
+        TestPostgres.freshSchema("van_contract_" + FRESH.incrementAndGet()));
   }
 
   @Test
