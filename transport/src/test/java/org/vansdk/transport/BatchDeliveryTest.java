@@ -81,7 +81,9 @@ class BatchDeliveryTest {
     /** Serves the first batch but cuts its answer after two lines. */
     CUT_ONCE,
     /** Has no batch route. */
-    NO_BATCH_ROUTE
+    NO_BATCH_ROUTE,
+    /** Answers 503 once to the batch that carries referral 1, serves the others. */
+    UNAVAILABLE_FOR_R1_ONCE
   }
 
   private EndpointResponse serve(org.vansdk.transport.http.EndpointRequest request) {
@@ -89,6 +91,21 @@ class BatchDeliveryTest {
     (batch ? batches : singles).incrementAndGet();
     if (batch && mode == Mode.NO_BATCH_ROUTE) {
       return new EndpointResponse(404, Map.of(), new byte[0]);
+    }
+    if (batch && mode == Mode.UNAVAILABLE_FOR_R1_ONCE) {
+      byte[] body = readAll(request.body());
+      if (new String(body, StandardCharsets.UTF_8).contains("\"correlationId\":\"KHM-CMAA-R1\"")) {
+        mode = Mode.PLAIN;
+        return new EndpointResponse(503, Map.of(), new byte[0]);
+      }
+      request =
+          new org.vansdk.transport.http.EndpointRequest(
+              request.method(),
+              request.path(),
+              request.query(),
+              request.headers(),
+              new java.io.ByteArrayInputStream(body),
+              request.clientCertificates());
     }
     EndpointResponse answer = endpoint.handle(request);
     if (batch && mode == Mode.CUT_ONCE) {
@@ -99,6 +116,14 @@ class BatchDeliveryTest {
           answer.status(), answer.headers(), cut.getBytes(StandardCharsets.UTF_8));
     }
     return answer;
+  }
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try (in) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Dispatcher dispatcher(TransportObserver observer) {
@@ -198,6 +223,49 @@ class BatchDeliveryTest {
       assertTrue(again.parked().isEmpty(), again.toString());
       assertTrue(sender.store().outbox().isEmpty(), "every message acknowledged");
     }
+    for (int i = 1; i <= N; i++) {
+      if (TwoNodes.attempt(i).equals(poison)) {
+        continue;
+      }
+      List<AuditEntry> audit = tha.audit(ReferralId.parse("KHM-CMAA-R" + i));
+      long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
+      assertEquals(1, received, "referral " + i + " received once: " + audit);
+    }
+  }
+
+  @Test
+  void twoRequestsUnderWay_firstUnavailable_secondDelivered_firstResentNextRoundOnce() {
+    // Batches of two: the lane sends [1, 2] and [3, 4] at once (two requests under way); the peer
+    // answers 503 to the first and serves the second. The lane backs off (the later delivery does
+    // not cancel the failure), and its next round sends 1, 2 and 5.
+    referAll();
+    mode = Mode.UNAVAILABLE_FOR_R1_ONCE;
+    List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
+    khmOut.close();
+    khmOut =
+        Dispatcher.builder(khm, peers, HttpClient.newHttpClient())
+            .clock(clock)
+            .backoff(Duration.ZERO, Duration.ZERO)
+            .batch(2, 1 << 20)
+            .inFlight(2)
+            .observer(
+                new TransportObserver() {
+                  @Override
+                  public void retrying(OrganisationId peer, int status, long backoffMillis) {
+                    retried.add(peer.value() + " " + status);
+                  }
+                })
+            .build();
+    DispatchReport first = khmOut.dispatch();
+    assertEquals(2, first.delivered(), "the second request, 3 and 4: " + first);
+    assertEquals(3, first.waiting(), first.toString());
+    assertEquals(List.of("THA-SIRINDHORN-REHAB 503"), retried);
+    assertTrue(tha.attempt(TwoNodes.attempt(1)).isEmpty(), "1 not received yet");
+    assertTrue(tha.attempt(TwoNodes.attempt(4)).isPresent(), "4 received");
+
+    DispatchReport second = khmOut.dispatch();
+    assertEquals(3, second.delivered(), second.toString());
+    assertTrue(khm.store().outbox().isEmpty());
     for (int i = 1; i <= N; i++) {
       if (TwoNodes.attempt(i).equals(poison)) {
         continue;

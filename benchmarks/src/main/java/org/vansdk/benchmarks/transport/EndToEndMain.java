@@ -50,10 +50,12 @@ import org.vansdk.transport.observe.TransportObserver;
  * latency run through the started {@link Dispatcher}; {@code
  * only=refer|dispatcher|concurrent|single|latency} runs one kind after a short warm-up (for a
  * profiler); {@code coalesce=} milliseconds sets the dispatcher's {@link
- * Dispatcher.Builder#coalesce} (default 50); {@code rounds=} repeats everything in the same process
- * (the JIT compiler of so much code, H2's, Jetty's, TLS, Jackson, the schema validator, takes
- * minutes to settle on 2 cores, and the later rounds show the sustained figures); a store kind
- * {@code h2;SETTING=V;…} adds H2 URL settings.
+ * Dispatcher.Builder#coalesce} (default 50); {@code batch=} the most messages a request carries
+ * ({@link Dispatcher.Builder#batch}, default 100, the dispatcher's own) and {@code inflight=} the
+ * most requests a lane has under way ({@link Dispatcher.Builder#inFlight}, default 2); {@code
+ * rounds=} repeats everything in the same process (the JIT compiler of so much code, H2's, Jetty's,
+ * TLS, Jackson, the schema validator, takes minutes to settle on 2 cores, and the later rounds show
+ * the sustained figures); a store kind {@code h2;SETTING=V;…} adds H2 URL settings.
  */
 public final class EndToEndMain {
 
@@ -70,16 +72,23 @@ public final class EndToEndMain {
   private final Link link;
   private final Durable stores;
   private final Duration coalesce;
+  private final int batch;
+  private final int inFlight;
 
-  private EndToEndMain(Link link, Durable stores, Duration coalesce) {
+  private EndToEndMain(Link link, Durable stores, Duration coalesce, int batch, int inFlight) {
     this.link = link;
     this.stores = stores;
     this.coalesce = coalesce;
+    this.batch = batch;
+    this.inFlight = inFlight;
   }
 
   /** A dispatcher of the sender's outbox, as {@code van node} builds one. */
   private Dispatcher.Builder dispatcher() {
-    return Dispatcher.builder(link.sender, link.peers, link.http).coalesce(coalesce);
+    return Dispatcher.builder(link.sender, link.peers, link.http)
+        .coalesce(coalesce)
+        .batch(batch, 4L << 20)
+        .inFlight(inFlight);
   }
 
   /**
@@ -94,6 +103,8 @@ public final class EndToEndMain {
     int seconds = 20;
     int rounds = 1;
     Duration coalesce = Duration.ofMillis(50);
+    int batch = 100;
+    int inFlight = 2;
     boolean latencyOnly = false;
     String only = "";
     List<String> kinds = new ArrayList<>();
@@ -102,6 +113,10 @@ public final class EndToEndMain {
         n = Integer.parseInt(a.substring(2));
       } else if (a.startsWith("rate=")) {
         rate = Integer.parseInt(a.substring(5));
+      } else if (a.startsWith("inflight=")) {
+        inFlight = Integer.parseInt(a.substring(9));
+      } else if (a.startsWith("batch=")) {
+        batch = Integer.parseInt(a.substring(6));
       } else if (a.startsWith("coalesce=")) {
         coalesce = Duration.ofMillis(Long.parseLong(a.substring(9)));
       } else if (a.startsWith("rounds=")) {
@@ -125,7 +140,7 @@ public final class EndToEndMain {
     for (String kind : kinds) {
       try (Durable stores = Durable.named(kind);
           Link link = new Link(stores, HttpClient.Version.HTTP_1_1)) {
-        EndToEndMain main = new EndToEndMain(link, stores, coalesce);
+        EndToEndMain main = new EndToEndMain(link, stores, coalesce, batch, inFlight);
         for (int r = 0; r < rounds; r++) {
           if (only.isEmpty()) {
             main.run(n, rate, seconds, latencyOnly);
@@ -326,7 +341,8 @@ public final class EndToEndMain {
         delivered += r.delivered();
       }
       if (report) {
-        m.report("Dispatcher (1 lane, batches of up to 100)", n);
+        m.report(
+            "Dispatcher (1 lane, batches of up to " + batch + ", " + inFlight + " in flight)", n);
       }
     }
   }

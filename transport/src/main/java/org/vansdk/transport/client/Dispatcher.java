@@ -5,18 +5,22 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +38,9 @@ import org.vansdk.transport.observe.TransportObserver;
  * stops resending it. What waits at the head of a lane leaves together, as one NDJSON request to
  * the peer's batch route, which the peer receives in order in one transaction and answers line by
  * line once committed; the acks of a request are then fed to the node in one transaction too (group
- * commit on both sides), while the lane's next request is under way. Following the binding's status
+ * commit on both sides), while the lane's next request is under way. A lane has up to two requests
+ * under way at once ({@link Builder#inFlight}), never two with messages of one attempt, so the peer
+ * receives each attempt's messages in order, the only order the protocol keeps. Following the binding's status
  * rules: {@code 200} (or {@code 204}) decided; {@code 429}, {@code 5xx}, time-outs and broken
  * connections are retried with the same messages (the node gives each a new transmission id);
  * {@code 400}, {@code 413}, {@code 415} and other {@code 4xx} to a single message, or a batch line
@@ -59,7 +65,11 @@ public final class Dispatcher implements AutoCloseable {
   private final Delivery delivery;
   private final int batchSize;
   private final long maxBatchBytes;
+  private final int inFlight;
   private final ExecutorService lanesPool;
+
+  /** Runs the lanes' requests, so that a lane can have several under way. */
+  private final ExecutorService requestsPool;
 
   /** Feeds the acks of what a lane delivered to the node while the lane sends its next request. */
   private final ExecutorService acksPool;
@@ -98,6 +108,8 @@ public final class Dispatcher implements AutoCloseable {
     this.delivery = new Delivery(b.http, b.clock, b.requestTimeout);
     this.batchSize = b.batchSize;
     this.maxBatchBytes = b.maxBatchBytes;
+    this.inFlight = b.inFlight;
+    this.requestsPool = Executors.newCachedThreadPool(daemon("van-dispatch-send"));
     this.lanesPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch"));
     this.acksPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch-acks"));
     this.observer = b.observer;
@@ -248,59 +260,133 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Sends a lane's messages in order until it is empty or a send fails: the messages at its head
    * together to the batch route (one request, one transaction at the peer), a lone one to the
-   * single route. The acks of what one request delivered are fed to the node together (one
-   * transaction here too), after the peer answered, that is after it committed; that runs while the
-   * lane's next request is under way (at most one feed a lane at a time, so the node's work and the
-   * peer's overlap), and the lane's turn ends only once the last feed is done.
+   * single route. Up to {@link Builder#inFlight} requests are under way at once (the peer checks
+   * the signatures of one while it applies another), never two with messages of one attempt; their
+   * answers are taken in the order they were sent. The acks of what one request delivered are fed
+   * to the node together (one transaction here too), after the peer answered, that is after it
+   * committed; that runs while the lane's next requests are under way (at most one feed a lane at a
+   * time, so the node's work and the peer's overlap), and the lane's turn ends only once the last
+   * feed is done. After a failure nothing more is sent in this turn, but the answers of the
+   * requests already under way are still taken.
    */
   private int drain(Lane lane, List<Parked> parkedNow) {
-    int delivered = 0;
     Optional<URI> base = peers.endpoint(lane.peer);
+    if (base.isEmpty()) {
+      for (Transmission t; (t = lane.head()) != null; ) {
+        park(lane, t, 0, TransportErrors.NOT_FOUND, parkedNow);
+      }
+      return 0;
+    }
+    int delivered = 0;
     int singles = 0; // messages of a batch the peer refused as a whole, now sent one a request
+    boolean failed = false; // a request failed: nothing more is sent in this turn
+    boolean settling = false; // a batch came back unsent: send again once nothing is under way
+    Deque<Request> underWay = new ArrayDeque<>();
     Future<?> feeding = null;
     try {
-      while (lane.head() != null) {
-        if (base.isEmpty()) {
-          park(lane, lane.head(), 0, TransportErrors.NOT_FOUND, parkedNow);
-          continue;
+      while (true) {
+        settling &= !underWay.isEmpty();
+        while (!failed && !settling && underWay.size() < (singles > 0 ? 1 : inFlight)) {
+          boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
+          List<Transmission> next = lane.take(one ? 1 : batchSize, maxBatchBytes);
+          if (next.isEmpty()) {
+            break;
+          }
+          singles = Math.max(0, singles - 1);
+          underWay.addLast(send(base.get(), next));
         }
-        boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
-        List<Transmission> next = one ? List.of(lane.head()) : lane.next(batchSize, maxBatchBytes);
-        long start = System.nanoTime();
-        Delivery.Outcome outcome =
-            next.size() == 1
-                ? delivery.single(base.get(), next.get(0))
-                : delivery.batch(base.get(), next);
-        singles = Math.max(0, singles - 1);
+        Request request = underWay.pollFirst();
+        if (request == null) {
+          return delivered;
+        }
+        Delivery.Outcome outcome = request.outcome();
+        List<Transmission> sent = request.messages();
+        lane.answered(sent);
         switch (outcome.kind()) {
           case DELIVERED -> {
-            List<Delivery.Outcome> lines = next.size() == 1 ? List.of(outcome) : outcome.lines();
-            Feed feed = delivered(lane, next, lines, System.nanoTime() - start, parkedNow);
+            if (!failed) {
+              lane.recovered();
+            }
+            List<Delivery.Outcome> lines = sent.size() == 1 ? List.of(outcome) : outcome.lines();
+            Feed feed =
+                delivered(lane, sent, lines, System.nanoTime() - request.start(), parkedNow);
             delivered += feed.delivered();
             awaitFeed(feeding);
             feeding = feed(feed);
           }
           case RETRY -> {
-            Instant now = clock.instant();
-            lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter());
-            observer.retrying(
-                lane.peer, outcome.status(), Duration.between(now, lane.notBefore()).toMillis());
-            return delivered;
+            if (!failed) {
+              Instant now = clock.instant();
+              lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter());
+              observer.retrying(
+                  lane.peer, outcome.status(), Duration.between(now, lane.notBefore()).toMillis());
+            }
+            failed = true;
           }
-          case PARK ->
-              park(
-                  lane,
-                  next.get(0),
-                  outcome.status(),
-                  Objects.requireNonNull(outcome.code()),
-                  parkedNow);
-          case SPLIT -> singles = next.size();
-          case NO_BATCH -> lane.noBatchRoute();
+          case PARK -> {
+            if (!failed) {
+              lane.recovered();
+            }
+            park(
+                lane,
+                sent.get(0),
+                outcome.status(),
+                Objects.requireNonNull(outcome.code()),
+                parkedNow);
+          }
+          case SPLIT -> {
+            singles += sent.size();
+            settling = true;
+          }
+          case NO_BATCH -> {
+            lane.noBatchRoute();
+            settling = true;
+          }
         }
       }
-      return delivered;
     } finally {
+      for (Request r : underWay) { // only when the lane's thread failed or was interrupted
+        r.answer().cancel(true);
+        lane.answered(r.messages());
+      }
       awaitFeed(feeding);
+    }
+  }
+
+  /** Starts a request to a peer on the requests' threads (or here, when closing). */
+  private Request send(URI base, List<Transmission> messages) {
+    Callable<Delivery.Outcome> post =
+        () ->
+            messages.size() == 1
+                ? delivery.single(base, messages.get(0))
+                : delivery.batch(base, messages);
+    long start = System.nanoTime();
+    try {
+      return new Request(messages, start, requestsPool.submit(post));
+    } catch (RejectedExecutionException e) {
+      FutureTask<Delivery.Outcome> here = new FutureTask<>(post);
+      here.run();
+      return new Request(messages, start, here);
+    }
+  }
+
+  /** A request under way: the messages it carries, when it left, and the peer's answer to come. */
+  private record Request(List<Transmission> messages, long start, Future<Delivery.Outcome> answer) {
+
+    /** Waits for the answer; an interrupted wait gives the request up (it is resent later). */
+    Delivery.Outcome outcome() {
+      try {
+        return answer.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answer.cancel(true);
+        return Delivery.Outcome.retry(0, Duration.ZERO);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("a request to a peer failed", e.getCause());
+      }
     }
   }
 
@@ -360,7 +446,7 @@ public final class Dispatcher implements AutoCloseable {
         park(lane, t, line.status(), Objects.requireNonNull(line.code()), parkedNow);
         continue;
       }
-      done(lane);
+      done(lane, t);
       done.add(t);
       byte[] ack = line.ack();
       if (ack != null) {
@@ -406,12 +492,12 @@ public final class Dispatcher implements AutoCloseable {
     parkedIds.add(p.messageId());
     parked.add(p);
     parkedNow.add(p);
-    done(lane);
+    done(lane, t);
     observer.parked(lane.peer, p.type(), p.messageId(), status, code);
   }
 
-  private void done(Lane lane) {
-    lane.done();
+  private void done(Lane lane, Transmission t) {
+    lane.done(t);
     backlog.decrementAndGet();
   }
 
@@ -542,11 +628,13 @@ public final class Dispatcher implements AutoCloseable {
       lanesPool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       acksPool.shutdown();
       acksPool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      requestsPool.shutdown();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       lanesPool.shutdownNow();
       acksPool.shutdownNow();
+      requestsPool.shutdownNow();
     }
   }
 
@@ -571,6 +659,7 @@ public final class Dispatcher implements AutoCloseable {
     private int concurrency = 4;
     private int batchSize = 100;
     private long maxBatchBytes = 4L << 20;
+    private int inFlight = 2;
     private TransportObserver observer = TransportObserver.NONE;
     private Duration coalesce = Duration.ofMillis(50);
 
@@ -653,6 +742,23 @@ public final class Dispatcher implements AutoCloseable {
       }
       this.batchSize = messages;
       this.maxBatchBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most requests a lane has under way at once (default 2): while the peer applies one batch,
+     * it checks the signatures of the next, and this node feeds the acks of the one before. The
+     * messages of one attempt never travel in two requests at once, so the peer receives each
+     * attempt's messages in order (the only order the protocol keeps, by {@code senderSeq}); {@code
+     * 1} sends a lane's next request only once its last one was answered.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder inFlight(int requests) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("inFlight must be positive, was " + requests);
+      }
+      this.inFlight = requests;
       return this;
     }
 

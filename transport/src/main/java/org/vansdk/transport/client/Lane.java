@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.vansdk.core.id.OrganisationId;
@@ -15,8 +18,12 @@ import org.vansdk.referral.node.Transmission;
 /**
  * The ordered queue of messages for one peer and its back-off state. Messages leave in the order
  * they were queued; a failure stops the lane until its back-off ends, without holding up other
- * lanes. The messages at its head leave together when the peer takes batches. Thread-safe: the
- * dispatcher queues into a lane while one thread, the holder of its {@link #turn}, sends from it.
+ * lanes. The messages at its head leave together when the peer takes batches. Several requests of a
+ * lane may be under way at once, but the messages of one attempt never travel in two of them:
+ * {@link #take} stops at a message whose attempt has a message under way, so the peer gets each
+ * attempt's messages in order (the protocol orders messages by attempt, with {@code senderSeq}).
+ * Thread-safe: the dispatcher queues into a lane while one thread, the holder of its {@link #turn},
+ * sends from it.
  */
 final class Lane {
 
@@ -27,6 +34,12 @@ final class Lane {
 
   private final Deque<Transmission> queue = new ArrayDeque<>();
   private final Set<String> queued = new HashSet<>();
+
+  /** The message ids of the requests under way, and how many messages of each attempt they hold. */
+  private final Set<String> underWay = new HashSet<>();
+
+  private final Map<String, Integer> busyAttempts = new HashMap<>();
+
   private int failures;
   private Instant notBefore = Instant.MIN;
   private boolean singleOnly;
@@ -57,20 +70,47 @@ final class Lane {
   }
 
   /**
-   * The messages at the head of the lane, in order: at most {@code max} of them and at most {@code
-   * maxBytes} bytes in all, but always the head itself.
+   * The next messages to send, in order, marked as under way: the first ones not under way, at most
+   * {@code max} of them and at most {@code maxBytes} bytes in all (but always the first), stopping
+   * before a message whose attempt has a message under way. Empty if there is none.
    */
-  synchronized List<Transmission> next(int max, long maxBytes) {
+  synchronized List<Transmission> take(int max, long maxBytes) {
     List<Transmission> out = new ArrayList<>(Math.min(max, queue.size()));
     long bytes = 0;
     for (Transmission t : queue) {
+      if (underWay.contains(id(t))) {
+        continue;
+      }
       bytes += t.bytes().length;
-      if (out.size() == max || !out.isEmpty() && bytes > maxBytes) {
+      if (out.size() == max
+          || !out.isEmpty() && bytes > maxBytes
+          || busyAttempts.containsKey(attempt(t))) {
         break;
       }
       out.add(t);
     }
+    for (Transmission t : out) {
+      underWay.add(id(t));
+      busyAttempts.merge(attempt(t), 1, Integer::sum);
+    }
     return out;
+  }
+
+  /** The request that carried these messages was answered (or given up): none is under way. */
+  synchronized void answered(List<Transmission> sent) {
+    for (Transmission t : sent) {
+      if (underWay.remove(id(t))) {
+        busyAttempts.computeIfPresent(attempt(t), (k, n) -> n == 1 ? null : n - 1);
+      }
+    }
+  }
+
+  private static String id(Transmission t) {
+    return t.message().envelope().messageId();
+  }
+
+  private static String attempt(Transmission t) {
+    return t.message().envelope().attemptId().value();
   }
 
   /** Whether the peer has no batch route, so every message goes to the single route. */
@@ -83,9 +123,20 @@ final class Lane {
     singleOnly = true;
   }
 
-  synchronized void done() {
-    Transmission t = queue.removeFirst();
-    queued.remove(t.message().envelope().messageId());
+  /** Takes a delivered or parked message off the lane. */
+  synchronized void done(Transmission t) {
+    String id = id(t);
+    for (Iterator<Transmission> i = queue.iterator(); i.hasNext(); ) {
+      if (id(i.next()).equals(id)) { // a lane holds a message once
+        i.remove();
+        queued.remove(id);
+        return;
+      }
+    }
+  }
+
+  /** The peer answered: the back-off starts again from its initial wait after the next failure. */
+  synchronized void recovered() {
     failures = 0;
     notBefore = Instant.MIN;
   }
