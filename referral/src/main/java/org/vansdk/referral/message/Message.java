@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.vansdk.core.id.AttemptId;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.core.id.ReferralId;
@@ -42,6 +43,9 @@ public final class Message {
   private final ObjectNode payload;
   private final String payloadSha256;
   private final Optional<MessageSignature> signature;
+
+  /** The wire form's bytes, written on first use: a message is immutable, and is sent whole. */
+  private volatile byte @Nullable [] wire;
 
   private Message(
       Envelope envelope,
@@ -185,6 +189,19 @@ public final class Message {
     n.remove("signature");
     n.remove("transmissionId");
     return n;
+  }
+
+  /**
+   * The wire form as UTF-8 JSON: written once, a copy each call (a transport may ask for a
+   * message's bytes several times: to size a batch, then to write it).
+   */
+  byte[] wireBytes() {
+    byte[] w = wire;
+    if (w == null) {
+      w = MessageCodec.toBytes(toJson());
+      wire = w;
+    }
+    return w.clone();
   }
 
   /** The wire form (a fresh tree each call). */
