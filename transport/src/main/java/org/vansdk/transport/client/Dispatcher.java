@@ -40,12 +40,12 @@ import org.vansdk.transport.observe.TransportObserver;
  * line once committed; the acks of a request are then fed to the node in one transaction too (group
  * commit on both sides), while the lane's next request is under way. A lane has up to two requests
  * under way at once ({@link Builder#inFlight}), never two with messages of one attempt, so the peer
- * receives each attempt's messages in order, the only order the protocol keeps. Following the binding's status
- * rules: {@code 200} (or {@code 204}) decided; {@code 429}, {@code 5xx}, time-outs and broken
- * connections are retried with the same messages (the node gives each a new transmission id);
- * {@code 400}, {@code 413}, {@code 415} and other {@code 4xx} to a single message, or a batch line
- * with a problem, are parked and never resent (see {@link Builder#batch} for a batch refused as a
- * whole).
+ * receives each attempt's messages in order, the only order the protocol keeps. Following the
+ * binding's status rules: {@code 200} (or {@code 204}) decided; {@code 429}, {@code 5xx}, time-outs
+ * and broken connections are retried with the same messages (the node gives each a new transmission
+ * id); {@code 400}, {@code 413}, {@code 415} and other {@code 4xx} to a single message, or a batch
+ * line with a problem, are parked and never resent (see {@link Builder#batch} for a batch refused
+ * as a whole).
  *
  * <p>What must survive a restart lives in the node's durable outbox: messages not yet acknowledged
  * are offered again by the node after a restart (each with its retry count and next due time), and
@@ -288,7 +288,10 @@ public final class Dispatcher implements AutoCloseable {
         settling &= !underWay.isEmpty();
         while (!failed && !settling && underWay.size() < (singles > 0 ? 1 : inFlight)) {
           boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
-          List<Transmission> next = lane.take(one ? 1 : batchSize, maxBatchBytes);
+          // A second request leaves at once only if full: under light load what is queued
+          // meanwhile waits for the answer and leaves together (fewer, larger transactions).
+          List<Transmission> next =
+              lane.take(one ? 1 : batchSize, maxBatchBytes, !underWay.isEmpty());
           if (next.isEmpty()) {
             break;
           }
@@ -749,8 +752,11 @@ public final class Dispatcher implements AutoCloseable {
      * The most requests a lane has under way at once (default 2): while the peer applies one batch,
      * it checks the signatures of the next, and this node feeds the acks of the one before. The
      * messages of one attempt never travel in two requests at once, so the peer receives each
-     * attempt's messages in order (the only order the protocol keeps, by {@code senderSeq}); {@code
-     * 1} sends a lane's next request only once its last one was answered.
+     * attempt's messages in order (the only order the protocol keeps, by {@code senderSeq}). A
+     * request leaves while another is under way only if it is full ({@link #batch}'s limits): under
+     * light load what is queued meanwhile waits for the answer and leaves together, in fewer and
+     * larger transactions on both sides. {@code 1} sends a lane's next request only once its last
+     * one was answered.
      *
      * @throws IllegalArgumentException if not positive
      */

@@ -72,22 +72,29 @@ final class Lane {
   /**
    * The next messages to send, in order, marked as under way: the first ones not under way, at most
    * {@code max} of them and at most {@code maxBytes} bytes in all (but always the first), stopping
-   * before a message whose attempt has a message under way. Empty if there is none.
+   * before a message whose attempt has a message under way. Empty if there is none, or if {@code
+   * full} and they would not fill a request (fewer than {@code max}, under {@code maxBytes}).
    */
-  synchronized List<Transmission> take(int max, long maxBytes) {
+  synchronized List<Transmission> take(int max, long maxBytes, boolean full) {
     List<Transmission> out = new ArrayList<>(Math.min(max, queue.size()));
     long bytes = 0;
+    boolean filled = false;
     for (Transmission t : queue) {
       if (underWay.contains(id(t))) {
         continue;
       }
       bytes += t.bytes().length;
-      if (out.size() == max
-          || !out.isEmpty() && bytes > maxBytes
-          || busyAttempts.containsKey(attempt(t))) {
+      if (out.size() == max || !out.isEmpty() && bytes > maxBytes) {
+        filled = true;
+        break;
+      }
+      if (busyAttempts.containsKey(attempt(t))) {
         break;
       }
       out.add(t);
+    }
+    if (full && !filled && out.size() < max) {
+      return List.of();
     }
     for (Transmission t : out) {
       underWay.add(id(t));

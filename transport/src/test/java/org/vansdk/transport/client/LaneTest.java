@@ -62,8 +62,8 @@ class LaneTest {
   @Test
   void oneRequest_takesEveryMessageInOrder_evenTwoOfOneAttempt() {
     offer(message("m1", 1, 1), message("m2", 1, 2), message("m3", 2, 1));
-    assertEquals(List.of("m1", "m2", "m3"), ids(lane.take(10, 1 << 20)));
-    assertTrue(lane.take(10, 1 << 20).isEmpty(), "all under way");
+    assertEquals(List.of("m1", "m2", "m3"), ids(lane.take(10, 1 << 20, false)));
+    assertTrue(lane.take(10, 1 << 20, false).isEmpty(), "all under way");
   }
 
   @Test
@@ -73,13 +73,14 @@ class LaneTest {
     Transmission a2 = message("a2", 1, 2);
     Transmission c1 = message("c1", 3, 1);
     offer(a1, b1, a2, c1);
-    assertEquals(List.of("a1"), ids(lane.take(1, 1 << 20)));
-    assertEquals(List.of("b1"), ids(lane.take(1, 1 << 20)));
-    assertTrue(lane.take(5, 1 << 20).isEmpty(), "a2 waits for a1's answer, and c1 behind it");
+    assertEquals(List.of("a1"), ids(lane.take(1, 1 << 20, false)));
+    assertEquals(List.of("b1"), ids(lane.take(1, 1 << 20, false)));
+    assertTrue(
+        lane.take(5, 1 << 20, false).isEmpty(), "a2 waits for a1's answer, and c1 behind it");
 
     lane.answered(List.of(a1));
     lane.done(a1);
-    assertEquals(List.of("a2", "c1"), ids(lane.take(5, 1 << 20)));
+    assertEquals(List.of("a2", "c1"), ids(lane.take(5, 1 << 20, false)));
   }
 
   @Test
@@ -88,15 +89,15 @@ class LaneTest {
     Transmission b1 = message("b1", 2, 1);
     Transmission c1 = message("c1", 3, 1);
     offer(a1, b1, c1);
-    List<Transmission> first = lane.take(2, 1 << 20);
-    List<Transmission> second = lane.take(2, 1 << 20);
+    List<Transmission> first = lane.take(2, 1 << 20, false);
+    List<Transmission> second = lane.take(2, 1 << 20, false);
     assertEquals(List.of("a1", "b1"), ids(first));
     assertEquals(List.of("c1"), ids(second));
 
     lane.answered(second); // delivered, although the first request failed
     lane.done(c1);
     lane.answered(first); // not delivered: stays at the head
-    assertEquals(List.of("a1", "b1"), ids(lane.take(5, 1 << 20)));
+    assertEquals(List.of("a1", "b1"), ids(lane.take(5, 1 << 20, false)));
     assertEquals(2, lane.size());
   }
 
@@ -105,7 +106,17 @@ class LaneTest {
     Transmission a1 = message("a1", 1, 1);
     Transmission b1 = message("b1", 2, 1);
     offer(a1, b1);
-    assertEquals(List.of("a1"), ids(lane.take(5, 1)));
-    assertEquals(List.of("b1"), ids(lane.take(5, 1)));
+    assertEquals(List.of("a1"), ids(lane.take(5, 1, false)));
+    assertEquals(List.of("b1"), ids(lane.take(5, 1, false)));
+  }
+
+  @Test
+  void whileAnotherIsUnderWay_onlyAFullRequestIsTaken() {
+    offer(message("a1", 1, 1), message("b1", 2, 1));
+    assertEquals(List.of("a1", "b1"), ids(lane.take(2, 1 << 20, false)));
+    offer(message("c1", 3, 1));
+    assertTrue(lane.take(2, 1 << 20, true).isEmpty(), "one message does not fill a request");
+    offer(message("d1", 4, 1));
+    assertEquals(List.of("c1", "d1"), ids(lane.take(2, 1 << 20, true)));
   }
 }
