@@ -15,13 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,15 @@ class BatchDeliveryTest {
   private final AtomicInteger batches = new AtomicInteger();
   private final AtomicInteger singles = new AtomicInteger();
   private volatile Mode mode = Mode.PLAIN;
+
+  private static final Pattern ATTEMPT = Pattern.compile("\"attemptId\":\"([^\"]+)\"");
+
+  /** Per attempt, the requests carrying one of its messages that the server is serving now. */
+  private final Map<String, Integer> underWay = new ConcurrentHashMap<>();
+
+  /** How often a request came while another one with a message of the same attempt was served. */
+  private final AtomicInteger attemptTwiceUnderWay = new AtomicInteger();
+
   private MessageEndpoint endpoint = MessageEndpoint.builder(tha).build();
   private final Server server =
       JettyBinding.start(
@@ -92,22 +105,37 @@ class BatchDeliveryTest {
     if (batch && mode == Mode.NO_BATCH_ROUTE) {
       return new EndpointResponse(404, Map.of(), new byte[0]);
     }
-    if (batch && mode == Mode.UNAVAILABLE_FOR_R1_ONCE) {
-      byte[] body = readAll(request.body());
-      if (new String(body, StandardCharsets.UTF_8).contains("\"correlationId\":\"KHM-CMAA-R1\"")) {
-        mode = Mode.PLAIN;
-        return new EndpointResponse(503, Map.of(), new byte[0]);
-      }
-      request =
-          new org.vansdk.transport.http.EndpointRequest(
-              request.method(),
-              request.path(),
-              request.query(),
-              request.headers(),
-              new java.io.ByteArrayInputStream(body),
-              request.clientCertificates());
+    byte[] body = readAll(request.body());
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (batch
+        && mode == Mode.UNAVAILABLE_FOR_R1_ONCE
+        && text.contains("\"correlationId\":\"KHM-CMAA-R1\"")) {
+      mode = Mode.PLAIN;
+      return new EndpointResponse(503, Map.of(), new byte[0]);
     }
-    EndpointResponse answer = endpoint.handle(request);
+    List<String> attempts = new ArrayList<>();
+    for (Matcher m = ATTEMPT.matcher(text); m.find(); ) {
+      attempts.add(m.group(1));
+    }
+    for (String a : attempts) {
+      if (underWay.merge(a, 1, Integer::sum) > 1) {
+        attemptTwiceUnderWay.incrementAndGet();
+      }
+    }
+    EndpointResponse answer;
+    try {
+      answer =
+          endpoint.handle(
+              new org.vansdk.transport.http.EndpointRequest(
+                  request.method(),
+                  request.path(),
+                  request.query(),
+                  request.headers(),
+                  new java.io.ByteArrayInputStream(body),
+                  request.clientCertificates()));
+    } finally {
+      attempts.forEach(a -> underWay.merge(a, -1, Integer::sum));
+    }
     if (batch && mode == Mode.CUT_ONCE) {
       mode = Mode.PLAIN;
       String[] lines = new String(answer.body(), StandardCharsets.UTF_8).split("\n");
@@ -274,6 +302,37 @@ class BatchDeliveryTest {
       long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
       assertEquals(1, received, "referral " + i + " received once: " + audit);
     }
+  }
+
+  @Test
+  void twoMessagesOfOneAttempt_neverUnderWayAtOnce_peerHoldsNothing() {
+    // One message a request, two under way: attempt 1's cancel request, queued right behind its
+    // referral request, leaves only once that was answered (the referrals behind it wait too,
+    // keeping the lane's order); the peer never holds a message ahead of its sequence.
+    Decision first = khm.refer(TwoNodes.draft(1, T0), TwoNodes.consent(1, T0));
+    assertTrue(first.done(), first.message());
+    Decision cancel = khm.cancel(TwoNodes.attempt(1));
+    assertTrue(cancel.done(), cancel.message());
+    for (int i = 2; i <= N; i++) {
+      Decision d = khm.refer(TwoNodes.draft(i, T0), TwoNodes.consent(i, T0));
+      assertTrue(d.done(), d.message());
+    }
+    khmOut.close();
+    khmOut =
+        Dispatcher.builder(khm, peers, HttpClient.newHttpClient())
+            .clock(clock)
+            .batch(1, 1 << 20)
+            .inFlight(2)
+            .build();
+    DispatchReport r = khmOut.dispatch();
+    assertEquals(N + 1, r.delivered(), r.toString());
+    assertEquals(0, attemptTwiceUnderWay.get(), "an attempt's messages in two requests at once");
+    assertEquals(N + 1, singles.get());
+    assertTrue(khm.store().outbox().isEmpty());
+    assertTrue(
+        tha.store().outbox().stream()
+            .noneMatch(e -> e.message().type() == MessageType.SYNC_REQUEST),
+        "the peer held a message and asked for the missing ones");
   }
 
   @Test

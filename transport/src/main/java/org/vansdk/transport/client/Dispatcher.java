@@ -38,14 +38,14 @@ import org.vansdk.transport.observe.TransportObserver;
  * stops resending it. What waits at the head of a lane leaves together, as one NDJSON request to
  * the peer's batch route, which the peer receives in order in one transaction and answers line by
  * line once committed; the acks of a request are then fed to the node in one transaction too (group
- * commit on both sides), while the lane's next request is under way. A lane has up to two requests
- * under way at once ({@link Builder#inFlight}), never two with messages of one attempt, so the peer
- * receives each attempt's messages in order, the only order the protocol keeps. Following the
- * binding's status rules: {@code 200} (or {@code 204}) decided; {@code 429}, {@code 5xx}, time-outs
- * and broken connections are retried with the same messages (the node gives each a new transmission
- * id); {@code 400}, {@code 413}, {@code 415} and other {@code 4xx} to a single message, or a batch
- * line with a problem, are parked and never resent (see {@link Builder#batch} for a batch refused
- * as a whole).
+ * commit on both sides), while the lane's next request is under way. A lane has up to {@link
+ * Builder#inFlight} requests under way at once (two by default; a second leaves only if full),
+ * never two with messages of one attempt, so the peer receives each attempt's messages in order,
+ * the only order the protocol keeps. Following the binding's status rules: {@code 200} (or {@code
+ * 204}) decided; {@code 429}, {@code 5xx}, time-outs and broken connections are retried with the
+ * same messages (the node gives each a new transmission id); {@code 400}, {@code 413}, {@code 415}
+ * and other {@code 4xx} to a single message, or a batch line with a problem, are parked and never
+ * resent (see {@link Builder#batch} for a batch refused as a whole).
  *
  * <p>What must survive a restart lives in the node's durable outbox: messages not yet acknowledged
  * are offered again by the node after a restart (each with its retry count and next due time), and
@@ -261,13 +261,13 @@ public final class Dispatcher implements AutoCloseable {
    * Sends a lane's messages in order until it is empty or a send fails: the messages at its head
    * together to the batch route (one request, one transaction at the peer), a lone one to the
    * single route. Up to {@link Builder#inFlight} requests are under way at once (the peer checks
-   * the signatures of one while it applies another), never two with messages of one attempt; their
-   * answers are taken in the order they were sent. The acks of what one request delivered are fed
-   * to the node together (one transaction here too), after the peer answered, that is after it
-   * committed; that runs while the lane's next requests are under way (at most one feed a lane at a
-   * time, so the node's work and the peer's overlap), and the lane's turn ends only once the last
-   * feed is done. After a failure nothing more is sent in this turn, but the answers of the
-   * requests already under way are still taken.
+   * the signatures of one while it applies another; one leaves while another is under way only if
+   * it is full), never two with messages of one attempt; their answers are taken in the order they
+   * were sent. The acks of what one request delivered are fed to the node together (one transaction
+   * here too), after the peer answered, that is after it committed; that runs while the lane's next
+   * requests are under way (at most one feed a lane at a time, so the node's work and the peer's
+   * overlap), and the lane's turn ends only once the last feed is done. After a failure nothing
+   * more is sent in this turn, but the answers of the requests already under way are still taken.
    */
   private int drain(Lane lane, List<Parked> parkedNow) {
     Optional<URI> base = peers.endpoint(lane.peer);
@@ -298,13 +298,18 @@ public final class Dispatcher implements AutoCloseable {
           singles = Math.max(0, singles - 1);
           underWay.addLast(send(base.get(), next));
         }
-        Request request = underWay.pollFirst();
+        Request request = underWay.peekFirst();
         if (request == null) {
           return delivered;
         }
-        Delivery.Outcome outcome = request.outcome();
+        Delivery.Outcome outcome;
+        try {
+          outcome = request.outcome();
+        } finally { // answered, or failed here: its messages are no longer under way either way
+          underWay.removeFirst();
+          lane.answered(request.messages());
+        }
         List<Transmission> sent = request.messages();
-        lane.answered(sent);
         switch (outcome.kind()) {
           case DELIVERED -> {
             if (!failed) {
@@ -348,8 +353,12 @@ public final class Dispatcher implements AutoCloseable {
         }
       }
     } finally {
-      for (Request r : underWay) { // only when the lane's thread failed or was interrupted
-        r.answer().cancel(true);
+      // Only when this thread failed or was interrupted: the requests still under way are waited
+      // for (each ends within the request time-out) before their messages may leave again, so
+      // that an attempt's messages are never under way twice; their answers are dropped (the
+      // messages stay in the outbox, and the peer answers a resend with the replies it stored).
+      for (Request r : underWay) {
+        r.settle();
         lane.answered(r.messages());
       }
       awaitFeed(feeding);
@@ -375,6 +384,22 @@ public final class Dispatcher implements AutoCloseable {
 
   /** A request under way: the messages it carries, when it left, and the peer's answer to come. */
   private record Request(List<Transmission> messages, long start, Future<Delivery.Outcome> answer) {
+
+    /**
+     * Waits for the request to end, whatever became of it; an interrupted thread gives it up
+     * (cancels it) instead.
+     */
+    void settle() {
+      if (Thread.currentThread().isInterrupted()) {
+        answer.cancel(true);
+        return;
+      }
+      try {
+        outcome();
+      } catch (RuntimeException e) {
+        // It failed: it is no longer under way, which is all that is waited for here.
+      }
+    }
 
     /** Waits for the answer; an interrupted wait gives the request up (it is resent later). */
     Delivery.Outcome outcome() {
