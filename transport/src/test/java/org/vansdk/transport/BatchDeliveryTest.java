@@ -155,11 +155,19 @@ class BatchDeliveryTest {
   }
 
   private Dispatcher dispatcher(TransportObserver observer) {
+    return builder(observer).build();
+  }
+
+  /** Batches of {@code messages}, two requests under way. */
+  private Dispatcher sendingBatchesOf(int messages, TransportObserver observer) {
+    return builder(observer).batch(messages, 1 << 20).inFlight(2).build();
+  }
+
+  private Dispatcher.Builder builder(TransportObserver observer) {
     return Dispatcher.builder(khm, peers, HttpClient.newHttpClient())
         .clock(clock)
         .backoff(Duration.ZERO, Duration.ZERO) // a failed lane is due again at once
-        .observer(observer)
-        .build();
+        .observer(observer);
   }
 
   @AfterEach
@@ -271,19 +279,14 @@ class BatchDeliveryTest {
     List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
     khmOut.close();
     khmOut =
-        Dispatcher.builder(khm, peers, HttpClient.newHttpClient())
-            .clock(clock)
-            .backoff(Duration.ZERO, Duration.ZERO)
-            .batch(2, 1 << 20)
-            .inFlight(2)
-            .observer(
-                new TransportObserver() {
-                  @Override
-                  public void retrying(OrganisationId peer, int status, long backoffMillis) {
-                    retried.add(peer.value() + " " + status);
-                  }
-                })
-            .build();
+        sendingBatchesOf(
+            2,
+            new TransportObserver() {
+              @Override
+              public void retrying(OrganisationId peer, int status, long backoffMillis) {
+                retried.add(peer.value() + " " + status);
+              }
+            });
     DispatchReport first = khmOut.dispatch();
     assertEquals(2, first.delivered(), "the second request, 3 and 4: " + first);
     assertEquals(3, first.waiting(), first.toString());
@@ -318,12 +321,7 @@ class BatchDeliveryTest {
       assertTrue(d.done(), d.message());
     }
     khmOut.close();
-    khmOut =
-        Dispatcher.builder(khm, peers, HttpClient.newHttpClient())
-            .clock(clock)
-            .batch(1, 1 << 20)
-            .inFlight(2)
-            .build();
+    khmOut = sendingBatchesOf(1, TransportObserver.NONE);
     DispatchReport r = khmOut.dispatch();
     assertEquals(N + 1, r.delivered(), r.toString());
     assertEquals(0, attemptTwiceUnderWay.get(), "an attempt's messages in two requests at once");
@@ -353,6 +351,37 @@ class BatchDeliveryTest {
     DispatchReport r = khmOut.dispatch();
     assertEquals(N, r.delivered(), r.toString());
     assertTrue(r.parked().isEmpty(), r.toString());
+    assertEquals(N, singles.get());
+    assertTrue(khm.store().outbox().isEmpty());
+  }
+
+  @Test
+  void twoBatchesUnderWay_bothRefusedAsAWhole_eachMessageSentAlone() {
+    // Batches of three, two under way: the peer takes at most two a batch, so both are refused
+    // (413); the lane waits for both answers, then sends the six one a request.
+    endpoint = MessageEndpoint.builder(tha).maxBatch(16 << 20, 2).build();
+    referAll();
+    Decision sixth = khm.refer(TwoNodes.draft(N + 1, T0), TwoNodes.consent(N + 1, T0));
+    assertTrue(sixth.done(), sixth.message());
+    khmOut.close();
+    khmOut = sendingBatchesOf(3, TransportObserver.NONE);
+    DispatchReport r = khmOut.dispatch();
+    assertEquals(N + 1, r.delivered(), r.toString());
+    assertTrue(r.parked().isEmpty(), r.toString());
+    assertEquals(2, batches.get(), "both under way before the first answer");
+    assertEquals(N + 1, singles.get());
+    assertTrue(khm.store().outbox().isEmpty());
+  }
+
+  @Test
+  void twoBatchesUnderWay_peerWithoutBatchRoute_everyMessageOneARequest() {
+    mode = Mode.NO_BATCH_ROUTE;
+    referAll();
+    khmOut.close();
+    khmOut = sendingBatchesOf(2, TransportObserver.NONE);
+    DispatchReport r = khmOut.dispatch();
+    assertEquals(N, r.delivered(), r.toString());
+    assertEquals(2, batches.get(), "[1, 2] and [3, 4] under way at once, both answered 404");
     assertEquals(N, singles.get());
     assertTrue(khm.store().outbox().isEmpty());
   }
