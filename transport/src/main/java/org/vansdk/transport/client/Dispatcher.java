@@ -1,34 +1,25 @@
 package org.vansdk.transport.client;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.vansdk.core.ErrorCode;
 import org.vansdk.core.id.OrganisationId;
 import org.vansdk.referral.node.ReferralNode;
 import org.vansdk.referral.node.Transmission;
-import org.vansdk.transport.http.TransportErrors;
 import org.vansdk.transport.observe.TransportObserver;
 
 /**
@@ -57,16 +48,11 @@ import org.vansdk.transport.observe.TransportObserver;
 public final class Dispatcher implements AutoCloseable {
 
   private final ReferralNode node;
-  private final PeerEndpoints peers;
   private final Clock clock;
-  private final Random jitter;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Delivery delivery;
-  private final int batchSize;
-  private final long maxBatchBytes;
-  private final int inFlight;
   private final ExecutorService lanesPool;
+
+  /** Sends a lane's messages and feeds their acks to the node. */
+  private final LaneSender sender;
 
   /** Runs the lanes' requests, so that a lane can have several under way. */
   private final ExecutorService requestsPool;
@@ -74,18 +60,12 @@ public final class Dispatcher implements AutoCloseable {
   /** Feeds the acks of what a lane delivered to the node while the lane sends its next request. */
   private final ExecutorService acksPool;
 
-  private final TransportObserver observer;
-
   /** How long a background round may leave the outbox alone while every lane is sending. */
   private final long coalesceNanos;
 
-  private final java.util.concurrent.atomic.AtomicInteger backlog =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final Ledger ledger;
   private final Map<OrganisationId, Lane> lanes = new LinkedHashMap<>();
 
-  private final List<Parked> parked = Collections.synchronizedList(new ArrayList<>());
-  private final java.util.Set<String> parkedIds =
-      Collections.synchronizedSet(new java.util.HashSet<>());
   private final Object signal = new Object();
   private boolean woken; // guarded by signal
 
@@ -100,19 +80,22 @@ public final class Dispatcher implements AutoCloseable {
 
   private Dispatcher(Builder b) {
     this.node = b.node;
-    this.peers = b.peers;
     this.clock = b.clock;
-    this.jitter = b.random;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.delivery = new Delivery(b.http, b.clock, b.requestTimeout);
-    this.batchSize = b.batchSize;
-    this.maxBatchBytes = b.maxBatchBytes;
-    this.inFlight = b.inFlight;
     this.requestsPool = Executors.newCachedThreadPool(daemon("van-dispatch-send"));
     this.lanesPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch"));
     this.acksPool = Executors.newFixedThreadPool(b.concurrency, daemon("van-dispatch-acks"));
-    this.observer = b.observer;
+    this.ledger = new Ledger(b.observer);
+    this.sender =
+        new LaneSender(
+            b.node,
+            b.peers,
+            new Delivery(b.http, b.clock, b.requestTimeout),
+            new LaneSender.Limits(b.batchSize, b.maxBatchBytes, b.inFlight),
+            new LaneSender.Backoff(b.clock, b.initialBackoff, b.maxBackoff, b.random),
+            requestsPool,
+            acksPool,
+            b.observer,
+            ledger);
     this.coalesceNanos = b.coalesce.toNanos();
     this.queuedAt = System.nanoTime() - coalesceNanos;
   }
@@ -172,11 +155,11 @@ public final class Dispatcher implements AutoCloseable {
   /** Queues what the node's outbox has due in each peer's lane (what was parked here stays out). */
   private void queue() {
     for (Transmission t : node.outgoing()) {
-      if (parkedIds.contains(t.message().envelope().messageId())) {
+      if (ledger.isParked(t.message().envelope().messageId())) {
         continue;
       }
       if (lanes.computeIfAbsent(t.to().organisation(), Lane::new).offer(t)) {
-        backlog.incrementAndGet();
+        ledger.queued();
       }
     }
   }
@@ -249,284 +232,12 @@ public final class Dispatcher implements AutoCloseable {
     int delivered = 0;
     do {
       try {
-        delivered += drain(lane, parkedNow);
+        delivered += sender.drain(lane, parkedNow);
       } finally {
         lane.turn.release();
       }
     } while (!lane.failing() && lane.due(clock.instant()) && lane.turn.tryAcquire());
     return delivered;
-  }
-
-  /**
-   * Sends a lane's messages in order until it is empty or a send fails: the messages at its head
-   * together to the batch route (one request, one transaction at the peer), a lone one to the
-   * single route. Up to {@link Builder#inFlight} requests are under way at once (the peer checks
-   * the signatures of one while it applies another; one leaves while another is under way only if
-   * it is full), never two with messages of one attempt; their answers are taken in the order they
-   * were sent. The acks of what one request delivered are fed to the node together (one transaction
-   * here too), after the peer answered, that is after it committed; that runs while the lane's next
-   * requests are under way (at most one feed a lane at a time, so the node's work and the peer's
-   * overlap), and the lane's turn ends only once the last feed is done. After a failure nothing
-   * more is sent in this turn, but the answers of the requests already under way are still taken.
-   */
-  private int drain(Lane lane, List<Parked> parkedNow) {
-    Optional<URI> base = peers.endpoint(lane.peer);
-    if (base.isEmpty()) {
-      for (Transmission t; (t = lane.head()) != null; ) {
-        park(lane, t, 0, TransportErrors.NOT_FOUND, parkedNow);
-      }
-      return 0;
-    }
-    int delivered = 0;
-    int singles = 0; // messages of a batch the peer refused as a whole, now sent one a request
-    boolean failed = false; // a request failed: nothing more is sent in this turn
-    boolean settling = false; // a batch came back unsent: send again once nothing is under way
-    Deque<Request> underWay = new ArrayDeque<>();
-    Future<?> feeding = null;
-    try {
-      while (true) {
-        settling &= !underWay.isEmpty();
-        while (!failed && !settling && underWay.size() < (singles > 0 ? 1 : inFlight)) {
-          boolean one = singles > 0 || lane.singleOnly() || batchSize == 1;
-          // A second request leaves at once only if full: under light load what is queued
-          // meanwhile waits for the answer and leaves together (fewer, larger transactions).
-          List<Transmission> next =
-              lane.take(one ? 1 : batchSize, maxBatchBytes, !underWay.isEmpty());
-          if (next.isEmpty()) {
-            break;
-          }
-          singles = Math.max(0, singles - 1);
-          underWay.addLast(send(base.get(), next));
-        }
-        Request request = underWay.peekFirst();
-        if (request == null) {
-          return delivered;
-        }
-        Delivery.Outcome outcome;
-        try {
-          outcome = request.outcome();
-        } finally { // answered, or failed here: its messages are no longer under way either way
-          underWay.removeFirst();
-          lane.answered(request.messages());
-        }
-        List<Transmission> sent = request.messages();
-        switch (outcome.kind()) {
-          case DELIVERED -> {
-            if (!failed) {
-              lane.recovered();
-            }
-            List<Delivery.Outcome> lines = sent.size() == 1 ? List.of(outcome) : outcome.lines();
-            Feed feed =
-                delivered(lane, sent, lines, System.nanoTime() - request.start(), parkedNow);
-            delivered += feed.delivered();
-            awaitFeed(feeding);
-            feeding = feed(feed);
-          }
-          case RETRY -> {
-            if (!failed) {
-              Instant now = clock.instant();
-              lane.failed(now, initialBackoff, maxBackoff, nextJitter(), outcome.retryAfter());
-              observer.retrying(
-                  lane.peer, outcome.status(), Duration.between(now, lane.notBefore()).toMillis());
-            }
-            failed = true;
-          }
-          case PARK -> {
-            if (!failed) {
-              lane.recovered();
-            }
-            park(
-                lane,
-                sent.get(0),
-                outcome.status(),
-                Objects.requireNonNull(outcome.code()),
-                parkedNow);
-          }
-          case SPLIT -> {
-            singles += sent.size();
-            settling = true;
-          }
-          case NO_BATCH -> {
-            lane.noBatchRoute();
-            settling = true;
-          }
-        }
-      }
-    } finally {
-      // Only when this thread failed or was interrupted: the requests still under way are waited
-      // for (each ends within the request time-out) before their messages may leave again, so
-      // that an attempt's messages are never under way twice; their answers are dropped (the
-      // messages stay in the outbox, and the peer answers a resend with the replies it stored).
-      for (Request r : underWay) {
-        r.settle();
-        lane.answered(r.messages());
-      }
-      awaitFeed(feeding);
-    }
-  }
-
-  /** Starts a request to a peer on the requests' threads (or here, when closing). */
-  private Request send(URI base, List<Transmission> messages) {
-    Callable<Delivery.Outcome> post =
-        () ->
-            messages.size() == 1
-                ? delivery.single(base, messages.get(0))
-                : delivery.batch(base, messages);
-    long start = System.nanoTime();
-    try {
-      return new Request(messages, start, requestsPool.submit(post));
-    } catch (RejectedExecutionException e) {
-      FutureTask<Delivery.Outcome> here = new FutureTask<>(post);
-      here.run();
-      return new Request(messages, start, here);
-    }
-  }
-
-  /** A request under way: the messages it carries, when it left, and the peer's answer to come. */
-  private record Request(List<Transmission> messages, long start, Future<Delivery.Outcome> answer) {
-
-    /**
-     * Waits for the request to end, whatever became of it; an interrupted thread gives it up
-     * (cancels it) instead.
-     */
-    void settle() {
-      if (Thread.currentThread().isInterrupted()) {
-        answer.cancel(true);
-        return;
-      }
-      try {
-        outcome();
-      } catch (RuntimeException e) {
-        // It failed: it is no longer under way, which is all that is waited for here.
-      }
-    }
-
-    /** Waits for the answer; an interrupted wait gives the request up (it is resent later). */
-    Delivery.Outcome outcome() {
-      try {
-        return answer.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        answer.cancel(true);
-        return Delivery.Outcome.retry(0, Duration.ZERO);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException("a request to a peer failed", e.getCause());
-      }
-    }
-  }
-
-  /** Starts feeding a request's acks to the node, on the acks' threads (or here, when closing). */
-  private @Nullable Future<?> feed(Feed feed) {
-    try {
-      return acksPool.submit(feed::run);
-    } catch (RejectedExecutionException e) {
-      feed.run();
-      return null;
-    }
-  }
-
-  /** Waits for a lane's feed to end; a feed that failed fails the lane's round (as if fed here). */
-  private static void awaitFeed(@Nullable Future<?> feeding) {
-    if (feeding == null) {
-      return;
-    }
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          feeding.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true; // the feed is under way: its commit must be waited for
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new IllegalStateException("feeding the acks failed", e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Takes what a request delivered off the lane (parking the lines the peer refused) and returns
-   * the feed of the peer's acks to the node, one transaction, so it stops resending them.
-   */
-  private Feed delivered(
-      Lane lane,
-      List<Transmission> sent,
-      List<Delivery.Outcome> lines,
-      long nanos,
-      List<Parked> parkedNow) {
-    List<byte[]> acks = new ArrayList<>(lines.size());
-    List<Transmission> done = new ArrayList<>(sent.size());
-    for (int i = 0; i < sent.size(); i++) {
-      Transmission t = sent.get(i);
-      Delivery.Outcome line = lines.get(i);
-      if (line.kind() == Delivery.Kind.PARK) {
-        park(lane, t, line.status(), Objects.requireNonNull(line.code()), parkedNow);
-        continue;
-      }
-      done(lane, t);
-      done.add(t);
-      byte[] ack = line.ack();
-      if (ack != null) {
-        acks.add(ack);
-      }
-    }
-    return new Feed(lane.peer, done, acks, nanos);
-  }
-
-  /** The acks of one delivered request, fed to the node in one transaction, then observed. */
-  private final class Feed {
-    final OrganisationId peer;
-    final List<Transmission> delivered;
-    final List<byte[]> acks;
-    final long nanos;
-
-    Feed(OrganisationId peer, List<Transmission> delivered, List<byte[]> acks, long nanos) {
-      this.peer = peer;
-      this.delivered = delivered;
-      this.acks = acks;
-      this.nanos = nanos;
-    }
-
-    int delivered() {
-      return delivered.size();
-    }
-
-    void run() {
-      if (!acks.isEmpty()) {
-        // If this fails, the messages stay in the node's outbox and are resent when due; the peer
-        // answers them again with the acks it stored.
-        node.receiveAll(acks);
-      }
-      for (Transmission t : delivered) {
-        observer.delivered(peer, t.message().type(), t.message().envelope().messageId(), nanos);
-      }
-    }
-  }
-
-  private void park(Lane lane, Transmission t, int status, ErrorCode code, List<Parked> parkedNow) {
-    Parked p =
-        new Parked(t.message().envelope().messageId(), t.message().type(), lane.peer, status, code);
-    parkedIds.add(p.messageId());
-    parked.add(p);
-    parkedNow.add(p);
-    done(lane, t);
-    observer.parked(lane.peer, p.type(), p.messageId(), status, code);
-  }
-
-  private void done(Lane lane, Transmission t) {
-    lane.done(t);
-    backlog.decrementAndGet();
   }
 
   /** The organisation whose outbox this dispatcher delivers. */
@@ -539,13 +250,7 @@ public final class Dispatcher implements AutoCloseable {
    * #waiting()} it does not wait for a round to end, so a metrics scrape can read it at any time.
    */
   public int backlog() {
-    return backlog.get();
-  }
-
-  private double nextJitter() {
-    synchronized (jitter) {
-      return jitter.nextDouble();
-    }
+    return ledger.backlog();
   }
 
   /**
@@ -556,7 +261,7 @@ public final class Dispatcher implements AutoCloseable {
    * @return whether it was parked here
    */
   public boolean unpark(String messageId) {
-    boolean was = parkedIds.remove(messageId);
+    boolean was = ledger.unpark(messageId);
     if (was) {
       wake();
     }
@@ -565,9 +270,7 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Everything parked so far, oldest first. */
   public List<Parked> parked() {
-    synchronized (parked) {
-      return List.copyOf(parked);
-    }
+    return ledger.parked();
   }
 
   /** Messages waiting in each peer's lane. */
