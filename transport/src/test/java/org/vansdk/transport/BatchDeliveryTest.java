@@ -176,6 +176,18 @@ class BatchDeliveryTest {
     JettyBinding.stop(server, Duration.ofSeconds(5));
   }
 
+  /** The peer received each referral but the poison one exactly once (one audited message). */
+  private void assertEachReceivedOnce() {
+    for (int i = 1; i <= N; i++) {
+      if (TwoNodes.attempt(i).equals(poison)) {
+        continue;
+      }
+      List<AuditEntry> audit = tha.audit(ReferralId.parse("KHM-CMAA-R" + i));
+      long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
+      assertEquals(1, received, "referral " + i + " received once: " + audit);
+    }
+  }
+
   private void referAll() {
     for (int i = 1; i <= N; i++) {
       Decision d = khm.refer(TwoNodes.draft(i, T0), TwoNodes.consent(i, T0));
@@ -259,14 +271,7 @@ class BatchDeliveryTest {
       assertTrue(again.parked().isEmpty(), again.toString());
       assertTrue(sender.store().outbox().isEmpty(), "every message acknowledged");
     }
-    for (int i = 1; i <= N; i++) {
-      if (TwoNodes.attempt(i).equals(poison)) {
-        continue;
-      }
-      List<AuditEntry> audit = tha.audit(ReferralId.parse("KHM-CMAA-R" + i));
-      long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
-      assertEquals(1, received, "referral " + i + " received once: " + audit);
-    }
+    assertEachReceivedOnce();
   }
 
   @Test
@@ -297,14 +302,7 @@ class BatchDeliveryTest {
     DispatchReport second = khmOut.dispatch();
     assertEquals(3, second.delivered(), second.toString());
     assertTrue(khm.store().outbox().isEmpty());
-    for (int i = 1; i <= N; i++) {
-      if (TwoNodes.attempt(i).equals(poison)) {
-        continue;
-      }
-      List<AuditEntry> audit = tha.audit(ReferralId.parse("KHM-CMAA-R" + i));
-      long received = audit.stream().filter(e -> e.messageId().isPresent()).count();
-      assertEquals(1, received, "referral " + i + " received once: " + audit);
-    }
+    assertEachReceivedOnce();
   }
 
   @Test
