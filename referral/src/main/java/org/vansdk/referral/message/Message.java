@@ -196,12 +196,21 @@ public final class Message {
    * message's bytes several times: to size a batch, then to write it).
    */
   byte[] wireBytes() {
+    return wire().clone();
+  }
+
+  /** The length of the wire form in bytes, without a copy. */
+  int wireLength() {
+    return wire().length;
+  }
+
+  private byte[] wire() {
     byte[] w = wire;
     if (w == null) {
       w = MessageCodec.toBytes(toJson());
       wire = w;
     }
-    return w.clone();
+    return w;
   }
 
   /** The wire form (a fresh tree each call). */

@@ -85,4 +85,9 @@ public final class MessageCodec {
   public static byte[] toBytes(Message message) {
     return message.wireBytes();
   }
+
+  /** The length in bytes of a message's wire form ({@link #toBytes(Message)}), without a copy. */
+  public static int byteLength(Message message) {
+    return message.wireLength();
+  }
 }

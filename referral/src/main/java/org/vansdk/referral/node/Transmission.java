@@ -17,4 +17,9 @@ public record Transmission(Party to, Message message) {
   public byte[] bytes() {
     return MessageCodec.toBytes(message);
   }
+
+  /** The length of the wire bytes, without copying them (to size a batch). */
+  public int size() {
+    return MessageCodec.byteLength(message);
+  }
 }

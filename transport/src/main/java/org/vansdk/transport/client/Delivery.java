@@ -147,7 +147,7 @@ final class Delivery {
   static int bytes(List<Transmission> messages) {
     int n = 0;
     for (Transmission t : messages) {
-      n += t.bytes().length;
+      n += t.size();
     }
     return n;
   }

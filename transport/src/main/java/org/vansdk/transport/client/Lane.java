@@ -83,7 +83,7 @@ final class Lane {
       if (underWay.contains(id(t))) {
         continue;
       }
-      bytes += t.bytes().length;
+      bytes += t.size();
       if (out.size() == max || !out.isEmpty() && bytes > maxBytes) {
         filled = true;
         break;
